@@ -1,0 +1,19 @@
+package io.rebalancer.engine.domain;
+
+import java.util.List;
+
+/** Everything the engine needs to start, validated once at start-up. */
+public record EngineConfig(EngineSettings settings, InstrumentUniverse universe, RiskLimits risk,
+                           List<PortfolioSpec> portfolios) {
+    public EngineConfig {
+        portfolios = List.copyOf(portfolios);
+        for (int i = 0; i < portfolios.size(); i++) {
+            if (portfolios.get(i).id() != i) {
+                throw new IllegalArgumentException("portfolio ids must be dense in list order");
+            }
+        }
+        if (risk.restricted().length != universe.size()) {
+            throw new IllegalArgumentException("restricted flags must cover every instrument");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.rebalancer.engine.state;
+
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.Side;
+
+/**
+ * One portfolio's live state, owned by the engine thread. Per-asset arrays are indexed by slot.
+ * <p>
+ * Positions are "effective": settled holdings plus open buys minus open sells, so an order in flight
+ * already counts and the engine never orders the same shares twice. Cash is effective too: settled cash
+ * minus what open buys may spend (at their limits) plus what open sells will raise (at their limits).
+ * Market values are kept exactly in micros and updated incrementally, one slot per tick.
+ */
+public final class Portfolio {
+    private final PortfolioSpec spec;
+    private final int assets;
+    private final int[] instrumentIds;
+    private final int[] targetPpm;
+    private final int[] bandPpm;
+    private final long[] settled;
+    private final long[] openBuy;
+    private final long[] openSell;
+    private final long[] markPrice;
+    private final long[] marketValue;
+    private long cash;
+    private long reservedForBuys;
+    private long pendingSellProceeds;
+    private long investedValue;
+    private int overflowedSlots;
+    private int openOrders;
+
+    public Portfolio(final PortfolioSpec spec) {
+        this.spec = spec;
+        assets = spec.assets();
+        instrumentIds = spec.instrumentIds().clone();
+        targetPpm = spec.targetPpm().clone();
+        bandPpm = new int[assets];
+        for (int i = 0; i < assets; i++) {
+            bandPpm[i] = PortfolioSpec.effectiveBandPpm(
+                spec.absoluteBandPpm()[i], spec.relativeBandPpm()[i], spec.targetPpm()[i]);
+        }
+        settled = spec.quantities().clone();
+        openBuy = new long[assets];
+        openSell = new long[assets];
+        markPrice = new long[assets];
+        marketValue = new long[assets];
+        cash = spec.cash();
+    }
+
+    public PortfolioSpec spec() {
+        return spec;
+    }
+
+    public int id() {
+        return spec.id();
+    }
+
+    public int assets() {
+        return assets;
+    }
+
+    public int instrumentId(final int slot) {
+        return instrumentIds[slot];
+    }
+
+    public int targetPpm(final int slot) {
+        return targetPpm[slot];
+    }
+
+    /** The effective band of the slot: the tighter of its absolute and relative bands, in ppm of value. */
+    public int bandPpm(final int slot) {
+        return bandPpm[slot];
+    }
+
+    public long settledQuantity(final int slot) {
+        return settled[slot];
+    }
+
+    public long openBuyQuantity(final int slot) {
+        return openBuy[slot];
+    }
+
+    public long openSellQuantity(final int slot) {
+        return openSell[slot];
+    }
+
+    /** Settled plus open buys minus open sells. */
+    public long effectiveQuantity(final int slot) {
+        return settled[slot] + openBuy[slot] - openSell[slot];
+    }
+
+    /** What may still be sold without going short: settled minus what open sells already sell. */
+    public long sellableQuantity(final int slot) {
+        return settled[slot] - openSell[slot];
+    }
+
+    /** The price the slot is valued at, or 0 before the first tick. */
+    public long markPrice(final int slot) {
+        return markPrice[slot];
+    }
+
+    /** Effective quantity x mark price, in micros. */
+    public long marketValue(final int slot) {
+        return marketValue[slot];
+    }
+
+    public long settledCash() {
+        return cash;
+    }
+
+    /** Settled cash less what open buys may spend plus what open sells will raise. */
+    public long effectiveCash() {
+        return cash - reservedForBuys + pendingSellProceeds;
+    }
+
+    /** Sum of the slots' market values. */
+    public long investedValue() {
+        return investedValue;
+    }
+
+    /** Effective cash plus invested value: what the portfolio is worth with every open order done. */
+    public long totalValue() {
+        return effectiveCash() + investedValue;
+    }
+
+    /** True when some slot's value did not fit in a long: the portfolio cannot be valued or traded. */
+    public boolean hasOverflow() {
+        return overflowedSlots != 0;
+    }
+
+    public int openOrders() {
+        return openOrders;
+    }
+
+    /** Revalues one slot at a new mark price; O(1). */
+    public void mark(final int slot, final long price) {
+        markPrice[slot] = price;
+        revalue(slot);
+    }
+
+    /** Books a new child order as open: the position and cash it will move count from now on. */
+    public void orderOpened(final int slot, final byte side, final long quantity, final long limitPrice) {
+        final long notional = Fixed.multiply(quantity, limitPrice);
+        if (side == Side.BUY) {
+            openBuy[slot] += quantity;
+            reservedForBuys += notional;
+        } else {
+            openSell[slot] += quantity;
+            pendingSellProceeds += notional;
+        }
+        openOrders++;
+        revalue(slot);
+    }
+
+    /**
+     * Books an execution: {@code quantity} moves from open to settled at {@code price}, and the cash the
+     * order had reserved or expected at {@code limitPrice} is replaced by what it really cost or raised.
+     */
+    public void filled(final int slot, final byte side, final long quantity, final long price, final long limitPrice) {
+        final long atLimit = Fixed.multiply(quantity, limitPrice);
+        final long atPrice = Fixed.multiply(quantity, price);
+        if (side == Side.BUY) {
+            openBuy[slot] -= quantity;
+            settled[slot] += quantity;
+            reservedForBuys -= atLimit;
+            cash -= atPrice;
+        } else {
+            openSell[slot] -= quantity;
+            settled[slot] -= quantity;
+            pendingSellProceeds -= atLimit;
+            cash += atPrice;
+        }
+        revalue(slot);
+    }
+
+    /** Releases the unfilled remainder of an order that will not fill any more (done, cancelled, rejected). */
+    public void remainderReleased(final int slot, final byte side, final long quantity, final long limitPrice) {
+        final long atLimit = Fixed.multiply(quantity, limitPrice);
+        if (side == Side.BUY) {
+            openBuy[slot] -= quantity;
+            reservedForBuys -= atLimit;
+        } else {
+            openSell[slot] -= quantity;
+            pendingSellProceeds -= atLimit;
+        }
+        revalue(slot);
+    }
+
+    /** One open order of this portfolio reached a final state. */
+    public void orderClosed() {
+        openOrders--;
+    }
+
+    private void revalue(final int slot) {
+        final long old = marketValue[slot];
+        final boolean wasOverflow = old == Fixed.OVERFLOW;
+        final long value = Fixed.multiply(effectiveQuantity(slot), markPrice[slot]);
+        final boolean isOverflow = value == Fixed.OVERFLOW;
+        if (!wasOverflow) {
+            investedValue -= old;
+        }
+        if (!isOverflow) {
+            investedValue += value;
+        }
+        overflowedSlots += (isOverflow ? 1 : 0) - (wasOverflow ? 1 : 0);
+        marketValue[slot] = value;
+    }
+}

@@ -1,0 +1,68 @@
+package io.rebalancer.engine.state;
+
+/**
+ * The last accepted quote per instrument, in micros, indexed by dense instrument id. Only valid ticks are
+ * stored here (the engine validates first), so every price read from the board is positive.
+ * Owned by the engine thread.
+ */
+public final class PriceBoard {
+    private final long[] bid;
+    private final long[] ask;
+    private final long[] last;
+    private final long[] time;
+    private final boolean[] valid;
+
+    public PriceBoard(final int instruments) {
+        bid = new long[instruments];
+        ask = new long[instruments];
+        last = new long[instruments];
+        time = new long[instruments];
+        valid = new boolean[instruments];
+    }
+
+    /** Stores a validated quote; {@code bid}/{@code ask} may be 0 when only a last price is known. */
+    public void update(final int instrument, final long bidPrice, final long askPrice, final long lastPrice,
+        final long timeNanos) {
+        bid[instrument] = bidPrice;
+        ask[instrument] = askPrice;
+        last[instrument] = lastPrice;
+        time[instrument] = timeNanos;
+        valid[instrument] = true;
+    }
+
+    public boolean hasPrice(final int instrument) {
+        return valid[instrument];
+    }
+
+    /** Event time of the last accepted tick, or 0. */
+    public long time(final int instrument) {
+        return time[instrument];
+    }
+
+    /** The valuation price: the mid when both sides are quoted, otherwise the last trade. */
+    public long mark(final int instrument) {
+        final long b = bid[instrument];
+        final long a = ask[instrument];
+        if (b > 0 && a > 0) {
+            return b + ((a - b) >> 1);
+        }
+        return last[instrument];
+    }
+
+    /** The price a buy would pay now: the ask, or the last trade when there is no ask. */
+    public long buyTouch(final int instrument) {
+        final long a = ask[instrument];
+        return a > 0 ? a : last[instrument];
+    }
+
+    /** The price a sell would get now: the bid, or the last trade when there is no bid. */
+    public long sellTouch(final int instrument) {
+        final long b = bid[instrument];
+        return b > 0 ? b : last[instrument];
+    }
+
+    /** True when the instrument has a price no older than {@code maxAgeNanos} at {@code nowNanos}. */
+    public boolean isFresh(final int instrument, final long nowNanos, final long maxAgeNanos) {
+        return valid[instrument] && nowNanos - time[instrument] <= maxAgeNanos;
+    }
+}
