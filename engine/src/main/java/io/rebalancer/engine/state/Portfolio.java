@@ -174,6 +174,22 @@ public final class Portfolio {
         revalue(slot);
     }
 
+    /**
+     * Books quantity the venue says traded beyond what the order had open (an overfill): the venue is the
+     * record of what was bought or sold, so holdings and cash follow it even though no order asked for it.
+     */
+    public void filledBeyondOrder(final int slot, final byte side, final long quantity, final long price) {
+        final long atPrice = Fixed.multiply(quantity, price);
+        if (side == Side.BUY) {
+            settled[slot] += quantity;
+            cash -= atPrice;
+        } else {
+            settled[slot] -= quantity;
+            cash += atPrice;
+        }
+        revalue(slot);
+    }
+
     /** Releases the unfilled remainder of an order that will not fill any more (done, cancelled, rejected). */
     public void remainderReleased(final int slot, final byte side, final long quantity, final long limitPrice) {
         final long atLimit = Fixed.multiply(quantity, limitPrice);

@@ -1,0 +1,288 @@
+package io.rebalancer.engine.core;
+
+import com.lmax.disruptor.EventHandler;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.TradingState;
+import io.rebalancer.engine.drift.DriftCalculator;
+import io.rebalancer.engine.drift.DriftStatus;
+import io.rebalancer.engine.drift.HolderIndex;
+import io.rebalancer.engine.pipeline.Command;
+import io.rebalancer.engine.pipeline.FaultHandler;
+import io.rebalancer.engine.pipeline.InboundEvent;
+import io.rebalancer.engine.plan.RebalancePlanner;
+import io.rebalancer.engine.risk.RiskGate;
+import io.rebalancer.engine.risk.TradingDayClock;
+import io.rebalancer.engine.state.Portfolio;
+import io.rebalancer.engine.state.PriceBoard;
+import io.rebalancer.engine.time.ZoneOffsetTable;
+import io.rebalancer.engine.trigger.PortfolioTrigger;
+import io.rebalancer.engine.trigger.TriggerReason;
+
+/**
+ * The single-threaded, deterministic decision engine: the one owner of prices, portfolios and orders.
+ * <p>
+ * Per event it validates and books (a tick revalues the slots that hold the instrument, an execution moves
+ * holdings and cash); at the end of each batch it judges drift once for each portfolio the batch touched and
+ * lets the triggers decide. Time comes only from events. Nothing here allocates after construction, logs,
+ * or touches another thread's objects: outputs leave through {@link OrderSink} and {@link EngineListener}.
+ */
+public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
+    private static final TradingState[] TRADING_STATES = TradingState.values();
+
+    private final long maxPriceAgeNanos;
+    private final InstrumentUniverse universe;
+    private final PriceBoard prices;
+    private final Portfolio[] portfolios;
+    private final PortfolioTrigger[] triggers;
+    private final HolderIndex holders;
+    private final DriftCalculator drift = new DriftCalculator();
+    private final RiskGate risk;
+    private final RebalanceDesk desk;
+    private final ExecutionBook executions;
+    private final EngineListener listener;
+    private final EngineCounters counters;
+    private final int[] dirty;
+    private final boolean[] isDirty;
+    private final boolean[] manualRequested;
+    private int dirtyCount;
+    private long now = Long.MIN_VALUE;
+    private long nextReview = Long.MIN_VALUE;
+    private long sequence;
+
+    public Engine(final EngineConfig config, final OrderSink orders, final EngineListener listener) {
+        this.listener = listener;
+        this.counters = new EngineCounters();
+        maxPriceAgeNanos = config.settings().maxPriceAgeNanos();
+        universe = config.universe();
+        prices = new PriceBoard(universe.size());
+        final int count = config.portfolios().size();
+        portfolios = new Portfolio[count];
+        triggers = new PortfolioTrigger[count];
+        int maxAssets = 1;
+        for (final PortfolioSpec spec : config.portfolios()) {
+            portfolios[spec.id()] = new Portfolio(spec);
+            triggers[spec.id()] = new PortfolioTrigger(spec);
+            maxAssets = Math.max(maxAssets, spec.assets());
+        }
+        holders = new HolderIndex(universe.size(), portfolios);
+        final ZoneOffsetTable zone = ZoneOffsetTable.of(config.settings().zone());
+        risk = new RiskGate(config.risk(), universe.size(), new ZoneTradingDay(zone));
+        final OrderTable table = new OrderTable(config.settings().orderCapacity());
+        desk = new RebalanceDesk(new RebalancePlanner(universe, config.settings().limitCollarPpm(), maxAssets),
+            risk, table, prices, orders, listener, counters, config.settings().firstClientOrderId(), maxAssets);
+        executions = new ExecutionBook(table, portfolios, listener, counters);
+        dirty = new int[count];
+        isDirty = new boolean[count];
+        manualRequested = new boolean[count];
+    }
+
+    @Override
+    public void onEvent(final InboundEvent event, final long eventSequence, final boolean endOfBatch) {
+        sequence = eventSequence;
+        switch (event.type()) {
+            case InboundEvent.TICK:
+                onTick(event);
+                break;
+            case InboundEvent.EXECUTION:
+                advanceClock(event.timeNanos());
+                counters.increment(EngineCounters.EXECUTIONS);
+                markDirty(executions.onExecution(sequence, now, event));
+                break;
+            case InboundEvent.TIMER:
+                counters.increment(EngineCounters.TIMERS);
+                if (event.timeNanos() < now) {
+                    reject(InputReject.TIME_REGRESSION, event.timeNanos());
+                } else {
+                    advanceClock(event.timeNanos());
+                }
+                break;
+            case InboundEvent.COMMAND:
+                advanceClock(event.timeNanos());
+                counters.increment(EngineCounters.COMMANDS);
+                onCommand(event.command(), event.target(), event.argument());
+                break;
+            default:
+                reject(InputReject.UNKNOWN_EVENT, event.type());
+        }
+        if (endOfBatch) {
+            counters.increment(EngineCounters.BATCHES);
+            evaluateDirty();
+        }
+    }
+
+    private void onTick(final InboundEvent tick) {
+        counters.increment(EngineCounters.TICKS);
+        final int instrument = tick.instrumentId();
+        final InputReject problem = TickValidator.validate(universe, prices, tick);
+        if (problem != null) {
+            reject(problem, instrument);
+            return;
+        }
+        advanceClock(tick.timeNanos());
+        prices.update(instrument, tick.bid(), tick.ask(), tick.last(), tick.timeNanos());
+        final long mark = prices.mark(instrument);
+        for (int row = holders.begin(instrument), end = holders.end(instrument); row < end; row++) {
+            final int portfolioId = holders.portfolioAt(row);
+            portfolios[portfolioId].mark(holders.slotAt(row), mark);
+            markDirty(portfolioId);
+        }
+    }
+
+    private void onCommand(final int command, final int target, final long argument) {
+        switch (command) {
+            case Command.SET_TRADING_STATE:
+                if (argument < 0 || argument >= TRADING_STATES.length) {
+                    reject(InputReject.INVALID_COMMAND, command);
+                } else {
+                    risk.tradingState(TRADING_STATES[(int)argument]);
+                }
+                break;
+            case Command.REBALANCE_NOW:
+                if (target < -1 || target >= portfolios.length) {
+                    reject(InputReject.INVALID_COMMAND, command);
+                } else {
+                    for (int id = target < 0 ? 0 : target, last = target < 0 ? portfolios.length - 1 : target;
+                        id <= last; id++) {
+                        manualRequested[id] = true;
+                        markDirty(id);
+                    }
+                }
+                break;
+            case Command.REPORT_STATUS:
+                for (final Portfolio portfolio : portfolios) {
+                    final DriftStatus status = drift.evaluate(portfolio, prices, now, maxPriceAgeNanos);
+                    listener.onPortfolioStatus(sequence, now, portfolio.id(), status, portfolio.totalValue(),
+                        portfolio.settledCash(), drift.ratio(), drift.portfolioDrift(), portfolio.openOrders());
+                }
+                break;
+            default:
+                reject(InputReject.INVALID_COMMAND, command);
+        }
+    }
+
+    private void advanceClock(final long time) {
+        if (time > now) {
+            now = time;
+        }
+        if (now >= nextReview) {
+            long earliest = Long.MAX_VALUE;
+            for (int id = 0; id < triggers.length; id++) {
+                if (triggers[id].advanceTo(now)) {
+                    markDirty(id);
+                }
+                earliest = Math.min(earliest, triggers[id].nextReview());
+            }
+            nextReview = earliest;
+        }
+    }
+
+    private void evaluateDirty() {
+        for (int i = 0; i < dirtyCount; i++) {
+            final int id = dirty[i];
+            isDirty[id] = false;
+            evaluate(id);
+        }
+        dirtyCount = 0;
+    }
+
+    private void evaluate(final int id) {
+        counters.increment(EngineCounters.EVALUATIONS);
+        final Portfolio portfolio = portfolios[id];
+        final DriftStatus status = drift.evaluate(portfolio, prices, now, maxPriceAgeNanos);
+        if (status != DriftStatus.OK) {
+            if (status == DriftStatus.STALE_PRICE) {
+                counters.increment(EngineCounters.STALE_SKIPS);
+            }
+            return;
+        }
+        final PortfolioTrigger trigger = triggers[id];
+        TriggerReason reason = trigger.decide(drift.ratio());
+        if (manualRequested[id]) {
+            manualRequested[id] = false;
+            if (reason == TriggerReason.NONE) {
+                reason = TriggerReason.MANUAL;
+                trigger.fired(drift.ratio());
+            }
+        }
+        if (reason != TriggerReason.NONE) {
+            counters.increment(EngineCounters.REBALANCES);
+            listener.onRebalanceTriggered(sequence, now, id, reason, drift.ratio(), drift.portfolioDrift());
+            desk.rebalance(sequence, now, portfolio);
+        }
+    }
+
+    private void markDirty(final int portfolioId) {
+        if (portfolioId >= 0 && !isDirty[portfolioId]) {
+            isDirty[portfolioId] = true;
+            dirty[dirtyCount++] = portfolioId;
+        }
+    }
+
+    private void reject(final InputReject reason, final long subject) {
+        counters.rejected(reason);
+        listener.onInputRejected(sequence, now, reason, subject);
+    }
+
+    /**
+     * Called by the pipeline's exception handler, on this thread, when an event threw: a bug, so stop trading
+     * at once (HALTED) and keep booking what comes in, so no fill is lost while people look.
+     */
+    @Override
+    public void onFault(final long faultSequence, final Throwable fault) {
+        counters.increment(EngineCounters.FAULTS);
+        risk.tradingState(TradingState.HALTED);
+        dirtyCount = 0;
+        java.util.Arrays.fill(isDirty, false);
+        listener.onEngineFault(faultSequence, now, fault);
+    }
+
+    public EngineCounters counters() {
+        return counters;
+    }
+
+    /** The engine's clock: the latest event time seen. */
+    public long now() {
+        return now;
+    }
+
+    /** For tests and the end-of-run summary, from the engine thread or after it stopped. */
+    public Portfolio portfolio(final int id) {
+        return portfolios[id];
+    }
+
+    public int portfolioCount() {
+        return portfolios.length;
+    }
+
+    public TradingState tradingState() {
+        return risk.tradingState();
+    }
+
+    public RiskGate riskGate() {
+        return risk;
+    }
+
+    public PriceBoard prices() {
+        return prices;
+    }
+
+    public int workingOrders() {
+        return executions.workingOrders();
+    }
+
+    /** A trading day is the local date in the engine's zone; a final class, not a capturing lambda. */
+    private static final class ZoneTradingDay implements TradingDayClock {
+        private final ZoneOffsetTable zone;
+
+        ZoneTradingDay(final ZoneOffsetTable zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public long tradingDay(final long epochNanos) {
+            return zone.localEpochDay(epochNanos);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.rebalancer.engine.pipeline;
+
+/** Operator and system commands, carried on the inbound ring so they are ordered with every other input. */
+public final class Command {
+    /** Set the trading state: argument is the {@code TradingState} ordinal. */
+    public static final int SET_TRADING_STATE = 1;
+    /** Rebalance the target portfolio (or all with target -1) now, whatever its drift. */
+    public static final int REBALANCE_NOW = 2;
+    /** Report every portfolio's value and drift to the listener. */
+    public static final int REPORT_STATUS = 3;
+
+    private Command() {
+    }
+}

@@ -1,0 +1,159 @@
+package io.rebalancer.engine.pipeline;
+
+import io.rebalancer.engine.domain.Fixed;
+
+/**
+ * One slot of the inbound ring: a mutable bag of primitives, pre-allocated once and reused forever.
+ * It holds no object references, so a slot costs no garbage and no pointer chasing. Which fields mean
+ * something depends on {@link #type()}; publishers set every field of their kind, stale fields of other
+ * kinds are ignored.
+ */
+public final class InboundEvent {
+    public static final int TICK = 1;
+    public static final int EXECUTION = 2;
+    public static final int TIMER = 3;
+    public static final int COMMAND = 4;
+
+    private int type;
+    private long timeNanos;
+    private int instrumentId;
+    private long bid;
+    private long ask;
+    private long last;
+    private long clientOrderId;
+    private long executionId;
+    private int execType;
+    private long lastQuantity;
+    private long lastPrice;
+    private long leavesQuantity;
+    private int command;
+    private int target;
+    private long argument;
+
+    public int type() {
+        return type;
+    }
+
+    /** Event time, epoch nanoseconds: the only clock the engine reads. */
+    public long timeNanos() {
+        return timeNanos;
+    }
+
+    public int instrumentId() {
+        return instrumentId;
+    }
+
+    /** Bid in micros, 0 when absent, {@link Fixed#INVALID} when the source had no number. */
+    public long bid() {
+        return bid;
+    }
+
+    public long ask() {
+        return ask;
+    }
+
+    public long last() {
+        return last;
+    }
+
+    public long clientOrderId() {
+        return clientOrderId;
+    }
+
+    public long executionId() {
+        return executionId;
+    }
+
+    /** One of {@link ExecType}'s codes. */
+    public int execType() {
+        return execType;
+    }
+
+    public long lastQuantity() {
+        return lastQuantity;
+    }
+
+    public long lastPrice() {
+        return lastPrice;
+    }
+
+    public long leavesQuantity() {
+        return leavesQuantity;
+    }
+
+    /** One of {@link Command}'s codes. */
+    public int command() {
+        return command;
+    }
+
+    /** The portfolio (or other id) a command is about, -1 for all. */
+    public int target() {
+        return target;
+    }
+
+    public long argument() {
+        return argument;
+    }
+
+    /** Sets this slot to a market-data tick. Prices in micros; 0 = side absent. */
+    public InboundEvent tick(final long time, final int instrument, final long bidPrice, final long askPrice,
+        final long lastTradePrice) {
+        type = TICK;
+        timeNanos = time;
+        instrumentId = instrument;
+        bid = bidPrice;
+        ask = askPrice;
+        last = lastTradePrice;
+        return this;
+    }
+
+    /** Sets this slot to an execution report for one of the engine's child orders. */
+    public InboundEvent execution(final long time, final long clOrdId, final long execId, final int kind,
+        final long fillQuantity, final long fillPrice, final long leaves) {
+        type = EXECUTION;
+        timeNanos = time;
+        clientOrderId = clOrdId;
+        executionId = execId;
+        execType = kind;
+        lastQuantity = fillQuantity;
+        lastPrice = fillPrice;
+        leavesQuantity = leaves;
+        return this;
+    }
+
+    /** Sets this slot to a timer: time passes even when the market is quiet. */
+    public InboundEvent timer(final long time) {
+        type = TIMER;
+        timeNanos = time;
+        return this;
+    }
+
+    /** Sets this slot to an operator or system command. */
+    public InboundEvent command(final long time, final int code, final int targetId, final long arg) {
+        type = COMMAND;
+        timeNanos = time;
+        command = code;
+        target = targetId;
+        argument = arg;
+        return this;
+    }
+
+    /** Copies another slot, for tests and replay. */
+    public void copyFrom(final InboundEvent other) {
+        type = other.type;
+        timeNanos = other.timeNanos;
+        instrumentId = other.instrumentId;
+        bid = other.bid;
+        ask = other.ask;
+        last = other.last;
+        clientOrderId = other.clientOrderId;
+        executionId = other.executionId;
+        execType = other.execType;
+        lastQuantity = other.lastQuantity;
+        lastPrice = other.lastPrice;
+        leavesQuantity = other.leavesQuantity;
+        command = other.command;
+        target = other.target;
+        argument = other.argument;
+    }
+}

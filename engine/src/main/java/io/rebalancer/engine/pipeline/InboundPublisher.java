@@ -1,0 +1,61 @@
+package io.rebalancer.engine.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+
+/**
+ * The one way into the engine: claims a slot, fills it in place and publishes it. Safe from any number of
+ * threads (the ring is multi-producer). No translator lambdas and no boxing: the Disruptor's generic
+ * {@code publishEvent(translator, a, b, c)} would box every long argument.
+ * <p>
+ * When the ring is full, a publish waits for the engine; the market-data edge decides what to conflate
+ * before it gets here, so fills and commands are never dropped.
+ */
+public final class InboundPublisher {
+    private final RingBuffer<InboundEvent> ring;
+
+    public InboundPublisher(final RingBuffer<InboundEvent> ring) {
+        this.ring = ring;
+    }
+
+    public void tick(final long time, final int instrument, final long bid, final long ask, final long last) {
+        final long sequence = ring.next();
+        try {
+            ring.get(sequence).tick(time, instrument, bid, ask, last);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    public void execution(final long time, final long clOrdId, final long execId, final int execType,
+        final long lastQuantity, final long lastPrice, final long leaves) {
+        final long sequence = ring.next();
+        try {
+            ring.get(sequence).execution(time, clOrdId, execId, execType, lastQuantity, lastPrice, leaves);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    public void timer(final long time) {
+        final long sequence = ring.next();
+        try {
+            ring.get(sequence).timer(time);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    public void command(final long time, final int code, final int target, final long argument) {
+        final long sequence = ring.next();
+        try {
+            ring.get(sequence).command(time, code, target, argument);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Slots not yet consumed by the slowest stage. */
+    public long backlog() {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+}
