@@ -29,7 +29,9 @@ public enum RiskVerdict {
     /** The most orders allowed in one second of event time have already been accepted. */
     RATE_LIMIT("rejected: too many orders in the last second"),
     /** The order would take the notional accepted this trading day above the daily limit. */
-    DAILY_NOTIONAL("rejected: daily notional limit would be exceeded");
+    DAILY_NOTIONAL("rejected: daily notional limit would be exceeded"),
+    /** Set by the engine, not the gate: the working-order table is full, so the order cannot be tracked. */
+    ORDER_CAPACITY("rejected: too many working orders (order-capacity)");
 
     private final String description;
 

@@ -44,6 +44,9 @@ final class RiskGateAllocationTest {
 
         assertEquals(0, allocated, "bytes allocated by " + CHECKS + " checks");
         for (final RiskVerdict verdict : RiskVerdict.values()) {
+            if (verdict == RiskVerdict.ORDER_CAPACITY) {
+                continue; // decided by the engine's order table, never by the gate
+            }
             assertTrue(tally[verdict.ordinal()] > 0, "the mix should include " + verdict);
         }
     }

@@ -30,7 +30,7 @@ final class RiskVerdictTest {
     @Test
     void shouldOfferEveryVerdictTheBriefNames() {
         assertEquals("ACCEPTED,HALTED,REDUCING_ONLY,RESTRICTED,INVALID_ORDER,MAX_QUANTITY,MAX_NOTIONAL,"
-            + "PRICE_COLLAR,RATE_LIMIT,DAILY_NOTIONAL", String.join(",", names()));
+            + "PRICE_COLLAR,RATE_LIMIT,DAILY_NOTIONAL,ORDER_CAPACITY", String.join(",", names()));
     }
 
     private static String[] names() {
