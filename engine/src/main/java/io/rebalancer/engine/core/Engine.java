@@ -1,6 +1,7 @@
 package io.rebalancer.engine.core;
 
 import com.lmax.disruptor.EventHandler;
+import io.rebalancer.engine.domain.CalendarSpec;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.domain.PortfolioSpec;
@@ -17,8 +18,13 @@ import io.rebalancer.engine.risk.TradingDayClock;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
 import io.rebalancer.engine.time.ZoneOffsetTable;
+import io.rebalancer.engine.trigger.CalendarSchedule;
 import io.rebalancer.engine.trigger.PortfolioTrigger;
 import io.rebalancer.engine.trigger.TriggerReason;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The single-threaded, deterministic decision engine: the one owner of prices, portfolios and orders.
@@ -61,9 +67,12 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         portfolios = new Portfolio[count];
         triggers = new PortfolioTrigger[count];
         int maxAssets = 1;
+        final Map<ZoneId, ZoneOffsetTable> zones = new HashMap<>();
         for (final PortfolioSpec spec : config.portfolios()) {
             portfolios[spec.id()] = new Portfolio(spec);
-            triggers[spec.id()] = new PortfolioTrigger(spec);
+            final CalendarSpec calendar = spec.calendar();
+            triggers[spec.id()] = new PortfolioTrigger(spec, calendar == null ? null
+                : new CalendarSchedule(calendar, zones.computeIfAbsent(calendar.zone(), ZoneOffsetTable::of)));
             maxAssets = Math.max(maxAssets, spec.assets());
         }
         holders = new HolderIndex(universe.size(), portfolios);

@@ -30,10 +30,15 @@ public final class PortfolioTrigger {
     private long nextReview = Long.MIN_VALUE;
 
     public PortfolioTrigger(final PortfolioSpec spec) {
+        this(spec, spec.calendar() == null ? null : new CalendarSchedule(spec.calendar()));
+    }
+
+    /** With a schedule built by the caller, so that portfolios in one zone share one offset table. */
+    public PortfolioTrigger(final PortfolioSpec spec, final CalendarSchedule schedule) {
         kind = spec.trigger();
         hysteresis = Ppm.toFraction(spec.hysteresisPpm());
         escalationStep = Math.max(hysteresis, MIN_ESCALATION_STEP);
-        schedule = spec.calendar() == null ? null : new CalendarSchedule(spec.calendar());
+        this.schedule = schedule;
     }
 
     /**
@@ -46,7 +51,7 @@ public final class PortfolioTrigger {
             return false;
         }
         if (nextReview == Long.MIN_VALUE) {
-            nextReview = schedule.nextReviewAfter(now - 1);
+            nextReview = schedule.firstReviewAtOrAfter(now);
         }
         if (now >= nextReview) {
             reviewDue = true;

@@ -1,0 +1,159 @@
+package io.rebalancer.engine.core;
+
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.EngineSettings;
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.WaitStrategyKind;
+import io.rebalancer.engine.pipeline.EngineTopology;
+import io.rebalancer.engine.pipeline.ExecType;
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.rebalancer.engine.core.Fixtures.portfolio;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hot-path promise, measured: after warm-up, a million ticks through the real ring and engine, with
+ * breaches, plans, risk checks, orders and fills among them, allocate zero bytes on the engine thread.
+ * Orders leave through a pre-allocated Agrona ring (as in the daemon); this test thread plays the venue.
+ */
+class EngineAllocationTest {
+    private static final int INSTRUMENTS = 8;
+    private static final int WARM_UP_TICKS = 300_000;
+    private static final int MEASURED_TICKS = 1_000_000;
+    private static final long TICK_INTERVAL = 1_000_000L;
+
+    private final OneToOneRingBuffer orderRing = new OneToOneRingBuffer(
+        new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024 + RingBufferDescriptor.TRAILER_LENGTH)));
+    private final RingOrderSink sink = new RingOrderSink(orderRing);
+    private final CountingListener listener = new CountingListener();
+    private InboundPublisher publisher;
+    private long time = Fixtures.T0;
+    private long execId;
+    private final MessageHandler venue = this::fillOrder;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldAllocateNothingOnTheEngineThreadOverAMillionTicksWithOrdersAndFills() {
+        final EngineSettings settings = new EngineSettings(4096, WaitStrategyKind.SLEEPING, Fixtures.HOUR, 1024, 1,
+            1000, ZoneId.of("UTC"));
+        final EngineConfig config = Fixtures.config(settings, Fixtures.generousRisk(INSTRUMENTS), INSTRUMENTS,
+            portfolio("a").cash(10_000).asset(0, 300, 30, 3).asset(1, 300, 30, 3).asset(2, 200, 20, 3)
+                .asset(3, 200, 20, 3),
+            portfolio("b").asset(2, 500, 50, 4, 10).asset(4, 300, 30, 4).asset(5, 200, 20, 4).portfolioBand(3),
+            portfolio("c").cash(50_000).asset(5, 100, 25, 5).asset(6, 100, 25, 5).asset(7, 100, 50, 5)
+                .cashBuffer(2).minTradeNotional(50));
+        final Engine engine = new Engine(config, sink, listener);
+        final EngineTopology topology = new EngineTopology(settings.ringSize(), settings.waitStrategy(), engine,
+            engine).start();
+        publisher = topology.publisher();
+        try {
+            run(WARM_UP_TICKS);
+            awaitIdle(topology);
+            final long threadId = topology.engineThread().getId();
+            final long ordersBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
+            final long fillsBefore = engine.counters().get(EngineCounters.FILLS);
+            final long rebalancesBefore = engine.counters().get(EngineCounters.REBALANCES);
+            final long before = allocatedBytes(threadId);
+
+            run(MEASURED_TICKS);
+            awaitIdle(topology);
+
+            final long allocated = allocatedBytes(threadId) - before;
+            final long orders = engine.counters().get(EngineCounters.ORDERS_SENT) - ordersBefore;
+            final long fills = engine.counters().get(EngineCounters.FILLS) - fillsBefore;
+            final long rebalances = engine.counters().get(EngineCounters.REBALANCES) - rebalancesBefore;
+            assertTrue(rebalances > 100, "rebalances " + rebalances);
+            assertTrue(orders > 300, "orders " + orders);
+            assertTrue(fills >= orders - 64, "fills " + fills);
+            assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
+            assertEquals(0, allocated, "bytes allocated on the engine thread over " + MEASURED_TICKS
+                + " ticks, " + rebalances + " rebalances, " + orders + " orders, " + fills + " fills");
+        } finally {
+            topology.stop(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Prices swing on slow sine waves with different phases, so portfolios drift out and get rebalanced. */
+    private void run(final int ticks) {
+        for (int i = 0; i < ticks; i++) {
+            time += TICK_INTERVAL;
+            final int instrument = i % INSTRUMENTS;
+            final double phase = 2 * Math.PI * (i / 40_000.0) + instrument;
+            final long mid = Fixed.fromDouble(100 * (1 + 0.2 * Math.sin(phase))) / 10_000 * 10_000;
+            publisher.tick(time, instrument, mid - 10_000, mid + 10_000, mid);
+            if ((i & 63) == 0) {
+                orderRing.read(venue);
+            }
+        }
+        orderRing.read(venue);
+    }
+
+    private void fillOrder(final int type, final MutableDirectBuffer buffer, final int index, final int length) {
+        final long clientOrderId = buffer.getLong(index);
+        final long quantity = buffer.getLong(index + 8);
+        final long limit = buffer.getLong(index + 16);
+        publisher.execution(time, clientOrderId, ++execId, ExecType.NEW, 0, 0, quantity);
+        publisher.execution(time, clientOrderId, ++execId, ExecType.TRADE, quantity, limit, 0);
+    }
+
+    private void awaitIdle(final EngineTopology topology) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (topology.ring().getMinimumGatingSequence() < topology.ring().getCursor() || orderRing.size() > 0) {
+            orderRing.read(venue);
+            assertTrue(System.nanoTime() < deadline, "engine did not drain");
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static long allocatedBytes(final long threadId) {
+        return ((com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(threadId);
+    }
+
+    /** Encodes orders into a pre-allocated scratch buffer and a ring: what the daemon's gateway hand-off does. */
+    private static final class RingOrderSink implements OrderSink {
+        private final OneToOneRingBuffer ring;
+        private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[32]);
+
+        RingOrderSink(final OneToOneRingBuffer ring) {
+            this.ring = ring;
+        }
+
+        @Override
+        public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
+            final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+            scratch.putLong(0, clientOrderId);
+            scratch.putLong(8, quantity);
+            scratch.putLong(16, limitPrice);
+            scratch.putInt(24, instrumentId);
+            scratch.putByte(28, side);
+            if (!ring.write(1, scratch, 0, 32)) {
+                throw new IllegalStateException("order ring full");
+            }
+        }
+    }
+
+    /** Counts what it is told and nothing else. */
+    private static final class CountingListener extends NoOpEngineListener {
+        private long rejects;
+
+        @Override
+        public void onInputRejected(final long inputSequence, final long timeNanos, final InputReject reason,
+            final long subject) {
+            rejects++;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.rebalancer.engine.core;
+
+import io.rebalancer.engine.drift.DriftStatus;
+import io.rebalancer.engine.risk.RiskVerdict;
+import io.rebalancer.engine.trigger.TriggerReason;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records every engine output as a Java record so tests can assert exact event lists. */
+final class Recorder implements EngineListener, OrderSink {
+    record Order(long time, long clientOrderId, int portfolioId, int instrumentId, byte side, long quantity,
+                 long limitPrice) {
+    }
+
+    record Rejected(long time, InputReject reason, long subject) {
+    }
+
+    record Triggered(long time, int portfolioId, TriggerReason reason, double ratio) {
+    }
+
+    record RiskRejected(int portfolioId, int instrumentId, byte side, long quantity, RiskVerdict verdict) {
+    }
+
+    record Fill(long clientOrderId, int portfolioId, long quantity, long price, long leaves) {
+    }
+
+    record Closed(long clientOrderId, int portfolioId, int execType, long released) {
+    }
+
+    record Status(int portfolioId, DriftStatus status, long totalValue, double ratio, int openOrders) {
+    }
+
+    final List<Order> orders = new ArrayList<>();
+    final List<Rejected> rejects = new ArrayList<>();
+    final List<Triggered> triggers = new ArrayList<>();
+    final List<RiskRejected> riskRejects = new ArrayList<>();
+    final List<Fill> fills = new ArrayList<>();
+    final List<Closed> closed = new ArrayList<>();
+    final List<Status> statuses = new ArrayList<>();
+    final List<Throwable> faults = new ArrayList<>();
+    private int sentViaListener;
+
+    @Override
+    public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
+        final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+        orders.add(new Order(timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, limitPrice));
+    }
+
+    @Override
+    public void onInputRejected(final long inputSequence, final long timeNanos, final InputReject reason,
+        final long subject) {
+        rejects.add(new Rejected(timeNanos, reason, subject));
+    }
+
+    @Override
+    public void onRebalanceTriggered(final long inputSequence, final long timeNanos, final int portfolioId,
+        final TriggerReason reason, final double driftRatio, final double portfolioDrift) {
+        triggers.add(new Triggered(timeNanos, portfolioId, reason, driftRatio));
+    }
+
+    @Override
+    public void onOrderSent(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+        sentViaListener++;
+    }
+
+    @Override
+    public void onOrderRejected(final long inputSequence, final long timeNanos, final int portfolioId,
+        final int instrumentId, final byte side, final long quantity, final long limitPrice,
+        final RiskVerdict verdict) {
+        riskRejects.add(new RiskRejected(portfolioId, instrumentId, side, quantity, verdict));
+    }
+
+    @Override
+    public void onRebalancePlanned(final long inputSequence, final long timeNanos, final int portfolioId,
+        final int ordersSent, final int ordersRejected) {
+    }
+
+    @Override
+    public void onFill(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final int instrumentId, final byte side, final long quantity, final long price,
+        final long leavesQuantity) {
+        fills.add(new Fill(clientOrderId, portfolioId, quantity, price, leavesQuantity));
+    }
+
+    @Override
+    public void onOrderClosed(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final int execType, final long released) {
+        closed.add(new Closed(clientOrderId, portfolioId, execType, released));
+    }
+
+    @Override
+    public void onPortfolioStatus(final long inputSequence, final long timeNanos, final int portfolioId,
+        final DriftStatus status, final long totalValue, final long settledCash, final double driftRatio,
+        final double portfolioDrift, final int openOrders) {
+        statuses.add(new Status(portfolioId, status, totalValue, driftRatio, openOrders));
+    }
+
+    @Override
+    public void onEngineFault(final long inputSequence, final long timeNanos, final Throwable fault) {
+        faults.add(fault);
+    }
+
+    int sentViaListener() {
+        return sentViaListener;
+    }
+
+    void clear() {
+        orders.clear();
+        rejects.clear();
+        triggers.clear();
+        riskRejects.clear();
+        fills.clear();
+        closed.clear();
+        statuses.clear();
+    }
+}
