@@ -5,7 +5,6 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -14,6 +13,7 @@ import io.rebalancer.engine.domain.WaitStrategyKind;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The whole inbound pipeline in one place.
@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class EngineTopology {
     /** Name of the engine's consumer thread, to find it in thread dumps and allocation tests. */
     public static final String ENGINE_THREAD_NAME = "rebalancer-engine";
+    private static final long DRAIN_POLL_NANOS = 100_000;
 
     private final Disruptor<InboundEvent> disruptor;
     private final InboundPublisher publisher;
@@ -82,18 +83,35 @@ public final class EngineTopology {
     }
 
     /**
-     * Waits until every published event has been handled, then stops the engine thread.
+     * Waits until every event published so far has been handled, then stops the engine thread and joins it,
+     * so the caller may read engine state afterwards. Waits on the ring's sequences itself: the Disruptor's
+     * own {@code shutdown} ignores a consumer whose thread has not started running yet, and would halt it
+     * with the whole backlog unprocessed.
      *
      * @return false if the engine did not drain within the timeout (it is halted anyway)
      */
     public boolean stop(final long timeout, final TimeUnit unit) {
-        try {
-            disruptor.shutdown(timeout, unit);
-            return true;
-        } catch (final TimeoutException ex) {
-            disruptor.halt();
-            return false;
+        final RingBuffer<InboundEvent> ring = disruptor.getRingBuffer();
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        boolean drained = true;
+        while (ring.getMinimumGatingSequence() < ring.getCursor()) {
+            if (System.nanoTime() - deadline > 0) {
+                drained = false;
+                break;
+            }
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
+        disruptor.halt();
+        final Thread thread = engineThread;
+        if (thread != null) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return drained;
     }
 
     static WaitStrategy waitStrategy(final WaitStrategyKind kind) {
