@@ -1,0 +1,2 @@
+/** JMH benchmarks of the engine's hot path, each beside the baseline it is judged against. */
+package io.rebalancer.benchmarks;
