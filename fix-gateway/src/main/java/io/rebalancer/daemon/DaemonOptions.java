@@ -1,0 +1,206 @@
+package io.rebalancer.daemon;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The daemon's command line, parsed by hand (a handful of options do not justify a dependency). Options take
+ * their value as the next argument or after {@code =}; anything unknown, missing or malformed is a
+ * {@link UsageException} naming the option and what it expects.
+ *
+ * @param configDir           the config directory ({@code engine.conf}, {@code instruments.csv}, {@code portfolios/})
+ * @param ticks               how many synthetic ticks to publish (one instrument each)
+ * @param seed                the synthetic market's random seed
+ * @param tickIntervalNanos   simulated time between two ticks
+ * @param startEpochNanos     simulated time of the first tick
+ * @param statusIntervalNanos simulated time between status tables
+ * @param ticksPerSecond      wall-clock pacing of the market, 0 for as fast as possible
+ * @param quiet               print the summary only
+ * @param help                print the usage and exit
+ */
+record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
+                     long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help) {
+    static final String DEFAULT_CONFIG = "config";
+    static final long DEFAULT_TICKS = 200_000;
+    static final long DEFAULT_SEED = 1;
+    static final long DEFAULT_TICK_INTERVAL_NANOS = 1_000_000_000L;
+    /** Thursday 29 January 2026, 14:30 UTC (the New York open): a default run crosses a month end. */
+    static final String DEFAULT_START = "2026-01-29T14:30:00Z";
+    static final long DEFAULT_STATUS_INTERVAL_NANOS = 12 * 3_600_000_000_000L;
+
+    static final String USAGE = String.join(System.lineSeparator(),
+        "Usage: java -jar rebalancer.jar [options]",
+        "",
+        "Runs the rebalancing engine against a built-in synthetic market (correlated random walks of the",
+        "configured instruments) and an in-process paper venue that fills at the touch. Prints what happens,",
+        "then a summary. Ctrl-C stops early and still prints the summary.",
+        "",
+        "  --config DIR            config directory (default " + DEFAULT_CONFIG + ")",
+        "  --ticks N               ticks to publish, one instrument per tick (default " + DEFAULT_TICKS + ")",
+        "  --seed S                random seed of the synthetic market (default " + DEFAULT_SEED + ")",
+        "  --tick-interval D       simulated time between ticks (default 1s); keep instruments x D within",
+        "                          the config's maximum price age, or decisions wait for fresh prices",
+        "  --start T               simulated time of the first tick (default " + DEFAULT_START + ")",
+        "  --status-every D        simulated time between status tables (default 12h)",
+        "  --rate N                publish at most N ticks per wall-clock second (default 0: as fast as possible)",
+        "  --quiet                 print the summary only",
+        "  --help                  print this help",
+        "",
+        "Durations are a whole number and a unit: ns, us, ms, s, m, h or d (500ms, 1s, 5m, 12h).",
+        "Exit status: 0 done, 1 the run failed (engine fault, or it did not drain), 2 bad options or config.");
+
+    /** Parses the arguments; never returns null. */
+    static DaemonOptions parse(final String... args) throws UsageException {
+        Path config = Path.of(DEFAULT_CONFIG);
+        long ticks = DEFAULT_TICKS;
+        long seed = DEFAULT_SEED;
+        long interval = DEFAULT_TICK_INTERVAL_NANOS;
+        long start = instant("--start", DEFAULT_START);
+        long status = DEFAULT_STATUS_INTERVAL_NANOS;
+        long rate = 0;
+        boolean quiet = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            final String arg = args[i];
+            final int equals = arg.indexOf('=');
+            final String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+            final String inline = arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : null;
+            switch (name) {
+                case "--quiet":
+                    quiet = flag(name, inline);
+                    break;
+                case "--help":
+                case "-h":
+                    help = flag(name, inline);
+                    break;
+                case "--config":
+                case "--ticks":
+                case "--seed":
+                case "--tick-interval":
+                case "--start":
+                case "--status-every":
+                case "--rate":
+                    final String value;
+                    if (inline != null) {
+                        value = inline;
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        throw new UsageException(name + " needs a value");
+                    }
+                    switch (name) {
+                        case "--config":
+                            if (value.isBlank()) {
+                                throw new UsageException("--config needs a directory");
+                            }
+                            config = Path.of(value);
+                            break;
+                        case "--ticks":
+                            ticks = positive(name, value);
+                            break;
+                        case "--seed":
+                            seed = number(name, value);
+                            break;
+                        case "--tick-interval":
+                            interval = duration(name, value);
+                            break;
+                        case "--start":
+                            start = instant(name, value);
+                            break;
+                        case "--status-every":
+                            status = duration(name, value);
+                            break;
+                        default:
+                            rate = number(name, value);
+                            if (rate < 0) {
+                                throw new UsageException("--rate: '" + value + "' must be 0 or more ticks per second");
+                            }
+                    }
+                    break;
+                default:
+                    throw new UsageException(arg.startsWith("-") ? "unknown option " + name
+                        : "unexpected argument '" + arg + "' (options start with --)");
+            }
+        }
+        return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help);
+    }
+
+    private static boolean flag(final String name, final String inline) throws UsageException {
+        if (inline != null) {
+            throw new UsageException(name + " takes no value");
+        }
+        return true;
+    }
+
+    private static long number(final String name, final String value) throws UsageException {
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (final NumberFormatException ex) {
+            throw new UsageException(name + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    private static long positive(final String name, final String value) throws UsageException {
+        final long n = number(name, value);
+        if (n <= 0) {
+            throw new UsageException(name + ": '" + value + "' must be a positive whole number");
+        }
+        return n;
+    }
+
+    /** A whole number with a unit: ns, us, ms, s, m, h or d. */
+    static long duration(final String name, final String value) throws UsageException {
+        int split = 0;
+        while (split < value.length() && Character.isDigit(value.charAt(split))) {
+            split++;
+        }
+        final long unit;
+        switch (value.substring(split)) {
+            case "ns":
+                unit = 1;
+                break;
+            case "us":
+                unit = 1_000;
+                break;
+            case "ms":
+                unit = 1_000_000;
+                break;
+            case "s":
+                unit = 1_000_000_000L;
+                break;
+            case "m":
+                unit = 60_000_000_000L;
+                break;
+            case "h":
+                unit = 3_600_000_000_000L;
+                break;
+            case "d":
+                unit = 86_400_000_000_000L;
+                break;
+            default:
+                unit = 0;
+        }
+        if (split == 0 || unit == 0 || split > 18) {
+            throw new UsageException(name + ": '" + value + "' is not a duration such as 500ms, 1s, 5m, 12h or 1d");
+        }
+        final long amount = Long.parseLong(value.substring(0, split));
+        if (amount == 0) {
+            throw new UsageException(name + ": '" + value + "' must be longer than zero");
+        }
+        try {
+            return Math.multiplyExact(amount, unit);
+        } catch (final ArithmeticException ex) {
+            throw new UsageException(name + ": '" + value + "' is too long");
+        }
+    }
+
+    private static long instant(final String name, final String value) throws UsageException {
+        try {
+            final Instant instant = Instant.parse(value);
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (final DateTimeParseException | ArithmeticException ex) {
+            throw new UsageException(name + ": '" + value + "' is not a UTC time such as " + DEFAULT_START);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.core.Engine;
+import io.rebalancer.engine.core.EngineCounters;
+import io.rebalancer.engine.core.EngineListener;
+import io.rebalancer.engine.core.NoOpEngineListener;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.pipeline.Command;
+import io.rebalancer.engine.pipeline.EngineTopology;
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import io.rebalancer.marketdata.synthetic.SyntheticMarket;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
+
+/**
+ * One run of the demo, wired and driven from the caller's thread:
+ * <pre>
+ *   caller's thread: SyntheticMarket --ticks, status commands--> EngineTopology ring --> Engine (engine thread)
+ *   Engine --new orders--> VenueProxy ring --> PaperVenue (agent thread) --executions--> the same inbound ring
+ *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
+ * </pre>
+ * The market thread is the only one that runs flat out; the engine waits as configured, the venue backs off to
+ * millisecond parks and the printer sleeps a millisecond when idle. At the end the run drains: the venue fills
+ * or cancels what is open at the final prices, the engine books it all, the agents stop, and the state is read
+ * for the summary once the engine thread has stopped.
+ */
+final class DemoRun {
+    /** Ticks published between checks of the stop flag, the pacing and the status clock. */
+    private static final int CHUNK = 4_096;
+    /** Simulated time an unmarketable order rests at the paper venue before it is cancelled. */
+    static final long MAX_REST_NANOS = TimeUnit.MINUTES.toNanos(5);
+    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int DRAIN_QUIET_POLLS = 3;
+
+    private final EngineConfig config;
+    private final DaemonOptions options;
+    private final LatestQuotes quotes;
+    private final ConsoleReporter reporter;
+    private final ConsolePrinter printer;
+    private final RunTally tally;
+    private final VenueProxy orders;
+    private final Engine engine;
+    private final EngineTopology topology;
+    private final InboundPublisher publisher;
+    private final SyntheticMarket market;
+    private final PaperVenue venue;
+    private final long[] startBid;
+    private final long[] startAsk;
+    private final AtomicReference<Throwable> agentError = new AtomicReference<>();
+    private volatile boolean stopRequested;
+    private long lastCommandTime = Long.MIN_VALUE;
+
+    /**
+     * @param observe wraps the listener chain after the tally (tests add checks there); identity otherwise
+     */
+    DemoRun(final EngineConfig config, final DaemonOptions options, final PrintStream out,
+        final UnaryOperator<EngineListener> observe) {
+        this.config = config;
+        this.options = options;
+        final InstrumentUniverse universe = config.universe();
+        final int portfolios = config.portfolios().size();
+        quotes = new LatestQuotes(universe.size());
+        reporter = options.quiet() ? null : new ConsoleReporter(portfolios, universe.size());
+        printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out);
+        tally = new RunTally(portfolios, observe.apply(options.quiet() ? NoOpEngineListener.INSTANCE : reporter));
+        orders = new VenueProxy(config.settings().orderCapacity());
+        engine = new Engine(config, orders, tally);
+        if (reporter != null) {
+            reporter.prices(engine.prices());
+        }
+        topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), engine, engine);
+        publisher = topology.publisher();
+        market = new SyntheticMarket(MarketCatalogue.model(universe, options.seed(), options.startEpochNanos(),
+            options.tickIntervalNanos()), publisher, quotes);
+        final long[] lots = new long[universe.size()];
+        for (int id = 0; id < lots.length; id++) {
+            lots[id] = universe.get(id).lotSize();
+        }
+        venue = new PaperVenue(orders, config.settings().orderCapacity(), quotes, publisher, lots, MAX_REST_NANOS);
+        startBid = new long[universe.size()];
+        startAsk = new long[universe.size()];
+    }
+
+    /** For tests: the engine, whose state may be read on its own thread or after the run. */
+    Engine engine() {
+        return engine;
+    }
+
+    /** Asks a running {@link #execute()} to stop publishing and drain; any thread (the shutdown hook). */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Runs the whole demo on the caller's thread and returns what happened, with the summary text. */
+    RunReport execute() {
+        final long wallStart = System.nanoTime();
+        topology.start();
+        final AgentRunner venueRunner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000),
+            this::onAgentError, null, venue);
+        AgentRunner.startOnThread(venueRunner);
+        final AgentRunner printerRunner = printer == null ? null
+            : new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, printer);
+        if (printerRunner != null) {
+            AgentRunner.startOnThread(printerRunner);
+        }
+        boolean engineStopped = false;
+        boolean drained = false;
+        try {
+            runMarket(wallStart);
+            drained = drain();
+            publisher.command(Math.max(lastCommandTime, market.lastTickTime()), Command.REPORT_STATUS, -1, 0);
+        } finally {
+            engineStopped = topology.stop(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+            venueRunner.close();
+            if (printerRunner != null) {
+                printerRunner.close();
+            }
+        }
+        final long wallNanos = System.nanoTime() - wallStart;
+        return RunReport.of(config, engine, tally, new RunReport.Totals(market.ticksPublished(), wallNanos,
+            options.startEpochNanos(), market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
+            venue.count(PaperVenue.ORDERS_RECEIVED), venue.count(PaperVenue.FILLS),
+            venue.count(PaperVenue.ORDERS_CANCELLED), venue.count(PaperVenue.ORDERS_REFUSED), venue.lostOrders(),
+            reporter == null ? 0 : reporter.dropped(), agentError.get()), startBid, startAsk);
+    }
+
+    private void runMarket(final long wallStart) {
+        final int instruments = market.instruments();
+        market.run(Math.min(options.ticks(), instruments));
+        for (int id = 0; id < startBid.length; id++) {
+            startBid[id] = quotes.bid(id);
+            startAsk[id] = quotes.ask(id);
+        }
+        command(market.lastTickTime());
+        final long every = options.statusIntervalNanos();
+        long nextStatus = Math.floorDiv(options.startEpochNanos(), every) * every + every;
+        final long rate = options.ticksPerSecond();
+        final long chunk = rate == 0 ? CHUNK : Math.max(1, Math.min(CHUNK, rate / 100));
+        while (market.ticksPublished() < options.ticks() && !stopRequested) {
+            final long beforeStatus = market.ticksBefore(nextStatus);
+            if (beforeStatus == 0) {
+                command(nextStatus);
+                nextStatus += every;
+                continue;
+            }
+            market.run(Math.min(Math.min(chunk, beforeStatus), options.ticks() - market.ticksPublished()));
+            if (rate > 0) {
+                final long due = wallStart + (long)(market.ticksPublished() * 1e9 / rate);
+                for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+        }
+    }
+
+    private void command(final long time) {
+        lastCommandTime = Math.max(lastCommandTime, time);
+        publisher.command(time, Command.REPORT_STATUS, -1, 0);
+    }
+
+    /**
+     * Closes the paper market and waits (parking, never spinning) until the ring is empty, every order the
+     * engine sent is closed and nothing changed for a few polls: the engine may answer a fill with new orders.
+     *
+     * @return false when that did not happen within the timeout
+     */
+    private boolean drain() {
+        venue.closeMarket();
+        final EngineCounters counters = engine.counters();
+        final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        long lastActivity = -1;
+        int quietPolls = 0;
+        while (System.nanoTime() < deadline) {
+            final long sent = counters.get(EngineCounters.ORDERS_SENT);
+            final boolean idle = publisher.backlog() == 0 && venue.pendingOrders() == 0
+                && sent == counters.get(EngineCounters.ORDERS_CLOSED);
+            final long activity = sent + counters.get(EngineCounters.EXECUTIONS) + counters.get(EngineCounters.BATCHES);
+            quietPolls = idle && activity == lastActivity ? quietPolls + 1 : 0;
+            if (quietPolls >= DRAIN_QUIET_POLLS) {
+                return true;
+            }
+            lastActivity = activity;
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+        return false;
+    }
+
+    private void onAgentError(final Throwable error) {
+        agentError.compareAndSet(null, error);
+    }
+}

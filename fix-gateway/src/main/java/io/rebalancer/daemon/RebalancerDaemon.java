@@ -1,0 +1,144 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.config.ConfigException;
+import io.rebalancer.engine.config.ConfigLoader;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.WaitStrategyKind;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The rebalancer daemon's entry point. Until the FIX gateway exists it drives the engine with a built-in
+ * synthetic market and an in-process paper venue, prints what happens and ends with a summary.
+ * Ctrl-C (SIGINT) or SIGTERM stops the market, drains, and still prints the summary.
+ */
+public final class RebalancerDaemon {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    private static final long SHUTDOWN_WAIT_SECONDS = 30;
+
+    private RebalancerDaemon() {
+    }
+
+    public static void main(final String[] args) {
+        final PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+            1 << 16), false, Charset.defaultCharset());
+        final int status = run(args, out, System.err, ConfigLoader::load, true);
+        out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * The whole command, for {@link #main} and tests.
+     *
+     * @param shutdownHook whether Ctrl-C should stop the run cleanly (only the real process wants the hook)
+     * @return the exit status
+     */
+    static int run(final String[] args, final PrintStream out, final PrintStream err, final ConfigSource source,
+        final boolean shutdownHook) {
+        final DaemonOptions options;
+        try {
+            options = DaemonOptions.parse(args);
+        } catch (final UsageException ex) {
+            err.println("rebalancer: " + ex.getMessage());
+            err.println("Try --help for the options.");
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            out.println(DaemonOptions.USAGE);
+            out.flush();
+            return EXIT_OK;
+        }
+        final EngineConfig config;
+        try {
+            config = source.load(options.configDir());
+        } catch (final ConfigException ex) {
+            err.println(ex.getMessage());
+            return EXIT_USAGE;
+        }
+        warn(config, options, err);
+        final DemoRun demo = new DemoRun(config, options, out, UnaryOperator.identity());
+        if (!options.quiet()) {
+            banner(config, options, out);
+        }
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread hook = new Thread(() -> {
+            demo.requestStop();
+            try {
+                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rebalancer-shutdown");
+        if (shutdownHook) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try {
+            final RunReport report = demo.execute();
+            out.print(report.summary());
+            out.flush();
+            return report.ok() ? EXIT_OK : EXIT_FAILED;
+        } finally {
+            finished.countDown();
+            if (shutdownHook) {
+                removeHook(hook);
+            }
+        }
+    }
+
+    private static void removeHook(final Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (final IllegalStateException shuttingDown) {
+            // The hook is running: it returns as soon as it sees the run finished.
+            return;
+        }
+    }
+
+    private static void warn(final EngineConfig config, final DaemonOptions options, final PrintStream err) {
+        final long step = Math.multiplyHigh(options.tickIntervalNanos(), config.universe().size()) != 0
+            ? Long.MAX_VALUE : options.tickIntervalNanos() * config.universe().size();
+        if (step > config.settings().maxPriceAgeNanos()) {
+            err.println("rebalancer: warning: each instrument is quoted every " + Text.duration(step)
+                + " of simulated time, longer than the config's maximum price age of "
+                + Text.duration(config.settings().maxPriceAgeNanos()) + ": many drift checks will find a stale price"
+                + " and wait; use a shorter --tick-interval");
+        }
+        if (config.settings().waitStrategy() == WaitStrategyKind.BUSY_SPIN
+            && Runtime.getRuntime().availableProcessors() < 4) {
+            err.println("rebalancer: warning: the engine busy-spins while the synthetic market runs flat out on "
+                + Runtime.getRuntime().availableProcessors() + " cores: both will crawl; configure a sleeping or "
+                + "yielding wait strategy, or pace the market with --rate");
+        }
+    }
+
+    private static void banner(final EngineConfig config, final DaemonOptions options, final PrintStream out) {
+        final StringJoiner symbols = new StringJoiner(" ");
+        for (int id = 0; id < config.universe().size(); id++) {
+            symbols.add(config.universe().get(id).symbol());
+        }
+        final StringJoiner names = new StringJoiner(", ");
+        for (final PortfolioSpec spec : config.portfolios()) {
+            names.add(spec.name());
+        }
+        out.println("rebalancer demo: " + config.universe().size() + " instruments (" + symbols + "), "
+            + config.portfolios().size() + " portfolios (" + names + "), config " + options.configDir());
+        out.println("synthetic market: seed " + options.seed() + ", " + Text.count(options.ticks())
+            + " ticks, one every " + Text.duration(options.tickIntervalNanos()) + " of simulated time from "
+            + Text.time(options.startEpochNanos(), config.settings().zone()) + " " + config.settings().zone()
+            + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s" : "")
+            + "; paper venue fills at the touch");
+        out.println();
+        out.flush();
+    }
+}
