@@ -22,12 +22,12 @@ import java.time.format.DateTimeParseException;
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
                      long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help) {
     static final String DEFAULT_CONFIG = "config";
-    static final long DEFAULT_TICKS = 200_000;
+    static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
     static final long DEFAULT_TICK_INTERVAL_NANOS = 1_000_000_000L;
     /** Thursday 29 January 2026, 14:30 UTC (the New York open): a default run crosses a month end. */
     static final String DEFAULT_START = "2026-01-29T14:30:00Z";
-    static final long DEFAULT_STATUS_INTERVAL_NANOS = 12 * 3_600_000_000_000L;
+    static final long DEFAULT_STATUS_INTERVAL_NANOS = 86_400_000_000_000L;
 
     static final String USAGE = String.join(System.lineSeparator(),
         "Usage: java -jar rebalancer.jar [options]",
@@ -42,7 +42,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "  --tick-interval D       simulated time between ticks (default 1s); keep instruments x D within",
         "                          the config's maximum price age, or decisions wait for fresh prices",
         "  --start T               simulated time of the first tick (default " + DEFAULT_START + ")",
-        "  --status-every D        simulated time between status tables (default 12h)",
+        "  --status-every D        simulated time between status tables (default 1d)",
         "  --rate N                publish at most N ticks per wall-clock second (default 0: as fast as possible)",
         "  --quiet                 print the summary only",
         "  --help                  print this help",

@@ -28,14 +28,19 @@ import java.util.function.UnaryOperator;
  *   Engine --new orders--> VenueProxy ring --> PaperVenue (agent thread) --executions--> the same inbound ring
  *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
  * </pre>
- * The market thread is the only one that runs flat out; the engine waits as configured, the venue backs off to
+ * The market thread is the only one that runs flat out, and it holds back while the engine is more than a chunk
+ * behind or the venue has an order it has not seen yet; the engine waits as configured, the venue backs off to
  * millisecond parks and the printer sleeps a millisecond when idle. At the end the run drains: the venue fills
  * or cancels what is open at the final prices, the engine books it all, the agents stop, and the state is read
  * for the summary once the engine thread has stopped.
  */
 final class DemoRun {
-    /** Ticks published between checks of the stop flag, the pacing and the status clock. */
-    private static final int CHUNK = 4_096;
+    /**
+     * Ticks published between checks of the stop flag, the pacing, the status clock, the engine and the venue:
+     * small, so that an order meets the market within a few dozen ticks of the tick that caused it.
+     */
+    private static final int CHUNK = 32;
+    private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     /** Simulated time an unmarketable order rests at the paper venue before it is cancelled. */
     static final long MAX_REST_NANOS = TimeUnit.MINUTES.toNanos(5);
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -154,12 +159,25 @@ final class DemoRun {
                 continue;
             }
             market.run(Math.min(Math.min(chunk, beforeStatus), options.ticks() - market.ticksPublished()));
+            awaitEngineAndVenue();
             if (rate > 0) {
                 final long due = wallStart + (long)(market.ticksPublished() * 1e9 / rate);
                 for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
             }
+        }
+    }
+
+    /**
+     * Holds the market (parking, not spinning) until the engine has consumed all but the latest chunk and the
+     * venue has seen every order the engine sent. Simulated time runs about a million times faster than the wall
+     * clock here, so without this an engine or venue thread that wakes a millisecond late would meet a market
+     * many simulated minutes later than the tick it acts on; with it, the lag is at most two chunks.
+     */
+    private void awaitEngineAndVenue() {
+        while ((publisher.backlog() > CHUNK || venue.ordersProcessed() < orders.handedOver()) && !stopRequested) {
+            LockSupport.parkNanos(WAIT_NANOS);
         }
     }
 

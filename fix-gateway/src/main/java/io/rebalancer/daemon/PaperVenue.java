@@ -9,6 +9,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -47,6 +48,7 @@ final class PaperVenue implements Agent, MessageHandler {
     private final long[] restingSince;
     private final boolean[] split;
     private final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
+    private final AtomicLong processed = new AtomicLong();
     private int resting;
     private long nextExecutionId = 1;
     private volatile boolean marketClosed;
@@ -87,7 +89,19 @@ final class PaperVenue implements Agent, MessageHandler {
         if (resting > 0) {
             work += matchResting();
         }
+        if (work > 0) {
+            processed.lazySet(counters.get(ORDERS_RECEIVED));
+        }
         return work;
+    }
+
+    /**
+     * Orders received and given a first chance to fill, i.e. a full duty cycle has run since they arrived.
+     * The market waits for this to catch up with {@link VenueProxy#handedOver()}, so an order meets the market
+     * of its own moment rather than one that raced ahead while the venue's thread was parked. Any thread.
+     */
+    long ordersProcessed() {
+        return processed.get();
     }
 
     /** From now on, an order the latest touch cannot fill is cancelled instead of resting. Any thread. */

@@ -1,0 +1,80 @@
+package io.rebalancer.daemon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(10)
+class DaemonOptionsTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    private static String error(final String... args) {
+        return assertThrows(UsageException.class, () -> DaemonOptions.parse(args)).getMessage();
+    }
+
+    @Test
+    void shouldUseDefaultsWithoutArguments() throws UsageException {
+        final DaemonOptions options = DaemonOptions.parse();
+        assertEquals(Path.of("config"), options.configDir());
+        assertEquals(DaemonOptions.DEFAULT_TICKS, options.ticks());
+        assertEquals(SECOND, options.tickIntervalNanos());
+        assertEquals(1_769_697_000L * SECOND, options.startEpochNanos());
+        assertEquals(86_400 * SECOND, options.statusIntervalNanos());
+        assertEquals(0, options.ticksPerSecond());
+        assertFalse(options.quiet());
+        assertFalse(options.help());
+    }
+
+    @Test
+    void shouldParseEveryOptionInBothForms() throws UsageException {
+        final DaemonOptions options = DaemonOptions.parse("--config", "/etc/rebalancer", "--ticks=50_000", "--seed",
+            "-7", "--tick-interval", "250ms", "--start=2026-03-31T20:00:00Z", "--status-every", "6h", "--rate", "1000",
+            "--quiet");
+        assertEquals(Path.of("/etc/rebalancer"), options.configDir());
+        assertEquals(50_000, options.ticks());
+        assertEquals(-7, options.seed());
+        assertEquals(250_000_000L, options.tickIntervalNanos());
+        assertEquals(1_774_987_200L * SECOND, options.startEpochNanos());
+        assertEquals(6 * 3_600 * SECOND, options.statusIntervalNanos());
+        assertEquals(1000, options.ticksPerSecond());
+        assertTrue(options.quiet());
+        assertTrue(DaemonOptions.parse("-h").help());
+    }
+
+    @Test
+    void shouldParseDurationsInEveryUnit() throws UsageException {
+        assertEquals(5, DaemonOptions.duration("--x", "5ns"));
+        assertEquals(5_000, DaemonOptions.duration("--x", "5us"));
+        assertEquals(5_000_000, DaemonOptions.duration("--x", "5ms"));
+        assertEquals(5 * SECOND, DaemonOptions.duration("--x", "5s"));
+        assertEquals(300 * SECOND, DaemonOptions.duration("--x", "5m"));
+        assertEquals(86_400 * SECOND, DaemonOptions.duration("--x", "1d"));
+    }
+
+    @Test
+    void shouldExplainEveryBadArgument() {
+        assertEquals("unknown option --tick", error("--tick", "5"));
+        assertEquals("unexpected argument 'config' (options start with --)", error("config"));
+        assertEquals("--ticks needs a value", error("--ticks"));
+        assertEquals("--ticks: 'many' is not a whole number", error("--ticks", "many"));
+        assertEquals("--ticks: '0' must be a positive whole number", error("--ticks=0"));
+        assertEquals("--seed: '1.5' is not a whole number", error("--seed", "1.5"));
+        assertEquals("--tick-interval: '5' is not a duration such as 500ms, 1s, 5m, 12h or 1d",
+            error("--tick-interval", "5"));
+        assertEquals("--tick-interval: '1w' is not a duration such as 500ms, 1s, 5m, 12h or 1d",
+            error("--tick-interval", "1w"));
+        assertEquals("--status-every: '0s' must be longer than zero", error("--status-every", "0s"));
+        assertEquals("--tick-interval: '999999999d' is too long", error("--tick-interval", "999999999d"));
+        assertEquals("--start: '2026-01-29' is not a UTC time such as 2026-01-29T14:30:00Z",
+            error("--start", "2026-01-29"));
+        assertEquals("--rate: '-1' must be 0 or more ticks per second", error("--rate", "-1"));
+        assertEquals("--quiet takes no value", error("--quiet=yes"));
+        assertEquals("--config needs a directory", error("--config="));
+    }
+}

@@ -1,0 +1,161 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.domain.Side;
+import io.rebalancer.engine.pipeline.ExecType;
+import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(10)
+class PaperVenueTest {
+    private static final long T0 = 1_769_697_000_000_000_000L;
+    private static final long SECOND = 1_000_000_000L;
+    private static final int SPY = 0;
+    private static final int TLT = 1;
+
+    private final VenueHarness engine = new VenueHarness();
+    private final LatestQuotes quotes = new LatestQuotes(2);
+    private final VenueProxy sink = new VenueProxy(16);
+    private final PaperVenue venue = new PaperVenue(sink, 16, quotes, engine.publisher(), new long[] {1, 10},
+        DemoRun.MAX_REST_NANOS);
+
+    private static VenueHarness.Execution exec(final long time, final long id, final long execId, final int type,
+        final long quantity, final long price, final long leaves) {
+        return new VenueHarness.Execution(time, id, execId, type, quantity, price, leaves);
+    }
+
+    @Test
+    void shouldAcknowledgeThenFillABuyAtTheAskInTwoParts() {
+        quotes.update(SPY, 478_010_000L, 478_050_000L, T0);
+        sink.onNewOrder(T0 - SECOND, 17, 0, SPY, Side.BUY, 35, 478_230_000L);
+        venue.doWork();
+        quotes.update(SPY, 478_000_000L, 478_040_000L, T0 + SECOND);
+        venue.doWork();
+        assertEquals(List.of(
+            exec(T0, 17, 1, ExecType.NEW, 0, 0, 35),
+            exec(T0, 17, 2, ExecType.TRADE, 17, 478_050_000L, 18),
+            exec(T0 + SECOND, 17, 3, ExecType.TRADE, 18, 478_040_000L, 0)), engine.drain());
+        assertEquals(0, venue.pendingOrders());
+        assertEquals(1, venue.ordersProcessed());
+        assertEquals(1, venue.count(PaperVenue.ORDERS_FILLED));
+    }
+
+    @Test
+    void shouldLetASellRestWhileTheBidIsBelowTheLimitThenFillAtTheBid() {
+        quotes.update(TLT, 92_400_000L, 92_420_000L, T0);
+        sink.onNewOrder(T0, 5, 1, TLT, Side.SELL, 10, 92_450_000L);
+        venue.doWork();
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 5, 1, ExecType.NEW, 0, 0, 10)), engine.drain());
+        assertEquals(1, venue.pendingOrders());
+        quotes.update(TLT, 92_460_000L, 92_480_000L, T0 + 60 * SECOND);
+        venue.doWork();
+        assertEquals(List.of(exec(T0 + 60 * SECOND, 5, 2, ExecType.TRADE, 10, 92_460_000L, 0)), engine.drain(),
+            "a single lot fills whole, at the bid, which is better than the limit");
+    }
+
+    @Test
+    void shouldNeverFillWorseThanTheLimitAcrossARandomWalk() {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        long mid = 100_000_000L;
+        for (int id = 1; id <= 12; id++) {
+            sink.onNewOrder(T0, id, 0, SPY, id % 2 == 0 ? Side.BUY : Side.SELL, 4, mid + (random.nextInt(41) - 20)
+                * 10_000L);
+        }
+        final List<VenueHarness.Execution> executions = new ArrayList<>();
+        for (int step = 0; step < 200; step++) {
+            mid += (random.nextInt(21) - 10) * 10_000L;
+            quotes.update(SPY, mid - 10_000L, mid + 10_000L, T0 + step * SECOND);
+            venue.doWork();
+            executions.addAll(engine.drain());
+        }
+        long lastExecId = 0;
+        for (final VenueHarness.Execution e : executions) {
+            assertTrue(e.executionId() > lastExecId, "execution ids are unique and increasing");
+            lastExecId = e.executionId();
+            if (e.execType() == ExecType.TRADE) {
+                final boolean buy = e.clientOrderId() % 2 == 0;
+                final long limit = limitOf(e.clientOrderId());
+                assertTrue(buy ? e.price() <= limit : e.price() >= limit, e + " is worse than its limit " + limit);
+            }
+        }
+        assertEquals(0, venue.pendingOrders() - countResting(executions));
+    }
+
+    private static long limitOf(final long clientOrderId) {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        long limit = 0;
+        for (int id = 1; id <= clientOrderId; id++) {
+            limit = 100_000_000L + (random.nextInt(41) - 20) * 10_000L;
+        }
+        return limit;
+    }
+
+    private static long countResting(final List<VenueHarness.Execution> executions) {
+        long open = 0;
+        for (final VenueHarness.Execution e : executions) {
+            if (e.execType() == ExecType.NEW) {
+                open++;
+            } else if (e.execType() == ExecType.CANCELED || e.leaves() == 0) {
+                open--;
+            }
+        }
+        return open;
+    }
+
+    @Test
+    void shouldCancelAnOrderThatRestedLongerThanAllowed() {
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0);
+        sink.onNewOrder(T0, 9, 0, SPY, Side.BUY, 3, 477_000_000L);
+        venue.doWork();
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0 + DemoRun.MAX_REST_NANOS);
+        venue.doWork();
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0 + DemoRun.MAX_REST_NANOS + 1);
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 9, 1, ExecType.NEW, 0, 0, 3),
+            exec(T0 + DemoRun.MAX_REST_NANOS + 1, 9, 2, ExecType.CANCELED, 0, 0, 0)), engine.drain());
+        assertEquals(0, venue.pendingOrders());
+    }
+
+    @Test
+    void shouldCancelWhatCannotFillOnceTheMarketIsClosed() {
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0);
+        sink.onNewOrder(T0, 3, 0, SPY, Side.SELL, 2, 479_000_000L);
+        sink.onNewOrder(T0, 4, 0, SPY, Side.SELL, 1, 477_000_000L);
+        venue.closeMarket();
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 3, 1, ExecType.NEW, 0, 0, 2), exec(T0, 4, 2, ExecType.NEW, 0, 0, 1),
+            exec(T0, 4, 3, ExecType.TRADE, 1, 478_000_000L, 0), exec(T0, 3, 4, ExecType.CANCELED, 0, 0, 0)),
+            engine.drain());
+    }
+
+    @Test
+    void shouldAnswerOrdersFromItsOwnAgentThread() {
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace,
+            null, venue);
+        AgentRunner.startOnThread(runner);
+        try {
+            quotes.update(TLT, 92_400_000L, 92_420_000L, T0);
+            sink.onNewOrder(T0, 21, 0, TLT, Side.BUY, 30, 92_500_000L);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (venue.pendingOrders() > 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        } finally {
+            runner.close();
+        }
+        assertEquals(List.of(exec(T0, 21, 1, ExecType.NEW, 0, 0, 30),
+            exec(T0, 21, 2, ExecType.TRADE, 10, 92_420_000L, 20), exec(T0, 21, 3, ExecType.TRADE, 20, 92_420_000L, 0)),
+            engine.drain(), "30 units in lots of 10: 10 first (half, rounded down to lots), then 20");
+    }
+}
