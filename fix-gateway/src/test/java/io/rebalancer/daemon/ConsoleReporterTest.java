@@ -1,0 +1,119 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.Side;
+import io.rebalancer.engine.drift.DriftStatus;
+import io.rebalancer.engine.pipeline.ExecType;
+import io.rebalancer.engine.risk.RiskVerdict;
+import io.rebalancer.engine.state.PriceBoard;
+import io.rebalancer.engine.trigger.TriggerReason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(20)
+class ConsoleReporterTest {
+    /** 2026-01-06 15:30:00 UTC. */
+    private static final long T = 1_767_713_400_000_000_000L;
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private static EngineConfig config() {
+        return TestConfigs.twoPortfolios();
+    }
+
+    private String printed() {
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void shouldPrintEachCallbackAsAReadableLineWithNamesResolved() {
+        final EngineConfig config = config();
+        final ConsoleReporter reporter = new ConsoleReporter(2, 3);
+        final PriceBoard prices = new PriceBoard(3);
+        prices.update(0, 478_000_000L, 478_020_000L, 0, T);
+        prices.update(1, 92_500_000L, 92_510_000L, 0, T);
+        reporter.prices(prices);
+        reporter.onRebalanceTriggered(1, T, 0, TriggerReason.THRESHOLD, 1.27, 0.041);
+        reporter.onOrderSent(1, T, 17, 0, 0, Side.BUY, 35, 478_230_000L);
+        reporter.onOrderRejected(1, T, 0, 1, Side.SELL, 100, 92_100_000L, RiskVerdict.ORDER_CAPACITY);
+        reporter.onRebalancePlanned(1, T, 0, 1, 1);
+        reporter.onFill(2, T, 17, 0, 0, Side.BUY, 35, 478_010_000L, 0);
+        reporter.onOrderClosed(2, T, 17, 0, ExecType.TRADE, 0);
+        reporter.onOrderClosed(3, T, 18, 1, ExecType.CANCELED, 10);
+        reporter.onInputRejected(4, T, InputReject.UNKNOWN_ORDER, 99);
+        reporter.onPortfolioStatus(5, T, 0, DriftStatus.OK, 175_550_000_000L, 100_000_000_000L, 6.53, 0.5675, 2);
+        reporter.onPortfolioStatus(5, T, 1, DriftStatus.STALE_PRICE, 50_000_000_000L, 50_000_000_000L, 0, 0, 0);
+        reporter.onEngineFault(6, T, new IllegalStateException("boom"));
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config, out);
+        while (printer.doWork() > 0) {
+            assertEquals(0, reporter.dropped());
+        }
+        assertEquals(String.join("\n",
+            "2026-01-06 15:30:00.000  balanced-60-40  REBALANCE threshold  drift ratio 1.27  total drift 4.10%",
+            "2026-01-06 15:30:00.000  balanced-60-40    -> order 17 BUY 35 SPY limit 478.23",
+            "2026-01-06 15:30:00.000  balanced-60-40    !! order rejected by risk: ORDER_CAPACITY SELL 100 TLT"
+                + " limit 92.10",
+            "2026-01-06 15:30:00.000  balanced-60-40       planned: 1 sent, 1 rejected by risk",
+            "2026-01-06 15:30:00.000  balanced-60-40    <- fill 17 BUY 35 SPY @ 478.01 (leaves 0)",
+            "2026-01-06 15:30:00.000  gold-tilt         xx order 18 CANCELED, 10 unfilled",
+            "2026-01-06 15:30:00.000  !! input rejected: UNKNOWN_ORDER (" + InputReject.UNKNOWN_ORDER.description()
+                + "), subject 99",
+            "2026-01-06 15:30:00.000  STATUS",
+            "  portfolio                 value     settled cash total drift   ratio  open  status",
+            "  balanced-60-40       175,550.00       100,000.00      56.75%    6.53     2  OK",
+            "  gold-tilt             50,000.00        50,000.00       0.00%    0.00     0  STALE_PRICE",
+            "  prices  SPY 478.01  TLT 92.505  GLD -",
+            "2026-01-06 15:30:00.000  !! ENGINE FAULT at input 6: trading HALTED: "
+                + "java.lang.IllegalStateException: boom",
+            ""), printed());
+    }
+
+    @Test
+    void shouldDropAndCountWhenThePrinterFallsBehindInsteadOfBlocking() {
+        final ConsoleReporter reporter = new ConsoleReporter(2, 3, 1024);
+        for (int i = 0; i < 100; i++) {
+            reporter.onFill(i, T, i, 0, 0, Side.BUY, 1, 478_010_000L, 0);
+        }
+        assertTrue(reporter.dropped() > 80, "dropped " + reporter.dropped());
+        final long kept = 100 - reporter.dropped();
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config(), out);
+        printer.onClose();
+        final String text = printed();
+        assertEquals(kept, text.lines().filter(line -> line.contains("<- fill")).count());
+        assertTrue(text.contains(".. " + reporter.dropped() + " report lines dropped: the printer fell behind"), text);
+    }
+
+    @Test
+    void shouldAllocateNothingOnTheEngineThread() {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final ConsoleReporter reporter = new ConsoleReporter(2, 3, 1 << 16);
+        final RunTally tally = new RunTally(2, reporter);
+        final VenueProxy venue = new VenueProxy(64);
+        for (int round = 0; round < 3; round++) {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++) {
+                tally.onOrderSent(i, T, i, 1, 2, Side.SELL, 10, 92_100_000L);
+                tally.onFill(i, T, i, 1, 2, Side.SELL, 10, 92_100_000L, 0);
+                tally.onPortfolioStatus(i, T, 1, DriftStatus.OK, 1L, 2L, 0.5, 0.01, 0);
+                venue.onNewOrder(T, i, 1, 2, Side.SELL, 10, 92_100_000L);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (round == 2) {
+                assertTrue(allocated < 1024, allocated + " bytes for 400,000 callbacks");
+            }
+        }
+        assertTrue(reporter.dropped() > 0 && venue.lost() > 0, "full rings drop rather than block");
+    }
+}

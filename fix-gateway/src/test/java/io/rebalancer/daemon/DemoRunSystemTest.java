@@ -1,0 +1,162 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.config.ConfigException;
+import io.rebalancer.engine.config.ConfigLoader;
+import io.rebalancer.engine.core.Engine;
+import io.rebalancer.engine.core.EngineCounters;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.PlannerMode;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.Ppm;
+import io.rebalancer.engine.domain.TriggerKind;
+import io.rebalancer.engine.plan.RebalancePlanner;
+import io.rebalancer.engine.plan.TradePlan;
+import io.rebalancer.engine.state.Portfolio;
+import io.rebalancer.engine.state.PriceBoard;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole daemon in-process: config from config/, 50,000 seeded synthetic ticks, the paper venue and the
+ * console, then the summary. Checks on the engine thread, after every fill and status report, that no holding
+ * and no cash balance ever goes negative.
+ * <p>
+ * The trading assertions (orders sent and filled, portfolios back in or near their bands) need a planner that
+ * plans: they run whenever {@link RebalancePlanner} proposes a buy for an all-cash portfolio, and are reported as
+ * skipped while the branch carries the TEMPORARY stub that plans nothing.
+ */
+@Timeout(60)
+class DemoRunSystemTest {
+    private static final long SEED = 20_260_129L;
+    private static final long TICKS = 50_000;
+
+    /** On the engine thread: holdings and cash must never go negative. */
+    private static final class NeverNegative extends ForwardingListener {
+        private final AtomicReference<String> violation = new AtomicReference<>();
+        private volatile Engine engine;
+
+        NeverNegative(final io.rebalancer.engine.core.EngineListener next) {
+            super(next);
+        }
+
+        void check(final String when) {
+            for (int id = 0; id < engine.portfolioCount(); id++) {
+                final Portfolio p = engine.portfolio(id);
+                if (p.settledCash() < 0) {
+                    violation.compareAndSet(null, when + ": portfolio " + id + " cash " + p.settledCash());
+                }
+                for (int slot = 0; slot < p.assets(); slot++) {
+                    if (p.settledQuantity(slot) < 0 || p.sellableQuantity(slot) < 0) {
+                        violation.compareAndSet(null, when + ": portfolio " + id + " slot " + slot + " holds "
+                            + p.settledQuantity(slot) + ", sellable " + p.sellableQuantity(slot));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onFill(final long inputSequence, final long timeNanos, final long clientOrderId,
+            final int portfolioId, final int instrumentId, final byte side, final long quantity, final long price,
+            final long leavesQuantity) {
+            check("after fill of order " + clientOrderId);
+            super.onFill(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, price,
+                leavesQuantity);
+        }
+
+        @Override
+        public void onOrderSent(final long inputSequence, final long timeNanos, final long clientOrderId,
+            final int portfolioId, final int instrumentId, final byte side, final long quantity,
+            final long limitPrice) {
+            check("after order " + clientOrderId);
+            super.onOrderSent(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity,
+                limitPrice);
+        }
+    }
+
+    /** True unless the planner is the TEMPORARY stub: a real one buys something for an all-cash portfolio. */
+    static boolean plannerPlans(final EngineConfig config) {
+        final PortfolioSpec spec = new PortfolioSpec(0, "probe", 1_000_000 * Fixed.SCALE, new int[] {0}, new long[] {0},
+            new int[] {Ppm.ONE}, new int[] {50_000}, new int[] {0}, 0, 0, 0, 0, PlannerMode.TO_TARGET,
+            TriggerKind.THRESHOLD, null);
+        final Portfolio portfolio = new Portfolio(spec);
+        final PriceBoard prices = new PriceBoard(config.universe().size());
+        final long tick = config.universe().get(0).tickSize();
+        final long mid = Math.max(tick, 100_000_000L / tick * tick);
+        prices.update(0, mid, mid + tick, mid, 0);
+        portfolio.mark(0, prices.mark(0));
+        final TradePlan plan = new TradePlan(1);
+        new RebalancePlanner(config.universe(), config.settings().limitCollarPpm(), 1).planBuys(portfolio, prices,
+            plan);
+        return plan.size() > 0;
+    }
+
+    /** What a run left behind. */
+    private record Outcome(EngineConfig config, RunReport report, String printed, String violation) {
+    }
+
+    private static Outcome runDaemon() throws ConfigException {
+        final EngineConfig config = ConfigLoader.load(Path.of("..", "config"));
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        final DaemonOptions options = new DaemonOptions(Path.of("..", "config"), TICKS, SEED,
+            DaemonOptions.DEFAULT_TICK_INTERVAL_NANOS, 1_769_697_000_000_000_000L, 3_600_000_000_000L, 0, false,
+            false);
+        final AtomicReference<NeverNegative> checker = new AtomicReference<>();
+        final DemoRun run = new DemoRun(config, options, out, next -> {
+            final NeverNegative c = new NeverNegative(next);
+            checker.set(c);
+            return c;
+        });
+        checker.get().engine = run.engine();
+        final RunReport report = run.execute();
+        checker.get().check("at the end");
+        return new Outcome(config, report, bytes.toString(StandardCharsets.UTF_8), checker.get().violation.get());
+    }
+
+    @Test
+    void shouldRunTheWholeDaemonSafelyAndSummarise() throws ConfigException {
+        final Outcome run = runDaemon();
+        final RunReport report = run.report();
+        assertNull(run.violation());
+        assertTrue(report.ok(), report.summary());
+        assertEquals(TICKS, report.engineCounters()[EngineCounters.TICKS]);
+        assertEquals(0, java.util.Arrays.stream(report.inputRejects()).sum(), report.summary());
+        assertTrue(report.engineCounters()[EngineCounters.REBALANCES] > 0,
+            "the configured portfolios start off target");
+        assertTrue(run.printed().contains("REBALANCE"), run.printed());
+        assertTrue(run.printed().contains("STATUS"), run.printed());
+        for (final PortfolioSpec spec : run.config().portfolios()) {
+            assertTrue(report.summary().contains(spec.name()), report.summary());
+        }
+    }
+
+    @Test
+    void shouldSendAndFillOrdersThatBringEveryPortfolioBackTowardItsTargets() throws ConfigException {
+        final Outcome run = runDaemon();
+        assumeTrue(plannerPlans(run.config()), "the TEMPORARY stub planner plans no orders");
+        final RunReport report = run.report();
+        assertNull(run.violation());
+        final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];
+        assertTrue(sent > 0, report.summary());
+        assertTrue(report.engineCounters()[EngineCounters.FILLS] > 0, report.summary());
+        assertEquals(sent, report.engineCounters()[EngineCounters.ORDERS_CLOSED],
+            "every order ends filled or cancelled");
+        assertTrue(run.printed().contains("-> order") && run.printed().contains("<- fill"), run.printed());
+        for (final RunReport.PortfolioOutcome p : report.portfolios()) {
+            assertTrue(p.endRatio() <= 1.0 || p.endDrift() <= p.startDrift() / 2,
+                p.name() + " went from drift " + p.startDrift() + " to " + p.endDrift() + "\n" + report.summary());
+        }
+    }
+}

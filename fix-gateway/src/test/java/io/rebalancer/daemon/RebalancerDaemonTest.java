@@ -1,0 +1,86 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command as a person meets it: exit status, what goes to stdout and what to stderr. */
+@Timeout(60)
+class RebalancerDaemonTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    private int run(final ConfigSource source, final String... args) {
+        return RebalancerDaemon.run(args, out, err, source, false);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldRunQuietlyAndPrintOnlyTheSummary() {
+        final int status = run(dir -> TestConfigs.twoPortfolios(), "--ticks", "30000", "--seed", "5", "--quiet");
+        assertEquals(RebalancerDaemon.EXIT_OK, status, err());
+        assertTrue(out().startsWith(System.lineSeparator() + "==== summary"), out());
+        assertTrue(out().contains("balanced-60-40") && out().contains("gold-tilt"), out());
+        assertTrue(out().contains("run      30,000 ticks"), out());
+        assertFalse(out().contains("REBALANCE"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void shouldPrintEventsAndStatusWhenNotQuiet() {
+        final int status = run(dir -> TestConfigs.twoPortfolios(), "--ticks=9000", "--status-every=1h");
+        assertEquals(RebalancerDaemon.EXIT_OK, status, err());
+        assertTrue(out().startsWith("rebalancer demo: 3 instruments (SPY TLT GLD), 2 portfolios"), out());
+        assertTrue(out().contains("balanced-60-40  REBALANCE threshold  drift ratio"), out());
+        assertTrue(out().contains("2026-01-29 16:00:00.000  STATUS"), out());
+        assertTrue(out().contains("  prices  SPY "), out());
+    }
+
+    @Test
+    void shouldPrintTheHelp() {
+        assertEquals(RebalancerDaemon.EXIT_OK, run(dir -> {
+            throw new AssertionError("help must not load the config");
+        }, "--help"));
+        assertTrue(out().startsWith("Usage: java -jar rebalancer.jar [options]"), out());
+        assertTrue(out().contains("--tick-interval D"), out());
+    }
+
+    @Test
+    void shouldRefuseABadOptionWithExitTwoAndAHint() {
+        assertEquals(RebalancerDaemon.EXIT_USAGE, run(dir -> TestConfigs.twoPortfolios(), "--ticks", "-5"));
+        assertEquals("rebalancer: --ticks: '-5' must be a positive whole number" + System.lineSeparator()
+            + "Try --help for the options." + System.lineSeparator(), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void shouldPrintAConfigErrorAsIsWithoutAStackTrace() {
+        final String message = "config/engine.conf line 3: ring.size 1000 is not a power of two (try 1024)";
+        final Path[] asked = new Path[1];
+        assertEquals(RebalancerDaemon.EXIT_USAGE, run(dir -> {
+            asked[0] = dir;
+            throw new ConfigException(message);
+        }, "--config", "elsewhere"));
+        assertEquals(Path.of("elsewhere"), asked[0]);
+        assertEquals(message + System.lineSeparator(), err());
+        assertEquals("", out());
+    }
+}
