@@ -41,6 +41,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DemoRunSystemTest {
     private static final long SEED = 20_260_129L;
     private static final long TICKS = 50_000;
+    /**
+     * A portfolio outside its bands at the end must at least have covered 40% of the way to its targets: a
+     * HALFWAY planner covers about half per rebalance, and a run of 50,000 ticks may hold only one.
+     */
+    private static final double MUCH_CLOSER = 0.6;
 
     /** On the engine thread: holdings and cash must never go negative. */
     private static final class NeverNegative extends ForwardingListener {
@@ -155,7 +160,7 @@ class DemoRunSystemTest {
             "every order ends filled or cancelled");
         assertTrue(run.printed().contains("-> order") && run.printed().contains("<- fill"), run.printed());
         for (final RunReport.PortfolioOutcome p : report.portfolios()) {
-            assertTrue(p.endRatio() <= 1.0 || p.endDrift() <= p.startDrift() / 2,
+            assertTrue(p.endRatio() <= 1.0 || p.endDrift() <= p.startDrift() * MUCH_CLOSER,
                 p.name() + " went from drift " + p.startDrift() + " to " + p.endDrift() + "\n" + report.summary());
         }
     }
