@@ -155,7 +155,7 @@ final class DemoRun {
             final long beforeStatus = market.ticksBefore(nextStatus);
             if (beforeStatus == 0) {
                 command(nextStatus);
-                nextStatus += every;
+                nextStatus = Math.floorDiv(market.nextTickTime(), every) * every + every;
                 continue;
             }
             market.run(Math.min(Math.min(chunk, beforeStatus), options.ticks() - market.ticksPublished()));
