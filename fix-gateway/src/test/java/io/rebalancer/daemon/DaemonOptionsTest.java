@@ -24,7 +24,7 @@ class DaemonOptionsTest {
         assertEquals(Path.of("config"), options.configDir());
         assertEquals(DaemonOptions.DEFAULT_TICKS, options.ticks());
         assertEquals(SECOND, options.tickIntervalNanos());
-        assertEquals(1_769_697_000L * SECOND, options.startEpochNanos());
+        assertEquals(1_774_618_200L * SECOND, options.startEpochNanos());
         assertEquals(86_400 * SECOND, options.statusIntervalNanos());
         assertEquals(0, options.ticksPerSecond());
         assertFalse(options.quiet());
@@ -71,7 +71,7 @@ class DaemonOptionsTest {
             error("--tick-interval", "1w"));
         assertEquals("--status-every: '0s' must be longer than zero", error("--status-every", "0s"));
         assertEquals("--tick-interval: '999999999d' is too long", error("--tick-interval", "999999999d"));
-        assertEquals("--start: '2026-01-29' is not a UTC time such as 2026-01-29T14:30:00Z",
+        assertEquals("--start: '2026-01-29' is not a UTC time such as 2026-03-27T13:30:00Z",
             error("--start", "2026-01-29"));
         assertEquals("--rate: '-1' must be 0 or more ticks per second", error("--rate", "-1"));
         assertEquals("--quiet takes no value", error("--quiet=yes"));

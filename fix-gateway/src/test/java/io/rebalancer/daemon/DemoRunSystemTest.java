@@ -5,15 +5,8 @@ import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.core.Engine;
 import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.domain.EngineConfig;
-import io.rebalancer.engine.domain.Fixed;
-import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.domain.PortfolioSpec;
-import io.rebalancer.engine.domain.Ppm;
-import io.rebalancer.engine.domain.TriggerKind;
-import io.rebalancer.engine.plan.RebalancePlanner;
-import io.rebalancer.engine.plan.TradePlan;
 import io.rebalancer.engine.state.Portfolio;
-import io.rebalancer.engine.state.PriceBoard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,16 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole daemon in-process: config from config/, 50,000 seeded synthetic ticks, the paper venue and the
- * console, then the summary. Checks on the engine thread, after every fill and status report, that no holding
- * and no cash balance ever goes negative.
- * <p>
- * The trading assertions (orders sent and filled, portfolios back in or near their bands) need a planner that
- * plans: they run whenever {@link RebalancePlanner} proposes a buy for an all-cash portfolio, and are reported as
- * skipped while the branch carries the TEMPORARY stub that plans nothing.
+ * console, then the summary. Checks on the engine thread, after every order and fill, that no holding goes
+ * negative and cash is never overspent.
  */
 @Timeout(60)
 class DemoRunSystemTest {
@@ -59,8 +47,11 @@ class DemoRunSystemTest {
         void check(final String when) {
             for (int id = 0; id < engine.portfolioCount(); id++) {
                 final Portfolio p = engine.portfolio(id);
-                if (p.settledCash() < 0) {
-                    violation.compareAndSet(null, when + ": portfolio " + id + " cash " + p.settledCash());
+                // Buys may spend what working sells are raising, so settled cash can dip below zero until those
+                // sells fill; counting every working order, cash must never be overspent.
+                if (p.effectiveCash() < 0 || (p.settledCash() < 0 && p.openOrders() == 0)) {
+                    violation.compareAndSet(null, when + ": portfolio " + id + " cash " + p.settledCash()
+                        + ", effective " + p.effectiveCash() + ", open orders " + p.openOrders());
                 }
                 for (int slot = 0; slot < p.assets(); slot++) {
                     if (p.settledQuantity(slot) < 0 || p.sellableQuantity(slot) < 0) {
@@ -88,23 +79,6 @@ class DemoRunSystemTest {
             super.onOrderSent(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity,
                 limitPrice);
         }
-    }
-
-    /** True unless the planner is the TEMPORARY stub: a real one buys something for an all-cash portfolio. */
-    static boolean plannerPlans(final EngineConfig config) {
-        final PortfolioSpec spec = new PortfolioSpec(0, "probe", 1_000_000 * Fixed.SCALE, new int[] {0}, new long[] {0},
-            new int[] {Ppm.ONE}, new int[] {50_000}, new int[] {0}, 0, 0, 0, 0, PlannerMode.TO_TARGET,
-            TriggerKind.THRESHOLD, null);
-        final Portfolio portfolio = new Portfolio(spec);
-        final PriceBoard prices = new PriceBoard(config.universe().size());
-        final long tick = config.universe().get(0).tickSize();
-        final long mid = Math.max(tick, 100_000_000L / tick * tick);
-        prices.update(0, mid, mid + tick, mid, 0);
-        portfolio.mark(0, prices.mark(0));
-        final TradePlan plan = new TradePlan(1);
-        new RebalancePlanner(config.universe(), config.settings().limitCollarPpm(), 1).planBuys(portfolio, prices,
-            plan);
-        return plan.size() > 0;
     }
 
     /** What a run left behind. */
@@ -150,16 +124,19 @@ class DemoRunSystemTest {
     @Test
     void shouldSendAndFillOrdersThatBringEveryPortfolioBackTowardItsTargets() throws ConfigException {
         final Outcome run = runDaemon();
-        assumeTrue(plannerPlans(run.config()), "the TEMPORARY stub planner plans no orders");
         final RunReport report = run.report();
         assertNull(run.violation());
         final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];
         assertTrue(sent > 0, report.summary());
+        assertTrue(report.portfolios().stream().filter(p -> p.ordersFilled() > 0).count() >= 2, report.summary());
         assertTrue(report.engineCounters()[EngineCounters.FILLS] > 0, report.summary());
         assertEquals(sent, report.engineCounters()[EngineCounters.ORDERS_CLOSED],
             "every order ends filled or cancelled");
         assertTrue(run.printed().contains("-> order") && run.printed().contains("<- fill"), run.printed());
         for (final RunReport.PortfolioOutcome p : report.portfolios()) {
+            if (p.ordersFilled() == 0) {
+                continue; // e.g. a quarterly calendar-threshold portfolio whose review is not in this run
+            }
             assertTrue(p.endRatio() <= 1.0 || p.endDrift() <= p.startDrift() * MUCH_CLOSER,
                 p.name() + " went from drift " + p.startDrift() + " to " + p.endDrift() + "\n" + report.summary());
         }

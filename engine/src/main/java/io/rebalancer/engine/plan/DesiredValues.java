@@ -120,13 +120,14 @@ final class DesiredValues {
     /**
      * Moves only the slots outside their re-arm edge (band x (1 - hysteresis)) back to that edge, so the next
      * trigger needs fresh drift and small moves are not traded. A slot with no band (calendar-only portfolios)
-     * has an edge of zero and goes to target. If no slot is outside, the portfolio-level band is what fired.
+     * has an edge of zero and goes to target. Then, with a portfolio band, the portfolio's total drift after those
+     * moves must end inside that band's re-arm edge too: otherwise (say a large cash inflow, with every asset
+     * underweight by less than its own band) the portfolio would stay out of bounds and trade again at once.
      */
     private void toBandEdge(final Portfolio portfolio) {
         final PortfolioSpec spec = portfolio.spec();
         final int keepOfBand = Ppm.ONE - spec.hysteresisPpm();
         final int assets = portfolio.assets();
-        boolean anyOutside = false;
         for (int k = 0; k < assets; k++) {
             final long edge = Fixed.applyPpm(Math.max(0, portfolio.bandPpm(k)), keepOfBand);
             final long weight = portfolio.targetPpm(k);
@@ -135,21 +136,20 @@ final class DesiredValues {
             final long value = portfolio.marketValue(k);
             if (value > upper) {
                 desired[k] = upper;
-                anyOutside = true;
             } else if (value < lower) {
                 desired[k] = lower;
-                anyOutside = true;
             } else {
                 desired[k] = value;
             }
         }
-        if (!anyOutside && spec.portfolioBandPpm() > 0) {
-            shrinkDrift(portfolio, Fixed.applyPpm(spec.portfolioBandPpm(), keepOfBand));
+        if (spec.portfolioBandPpm() > 0) {
+            shrinkDrift(assets, Fixed.applyPpm(spec.portfolioBandPpm(), keepOfBand));
         }
     }
 
     /**
-     * Moves every slot toward target by the same fraction so the portfolio drift ends at {@code edgePpm}.
+     * Moves every slot's desired value toward target by the same fraction so the portfolio drift of the desired
+     * values ends at {@code edgePpm}.
      * <p>
      * Drift is half the sum of every line's absolute deviation from target, the cash line included (cash above
      * the buffer is as much drift as an overweight asset), over V. Rounding: the drift in ppm is rounded up, the
@@ -157,19 +157,21 @@ final class DesiredValues {
      * rounded toward zero, so every rounding moves a little further toward target and the planned drift ends at
      * or just inside the edge, never outside it. No trade when the drift is already at or inside the edge.
      */
-    private void shrinkDrift(final Portfolio portfolio, final long edgePpm) {
-        final int assets = portfolio.assets();
-        long deviation = Math.abs(investable - invested);
+    private void shrinkDrift(final int assets, final long edgePpm) {
+        long planned = 0;
+        long deviation = 0;
         for (int k = 0; k < assets; k++) {
-            deviation = saturatingAdd(deviation, Math.abs(portfolio.marketValue(k) - target[k]));
+            planned = saturatingAdd(planned, desired[k]);
+            deviation = saturatingAdd(deviation, Math.abs(desired[k] - target[k]));
         }
+        deviation = saturatingAdd(deviation, Math.abs(investable - planned));
         final long driftPpm = (ceilPpm(deviation, investable) + 1) / 2;
         if (driftPpm <= edgePpm) {
             return;
         }
         final long keepPpm = edgePpm * Ppm.ONE / driftPpm;
         for (int k = 0; k < assets; k++) {
-            final long away = portfolio.marketValue(k) - target[k];
+            final long away = desired[k] - target[k];
             final long kept = Fixed.applyPpm(Math.abs(away), keepPpm);
             desired[k] = away >= 0 ? target[k] + kept : target[k] - kept;
         }

