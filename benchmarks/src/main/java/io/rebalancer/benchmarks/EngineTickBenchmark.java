@@ -54,6 +54,7 @@ public class EngineTickBenchmark {
     private Engine engine;
     private final InboundEvent event = new InboundEvent();
     private long[] mids;
+    private boolean[] up;
     private long sequence;
     private long time = 1_767_623_400_000_000_000L;
     private int next;
@@ -71,6 +72,7 @@ public class EngineTickBenchmark {
         final int[] bands = new int[assets];
         symbols = new String[assets];
         mids = new long[assets];
+        up = new boolean[assets];
         for (int i = 0; i < assets; i++) {
             symbols[i] = "S" + i;
             instruments.add(new Instrument(i, symbols[i], 10_000, 1, 1_000_000 * Fixed.SCALE));
@@ -101,7 +103,8 @@ public class EngineTickBenchmark {
     public long engineTick() {
         final int i = next;
         next = i + 1 == assets ? 0 : i + 1;
-        final long mid = mids[i] + ((sequence & 1) == 0 ? 10_000 : -10_000);
+        up[i] = !up[i];
+        final long mid = mids[i] + (up[i] ? 10_000 : -10_000);
         mids[i] = mid;
         engine.onEvent(event.tick(++time, i, mid - 10_000, mid + 10_000, mid), sequence++, true);
         return engine.counters().get(0);
@@ -113,7 +116,8 @@ public class EngineTickBenchmark {
         final int i = next;
         next = i + 1 == assets ? 0 : i + 1;
         final String symbol = symbols[i];
-        naivePrices.put(symbol, naivePrices.get(symbol) + ((sequence++ & 1) == 0 ? 0.01 : -0.01));
+        up[i] = !up[i];
+        naivePrices.put(symbol, naivePrices.get(symbol) + (up[i] ? 0.01 : -0.01));
         double total = 0;
         final Map<String, Double> values = new HashMap<>();
         for (final Map.Entry<String, Double> position : naiveQuantities.entrySet()) {

@@ -1,6 +1,7 @@
 package io.rebalancer.engine.config;
 
 import io.rebalancer.engine.domain.EngineSettings;
+import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.TradingState;
 import io.rebalancer.engine.domain.WaitStrategyKind;
@@ -53,11 +54,20 @@ final class EngineFileLoader {
         final long firstClientOrderId = firstId == null
             ? ConfigDefaults.DEFAULT_FIRST_CLIENT_ORDER_ID : Values.integer(firstId, 1, Long.MAX_VALUE);
         final IniEntry collar = engine.get("limit-collar");
-        final int limitCollar = collar == null ? ConfigDefaults.DEFAULT_LIMIT_COLLAR_PPM : Values.basisPoints(collar);
+        final int limitCollar = collar == null ? ConfigDefaults.DEFAULT_LIMIT_COLLAR_PPM : limitCollar(collar);
         final IniEntry zoneEntry = engine.get("zone");
         final ZoneId zone = zoneEntry == null ? ConfigDefaults.DEFAULT_ZONE : Values.zone(zoneEntry);
         return ConfigException.guard(ini.file(), engine.line(), () -> new EngineSettings(
             ringSize, waitStrategy, maxPriceAge, orderCapacity, firstClientOrderId, limitCollar, zone));
+    }
+
+    /** Through the touch by at most 100%: a buy limit of twice the ask, a sell limit of zero. */
+    private static int limitCollar(final IniEntry collar) throws ConfigException {
+        final int ppm = Values.basisPoints(collar);
+        if (ppm > Ppm.ONE) {
+            throw collar.error(collar.value() + " basis points is more than 100%; use at most 10000");
+        }
+        return ppm;
     }
 
     static RiskLimits risk(final IniFile ini, final SymbolTable symbols) throws ConfigException {

@@ -17,7 +17,8 @@ public record EngineSettings(int ringSize, WaitStrategyKind waitStrategy, long m
                              long firstClientOrderId, int limitCollarPpm, ZoneId zone) {
     public EngineSettings {
         if (ringSize <= 0 || Integer.bitCount(ringSize) != 1 || waitStrategy == null || maxPriceAgeNanos <= 0
-            || orderCapacity <= 0 || firstClientOrderId <= 0 || limitCollarPpm < 0 || zone == null) {
+            || orderCapacity <= 0 || firstClientOrderId <= 0 || limitCollarPpm < 0 || limitCollarPpm > Ppm.ONE
+            || zone == null) {
             throw new IllegalArgumentException("invalid engine settings");
         }
     }

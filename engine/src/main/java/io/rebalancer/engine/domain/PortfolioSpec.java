@@ -28,6 +28,9 @@ public record PortfolioSpec(int id, String name, long cash, int[] instrumentIds,
                             int hysteresisPpm, int cashBufferPpm, long minTradeNotional, PlannerMode plannerMode,
                             TriggerKind trigger, CalendarSpec calendar) {
     public PortfolioSpec {
+        if (name == null || name.isEmpty() || plannerMode == null || trigger == null) {
+            throw new IllegalArgumentException("portfolio " + id + ": name, planner mode and trigger are required");
+        }
         final int n = instrumentIds.length;
         if (quantities.length != n || targetPpm.length != n || absoluteBandPpm.length != n
             || relativeBandPpm.length != n) {
@@ -36,8 +39,14 @@ public record PortfolioSpec(int id, String name, long cash, int[] instrumentIds,
         long sum = 0;
         for (int i = 0; i < n; i++) {
             sum += targetPpm[i];
-            if (quantities[i] < 0 || targetPpm[i] < 0) {
-                throw new IllegalArgumentException(name + ": negative holding or target in slot " + i);
+            if (quantities[i] < 0 || targetPpm[i] < 0 || absoluteBandPpm[i] < 0 || relativeBandPpm[i] < 0
+                || instrumentIds[i] < 0) {
+                throw new IllegalArgumentException(name + ": negative id, holding, target or band in slot " + i);
+            }
+            for (int j = 0; j < i; j++) {
+                if (instrumentIds[j] == instrumentIds[i]) {
+                    throw new IllegalArgumentException(name + ": instrument " + instrumentIds[i] + " in two slots");
+                }
             }
             if (effectiveBandPpm(absoluteBandPpm[i], relativeBandPpm[i], targetPpm[i]) <= 0
                 && trigger != TriggerKind.CALENDAR) {

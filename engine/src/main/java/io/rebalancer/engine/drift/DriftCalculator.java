@@ -37,38 +37,35 @@ public final class DriftCalculator {
             return DriftStatus.NO_VALUE;
         }
         final int assets = portfolio.assets();
-        for (int slot = 0; slot < assets; slot++) {
-            final boolean matters = portfolio.effectiveQuantity(slot) != 0 || portfolio.targetPpm(slot) != 0;
-            if (matters && !prices.isFresh(portfolio.instrumentId(slot), now, maxPriceAgeNanos)) {
-                return DriftStatus.STALE_PRICE;
-            }
-        }
         final long total = portfolio.totalValue();
         final long buffer = total > 0 ? Fixed.applyPpm(total, portfolio.spec().cashBufferPpm()) : 0;
         final long investable = total - buffer;
-        if (investable <= 0) {
-            return DriftStatus.NO_VALUE;
-        }
-        final double value = investable;
+        final double inverseValue = 1.0 / investable;
         double worstRatio = 0;
         double sumAbs = 0;
         for (int slot = 0; slot < assets; slot++) {
-            final double deviation = portfolio.marketValue(slot) / value - Ppm.toFraction(portfolio.targetPpm(slot));
+            final boolean matters = portfolio.effectiveQuantity(slot) != 0 || portfolio.targetPpm(slot) != 0;
+            if (matters && !prices.isFresh(portfolio.instrumentId(slot), now, maxPriceAgeNanos)) {
+                return stale();
+            }
+            final double deviation = portfolio.marketValue(slot) * inverseValue - portfolio.targetFraction(slot);
             final double abs = Math.abs(deviation);
             sumAbs += abs;
-            final int band = portfolio.bandPpm(slot);
-            if (band > 0) {
-                final double slotRatio = abs / Ppm.toFraction(band);
-                if (slotRatio > worstRatio) {
-                    worstRatio = slotRatio;
-                }
+            final double slotRatio = abs * portfolio.inverseBandFraction(slot);
+            if (slotRatio > worstRatio) {
+                worstRatio = slotRatio;
             }
             if (abs > Math.abs(worstDeviation)) {
                 worstDeviation = deviation;
                 worstSlot = slot;
             }
         }
-        sumAbs += Math.abs((portfolio.effectiveCash() - buffer) / value);
+        if (investable <= 0) {
+            worstDeviation = 0;
+            worstSlot = -1;
+            return DriftStatus.NO_VALUE;
+        }
+        sumAbs += Math.abs((portfolio.effectiveCash() - buffer) * inverseValue);
         portfolioDrift = sumAbs / 2;
         final int portfolioBand = portfolio.spec().portfolioBandPpm();
         if (portfolioBand > 0) {
@@ -76,6 +73,12 @@ public final class DriftCalculator {
         }
         ratio = worstRatio;
         return DriftStatus.OK;
+    }
+
+    private DriftStatus stale() {
+        worstDeviation = 0;
+        worstSlot = -1;
+        return DriftStatus.STALE_PRICE;
     }
 
     /** The largest deviation over its band; above 1.0 the portfolio is out of its bands. */

@@ -2,6 +2,7 @@ package io.rebalancer.engine.state;
 
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.Side;
 
 /**
@@ -18,6 +19,8 @@ public final class Portfolio {
     private final int[] instrumentIds;
     private final int[] targetPpm;
     private final int[] bandPpm;
+    private final double[] targetFraction;
+    private final double[] inverseBandFraction;
     private final long[] settled;
     private final long[] openBuy;
     private final long[] openSell;
@@ -36,9 +39,13 @@ public final class Portfolio {
         instrumentIds = spec.instrumentIds().clone();
         targetPpm = spec.targetPpm().clone();
         bandPpm = new int[assets];
+        targetFraction = new double[assets];
+        inverseBandFraction = new double[assets];
         for (int i = 0; i < assets; i++) {
             bandPpm[i] = PortfolioSpec.effectiveBandPpm(
                 spec.absoluteBandPpm()[i], spec.relativeBandPpm()[i], spec.targetPpm()[i]);
+            targetFraction[i] = Ppm.toFraction(targetPpm[i]);
+            inverseBandFraction[i] = bandPpm[i] > 0 ? Ppm.ONE / (double)bandPpm[i] : 0;
         }
         settled = spec.quantities().clone();
         openBuy = new long[assets];
@@ -71,6 +78,16 @@ public final class Portfolio {
     /** The effective band of the slot: the tighter of its absolute and relative bands, in ppm of value. */
     public int bandPpm(final int slot) {
         return bandPpm[slot];
+    }
+
+    /** The target weight as a fraction, precomputed so drift checks multiply instead of divide. */
+    public double targetFraction(final int slot) {
+        return targetFraction[slot];
+    }
+
+    /** One over the band as a fraction, or 0 without a band: a deviation times this is the slot's band ratio. */
+    public double inverseBandFraction(final int slot) {
+        return inverseBandFraction[slot];
     }
 
     public long settledQuantity(final int slot) {

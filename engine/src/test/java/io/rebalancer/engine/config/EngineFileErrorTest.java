@@ -127,6 +127,12 @@ class EngineFileErrorTest {
     }
 
     @Test
+    void shouldRejectALimitCollarAboveOneHundredPercent() {
+        assertFailure(engineFailure("[engine]", "limit-collar = 10000.01"), 2,
+            "[engine] limit-collar: 10000.01 basis points is more than 100%; use at most 10000");
+    }
+
+    @Test
     void shouldRejectZeroPriceCollar() {
         assertFailure(engineFailure("[risk]", "price-collar = 0"), 2,
             "[risk] price-collar: 0 would reject every order; use a positive number of basis points, e.g. 100");
