@@ -15,6 +15,7 @@ import static io.rebalancer.engine.plan.PlanFixture.UNIT;
 import static io.rebalancer.engine.plan.PlanFixture.bookAll;
 import static io.rebalancer.engine.plan.PlanFixture.orders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -316,10 +317,9 @@ final class RebalancePlannerTest {
             .quoteAll(BID, ASK).build();
         assertPlansNothing(new RebalancePlanner(wide.universe(), COLLAR_PPM, 1), wide);
 
-        // No planner mode configured.
-        final Built modeless = new PlanFixture().mode(null).asset(1, 700, 500_000, BAND).asset(1, 300, 500_000, BAND)
-            .quoteAll(BID, ASK).build();
-        assertPlansNothing(planner(modeless), modeless);
+        // No planner mode configured: refused by the spec itself, so no portfolio can be planned without one.
+        assertThrows(IllegalArgumentException.class,
+            () -> new PlanFixture().mode(null).asset(1, 700, 500_000, BAND).quoteAll(BID, ASK).build());
 
         // Nothing to invest.
         final Built empty = new PlanFixture().asset(1, 0, 500_000, BAND).asset(1, 0, 500_000, BAND)
