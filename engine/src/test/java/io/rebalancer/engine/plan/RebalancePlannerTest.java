@@ -141,6 +141,15 @@ final class RebalancePlannerTest {
     }
 
     @Test
+    void shouldKeepTheCashBufferUninvested() {
+        // All cash, one asset at 100%, a 5% buffer: invest V = 95,000, so 948 at 100.11 = 94,904.28.
+        final Built b = new PlanFixture().cash(100_000 * UNIT).cashBuffer(50_000)
+            .asset(1, 0, 1_000_000, BAND).quoteAll(BID, ASK).build();
+        planner(b).planBuys(b.portfolio(), b.prices(), plan);
+        assertEquals(List.of(buy(0, 948)), orders(plan));
+    }
+
+    @Test
     void shouldBuyTheLargestShortfallFirstAndBreakTiesByLowerSlot() {
         // Spare cash 45,000. C is short 43,500, B and D 21,750 each: C first, then B gets what is left, D nothing.
         final Built b = new PlanFixture().cash(45_000 * UNIT).asset(1, 1_000, 400_000, BAND)
