@@ -95,9 +95,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                 onTick(event);
                 break;
             case InboundEvent.EXECUTION:
-                advanceClock(event.timeNanos());
-                counters.increment(EngineCounters.EXECUTIONS);
-                markDirty(executions.onExecution(sequence, now, event));
+                onExecution(event);
                 break;
             case InboundEvent.TIMER:
                 counters.increment(EngineCounters.TIMERS);
@@ -108,9 +106,13 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                 }
                 break;
             case InboundEvent.COMMAND:
-                advanceClock(event.timeNanos());
                 counters.increment(EngineCounters.COMMANDS);
-                onCommand(event.command(), event.target(), event.argument());
+                if (isValidCommand(event.command(), event.target(), event.argument())) {
+                    advanceClock(event.timeNanos());
+                    onCommand(event.command(), event.target(), event.argument());
+                } else {
+                    reject(InputReject.INVALID_COMMAND, event.command());
+                }
                 break;
             default:
                 reject(InputReject.UNKNOWN_EVENT, event.type());
@@ -139,24 +141,41 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         }
     }
 
+    /** A refused input changes nothing, so it is checked before it may move the clock. */
+    private void onExecution(final InboundEvent report) {
+        counters.increment(EngineCounters.EXECUTIONS);
+        final InputReject problem = executions.check(report);
+        if (problem != null) {
+            reject(problem, report.clientOrderId());
+            return;
+        }
+        advanceClock(report.timeNanos());
+        markDirty(executions.book(sequence, now, report));
+    }
+
+    private boolean isValidCommand(final int command, final int target, final long argument) {
+        switch (command) {
+            case Command.SET_TRADING_STATE:
+                return argument >= 0 && argument < TRADING_STATES.length;
+            case Command.REBALANCE_NOW:
+                return target >= -1 && target < portfolios.length;
+            case Command.REPORT_STATUS:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private void onCommand(final int command, final int target, final long argument) {
         switch (command) {
             case Command.SET_TRADING_STATE:
-                if (argument < 0 || argument >= TRADING_STATES.length) {
-                    reject(InputReject.INVALID_COMMAND, command);
-                } else {
-                    risk.tradingState(TRADING_STATES[(int)argument]);
-                }
+                risk.tradingState(TRADING_STATES[(int)argument]);
                 break;
             case Command.REBALANCE_NOW:
-                if (target < -1 || target >= portfolios.length) {
-                    reject(InputReject.INVALID_COMMAND, command);
-                } else {
-                    for (int id = target < 0 ? 0 : target, last = target < 0 ? portfolios.length - 1 : target;
-                        id <= last; id++) {
-                        manualRequested[id] = true;
-                        markDirty(id);
-                    }
+                for (int id = target < 0 ? 0 : target, last = target < 0 ? portfolios.length - 1 : target;
+                    id <= last; id++) {
+                    manualRequested[id] = true;
+                    markDirty(id);
                 }
                 break;
             case Command.REPORT_STATUS:
@@ -167,7 +186,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                 }
                 break;
             default:
-                reject(InputReject.INVALID_COMMAND, command);
+                break;
         }
     }
 
@@ -219,6 +238,9 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             counters.increment(EngineCounters.REBALANCES);
             listener.onRebalanceTriggered(sequence, now, id, reason, drift.ratio(), drift.portfolioDrift());
             desk.rebalance(sequence, now, portfolio);
+            if (drift.evaluate(portfolio, prices, now, maxPriceAgeNanos) == DriftStatus.OK) {
+                trigger.afterRebalance(drift.ratio());
+            }
         }
     }
 

@@ -24,37 +24,56 @@ final class ExecutionBook {
         this.counters = counters;
     }
 
-    /** @return the id of the portfolio whose state changed, or -1 */
-    int onExecution(final long sequence, final long now, final InboundEvent report) {
-        final long clientOrderId = report.clientOrderId();
-        final int index = orders.find(clientOrderId);
+    /**
+     * Checks a report before anything is booked or the clock moves: a refused report must change nothing, not
+     * even the engine's time (a bogus report stamped a day ahead would otherwise make every price stale).
+     *
+     * @return null when the report can be booked, otherwise why not
+     */
+    InputReject check(final InboundEvent report) {
+        final int index = orders.find(report.clientOrderId());
         if (index < 0) {
-            reject(sequence, now, InputReject.UNKNOWN_ORDER, clientOrderId);
-            return -1;
+            return InputReject.UNKNOWN_ORDER;
         }
+        switch (report.execType()) {
+            case ExecType.NEW:
+            case ExecType.CANCELED:
+            case ExecType.REJECTED:
+            case ExecType.EXPIRED:
+                return null;
+            case ExecType.TRADE:
+                final long quantity = report.lastQuantity();
+                final long price = report.lastPrice();
+                return quantity <= 0 || price <= 0 || Fixed.multiply(quantity, price) == Fixed.OVERFLOW
+                    ? InputReject.INVALID_EXECUTION : null;
+            default:
+                return InputReject.INVALID_EXECUTION;
+        }
+    }
+
+    /**
+     * Books a report that passed {@link #check}.
+     *
+     * @return the id of the portfolio whose state changed, or -1
+     */
+    int book(final long sequence, final long now, final InboundEvent report) {
+        final int index = orders.find(report.clientOrderId());
         final int execType = report.execType();
         switch (execType) {
-            case ExecType.NEW:
-                return -1;
             case ExecType.TRADE:
                 return fill(sequence, now, index, report.lastQuantity(), report.lastPrice());
             case ExecType.CANCELED:
             case ExecType.REJECTED:
             case ExecType.EXPIRED:
                 return close(sequence, now, index, execType);
+            case ExecType.NEW:
             default:
-                reject(sequence, now, InputReject.INVALID_EXECUTION, clientOrderId);
                 return -1;
         }
     }
 
     private int fill(final long sequence, final long now, final int index, final long quantity, final long price) {
         final long clientOrderId = orders.clientOrderId(index);
-        if (quantity <= 0 || price <= 0 || price == Fixed.OVERFLOW
-            || Fixed.multiply(quantity, price) == Fixed.OVERFLOW) {
-            reject(sequence, now, InputReject.INVALID_EXECUTION, clientOrderId);
-            return -1;
-        }
         final int portfolioId = orders.portfolioId(index);
         final Portfolio portfolio = portfolios[portfolioId];
         final int slot = orders.slot(index);

@@ -52,6 +52,24 @@ public final class Fixed {
         return OVERFLOW;
     }
 
+    /** {@code a + b}, or {@link #OVERFLOW} when it does not fit or either side already is {@link #OVERFLOW}. */
+    public static long add(final long a, final long b) {
+        final long sum = a + b;
+        if (a == OVERFLOW || b == OVERFLOW || ((a ^ sum) & (b ^ sum)) < 0) {
+            return OVERFLOW;
+        }
+        return sum;
+    }
+
+    /** {@code a - b}, or {@link #OVERFLOW} when it does not fit or either side already is {@link #OVERFLOW}. */
+    public static long subtract(final long a, final long b) {
+        final long difference = a - b;
+        if (a == OVERFLOW || b == OVERFLOW || ((a ^ b) & (a ^ difference)) < 0) {
+            return OVERFLOW;
+        }
+        return difference;
+    }
+
     /**
      * {@code value * ppm / 1_000_000} rounded toward zero, exact for any non-negative {@code value} and
      * {@code 0 <= ppm <= 1_000_000}, without a 128-bit intermediate.

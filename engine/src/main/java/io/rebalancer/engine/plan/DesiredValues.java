@@ -40,6 +40,8 @@ final class DesiredValues {
      *     that overflowed, a holding (or short) that cannot be valued because it has no mark yet, a total that does
      *     not fit in a long, or nothing investable after the cash buffer. Planning from a holding valued at zero
      *     would sell every other asset to "make room" for it, so one unvalued holding stops the whole portfolio.
+     *     A short (only an overfilled sell makes one) is valued below zero and planned like any underweight slot,
+     *     so the rebalance buys it back.
      */
     boolean compute(final Portfolio portfolio) {
         final PlannerMode mode = portfolio.spec().plannerMode();
@@ -89,13 +91,14 @@ final class DesiredValues {
         long sum = 0;
         for (int k = 0; k < assets; k++) {
             final long value = portfolio.marketValue(k);
-            if (value < 0 || (portfolio.effectiveQuantity(k) != 0 && portfolio.markPrice(k) <= 0)) {
+            if (portfolio.effectiveQuantity(k) != 0 && portfolio.markPrice(k) <= 0) {
                 return false;
             }
-            sum += value;
-            if (sum < 0) {
+            final long next = sum + value;
+            if (((sum ^ next) & (value ^ next)) < 0) {
                 return false;
             }
+            sum = next;
         }
         final long cash = portfolio.effectiveCash();
         final long total = sum + cash;

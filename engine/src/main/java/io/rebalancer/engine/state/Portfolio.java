@@ -30,7 +30,6 @@ public final class Portfolio {
     private long reservedForBuys;
     private long pendingSellProceeds;
     private long investedValue;
-    private int overflowedSlots;
     private int openOrders;
 
     public Portfolio(final PortfolioSpec spec) {
@@ -126,9 +125,9 @@ public final class Portfolio {
         return cash;
     }
 
-    /** Settled cash less what open buys may spend plus what open sells will raise. */
+    /** Settled cash less what open buys may spend plus what open sells will raise; {@link Fixed#OVERFLOW} if absurd. */
     public long effectiveCash() {
-        return cash - reservedForBuys + pendingSellProceeds;
+        return Fixed.add(Fixed.subtract(cash, reservedForBuys), pendingSellProceeds);
     }
 
     /** Sum of the slots' market values. */
@@ -138,12 +137,15 @@ public final class Portfolio {
 
     /** Effective cash plus invested value: what the portfolio is worth with every open order done. */
     public long totalValue() {
-        return effectiveCash() + investedValue;
+        return Fixed.add(effectiveCash(), investedValue);
     }
 
-    /** True when some slot's value did not fit in a long: the portfolio cannot be valued or traded. */
+    /**
+     * True when a slot's value, the sum of them or the total does not fit in a long: the portfolio cannot be valued
+     * or traded (only absurd holdings or prices get here; it is reported, never wrapped around).
+     */
     public boolean hasOverflow() {
-        return overflowedSlots != 0;
+        return investedValue == Fixed.OVERFLOW || totalValue() == Fixed.OVERFLOW;
     }
 
     public int openOrders() {
@@ -161,10 +163,10 @@ public final class Portfolio {
         final long notional = Fixed.multiply(quantity, limitPrice);
         if (side == Side.BUY) {
             openBuy[slot] += quantity;
-            reservedForBuys += notional;
+            reservedForBuys = Fixed.add(reservedForBuys, notional);
         } else {
             openSell[slot] += quantity;
-            pendingSellProceeds += notional;
+            pendingSellProceeds = Fixed.add(pendingSellProceeds, notional);
         }
         openOrders++;
         revalue(slot);
@@ -180,13 +182,13 @@ public final class Portfolio {
         if (side == Side.BUY) {
             openBuy[slot] -= quantity;
             settled[slot] += quantity;
-            reservedForBuys -= atLimit;
-            cash -= atPrice;
+            reservedForBuys = Fixed.subtract(reservedForBuys, atLimit);
+            cash = Fixed.subtract(cash, atPrice);
         } else {
             openSell[slot] -= quantity;
             settled[slot] -= quantity;
-            pendingSellProceeds -= atLimit;
-            cash += atPrice;
+            pendingSellProceeds = Fixed.subtract(pendingSellProceeds, atLimit);
+            cash = Fixed.add(cash, atPrice);
         }
         revalue(slot);
     }
@@ -199,10 +201,10 @@ public final class Portfolio {
         final long atPrice = Fixed.multiply(quantity, price);
         if (side == Side.BUY) {
             settled[slot] += quantity;
-            cash -= atPrice;
+            cash = Fixed.subtract(cash, atPrice);
         } else {
             settled[slot] -= quantity;
-            cash += atPrice;
+            cash = Fixed.add(cash, atPrice);
         }
         revalue(slot);
     }
@@ -212,10 +214,10 @@ public final class Portfolio {
         final long atLimit = Fixed.multiply(quantity, limitPrice);
         if (side == Side.BUY) {
             openBuy[slot] -= quantity;
-            reservedForBuys -= atLimit;
+            reservedForBuys = Fixed.subtract(reservedForBuys, atLimit);
         } else {
             openSell[slot] -= quantity;
-            pendingSellProceeds -= atLimit;
+            pendingSellProceeds = Fixed.subtract(pendingSellProceeds, atLimit);
         }
         revalue(slot);
     }
@@ -227,16 +229,19 @@ public final class Portfolio {
 
     private void revalue(final int slot) {
         final long old = marketValue[slot];
-        final boolean wasOverflow = old == Fixed.OVERFLOW;
         final long value = Fixed.multiply(effectiveQuantity(slot), markPrice[slot]);
-        final boolean isOverflow = value == Fixed.OVERFLOW;
-        if (!wasOverflow) {
-            investedValue -= old;
-        }
-        if (!isOverflow) {
-            investedValue += value;
-        }
-        overflowedSlots += (isOverflow ? 1 : 0) - (wasOverflow ? 1 : 0);
         marketValue[slot] = value;
+        final long next = Fixed.add(Fixed.subtract(investedValue, old), value);
+        // Exact and O(1) in every sane case; once a value or the sum does not fit, re-add from scratch (O(assets))
+        // until it fits again, so the sum is never a wrapped-around number.
+        investedValue = next != Fixed.OVERFLOW ? next : sumOfValues();
+    }
+
+    private long sumOfValues() {
+        long sum = 0;
+        for (int i = 0; i < assets; i++) {
+            sum = Fixed.add(sum, marketValue[i]);
+        }
+        return sum;
     }
 }

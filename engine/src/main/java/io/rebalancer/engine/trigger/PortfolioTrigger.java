@@ -106,6 +106,17 @@ public final class PortfolioTrigger {
         return reason;
     }
 
+    /**
+     * Re-judges the trigger on the drift right after a rebalance was booked (working orders count), so that it
+     * re-arms on the portfolio the orders leave behind and not at whichever batch happens to come next: decisions
+     * must not depend on where batch boundaries fall. A rebalance that sent nothing leaves it disarmed.
+     */
+    public void afterRebalance(final double ratio) {
+        if (!armed && ratio <= 1.0 - hysteresis) {
+            armed = true;
+        }
+    }
+
     /** Records a rebalance that happened for another reason (an operator's), so hysteresis still holds. */
     public void fired(final double ratio) {
         armed = false;

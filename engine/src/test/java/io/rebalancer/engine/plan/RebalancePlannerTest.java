@@ -341,12 +341,19 @@ final class RebalancePlannerTest {
         owing.portfolio().orderOpened(1, Side.BUY, 10, BUY_LIMIT);
         assertTrue(owing.portfolio().totalValue() < 0);
         assertPlansNothing(planner(owing), owing);
+    }
 
-        // A short: an open sell larger than the holding (a state the engine never creates).
-        final Built shorted = new PlanFixture().cash(10_000 * UNIT).asset(1, 0, 500_000, BAND)
+    @Test
+    void shouldBuyBackAShortThatAnOverfilledSellLeft() {
+        // The venue sold 10 more than the engine asked: settled -10 (valued -1,000) and cash 11,000, so T = 10,000.
+        final Built b = new PlanFixture().cash(10_000 * UNIT).asset(1, 0, 500_000, BAND)
             .asset(1, 0, 500_000, BAND).quoteAll(BID, ASK).build();
-        shorted.portfolio().orderOpened(0, Side.SELL, 10, SELL_LIMIT);
-        assertPlansNothing(planner(shorted), shorted);
+        b.portfolio().filledBeyondOrder(0, Side.SELL, 10, MARK);
+        planner(b).planSells(b.portfolio(), b.prices(), plan);
+        assertEquals(List.of(), orders(plan));
+        // A is short 6,000 of its 5,000 target: 59 at 100.11 first; then B, 49 of 5,000.
+        planner(b).planBuys(b.portfolio(), b.prices(), plan);
+        assertEquals(List.of(buy(0, 59), buy(1, 49)), orders(plan));
     }
 
     @Test

@@ -120,7 +120,7 @@ final class ReferencePlanner {
             return null;
         }
         for (int k = 0; k < p.assets(); k++) {
-            if (p.marketValue(k) < 0 || (p.effectiveQuantity(k) != 0 && p.markPrice(k) <= 0)) {
+            if (p.effectiveQuantity(k) != 0 && p.markPrice(k) <= 0) {
                 return null;
             }
         }
