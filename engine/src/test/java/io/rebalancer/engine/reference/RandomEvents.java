@@ -160,8 +160,11 @@ final class RandomEvents {
         }
         lastTickTime[id] = Math.max(lastTickTime[id], at);
         final int form = random.nextInt(100);
-        if (form < 80) {
+        if (form < 78) {
             return new Input.Tick(at, id, bid, ask, last);
+        }
+        if (form < 80) {
+            return new Input.Tick(at, id, bid, bid, last);
         }
         if (form < 88) {
             return new Input.Tick(at, id, bid, 0, last);
@@ -185,7 +188,8 @@ final class RandomEvents {
             case 1 -> new Input.Tick(time, id, mid - tick, mid + tick, Fixed.fromDouble(Double.NaN));
             case 2 -> new Input.Tick(time, id, 0, 0, 0);
             case 3 -> new Input.Tick(time, id, -mid, mid, mid);
-            case 4 -> new Input.Tick(time, id, mid + 2 * tick, mid - 2 * tick, mid);
+            case 4 -> random.nextBoolean() ? new Input.Tick(time, id, mid + 2 * tick, mid - 2 * tick, mid)
+                : new Input.Tick(time, id, mid + 1, mid, mid);
             case 5 -> new Input.Tick(time, id, mid, config.universe().get(id).maxPrice() + tick, mid);
             case 6 -> new Input.Tick(time, random.nextBoolean() ? -1 : mids.length + random.nextInt(3), mid - tick,
                 mid + tick, mid);
