@@ -1,0 +1,284 @@
+package io.rebalancer.engine.reference;
+
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.Instrument;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.Side;
+import io.rebalancer.engine.domain.TradingState;
+import io.rebalancer.engine.pipeline.Command;
+import io.rebalancer.engine.pipeline.ExecType;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A random stream of inputs for one scenario: random-walk quotes with jumps, bad ticks of every kind, a venue that
+ * acknowledges, fills (partly, fully, beyond the order), cancels, rejects and expires the orders that were sent,
+ * reports for orders that do not exist, timers that step back or jump hours to a month ahead so calendar reviews
+ * fall due (and wait for fresh prices), and operator commands good and bad.
+ * <p>
+ * It learns which orders are working from the decisions the reference logged, so the same stream can be replayed
+ * from the seed alone.
+ */
+final class RandomEvents {
+    private static final long MILLI = 1_000_000L;
+    private static final long HOUR = 3_600 * RandomConfig.SECOND;
+    private static final long DAY = 24 * HOUR;
+    private static final int[] BAD_COMMANDS = {0, 7, 99};
+
+    private final Random random;
+    private final EngineConfig config;
+    private final long[] mids;
+    private final long[] lastTickTime;
+    private final Map<Long, Output.OrderSent> working = new LinkedHashMap<>();
+    private final Map<Long, Long> leaves = new LinkedHashMap<>();
+    private final Set<Long> acknowledged = new HashSet<>();
+    private final List<Long> finished = new ArrayList<>();
+    /** The grain of time steps: whole seconds in some scenarios, so events land exactly on age and rate limits. */
+    private final long grain;
+    private TradingState tradingState;
+    private long time;
+
+    RandomEvents(final Random random, final RandomConfig.Scenario scenario, final long start) {
+        this.random = random;
+        this.config = scenario.config();
+        mids = scenario.startMids().clone();
+        lastTickTime = new long[mids.length];
+        Arrays.fill(lastTickTime, Long.MIN_VALUE);
+        tradingState = config.risk().initialState();
+        grain = random.nextInt(3) == 0 ? RandomConfig.SECOND : MILLI;
+        time = start;
+    }
+
+    /** Follows the working orders from what the reference decided for the last input. */
+    void observe(final List<Output> decisions) {
+        for (final Output output : decisions) {
+            if (output instanceof Output.OrderSent sent) {
+                working.put(sent.clientOrderId(), sent);
+                leaves.put(sent.clientOrderId(), sent.quantity());
+            } else if (output instanceof Output.Filled fill) {
+                leaves.put(fill.clientOrderId(), fill.leaves());
+            } else if (output instanceof Output.Closed closed) {
+                working.remove(closed.clientOrderId());
+                leaves.remove(closed.clientOrderId());
+                finished.add(closed.clientOrderId());
+            }
+        }
+    }
+
+    /**
+     * The next input, out of a thousand: 180 reports for working orders (good ticks while none are working), 600
+     * good ticks, 50 bad ticks, 30 stray reports, 70 timers, 12 jumps ahead, 8 timers in the past, 50 commands.
+     */
+    Input next() {
+        final int roll = random.nextInt(1_000);
+        if (roll < 180 && !working.isEmpty()) {
+            return execution();
+        }
+        time += random.nextInt(4) == 0 ? 0 : pause(2_000);
+        if (roll < 780) {
+            return goodTick(random.nextInt(mids.length));
+        }
+        if (roll < 830) {
+            return badTick(random.nextInt(mids.length));
+        }
+        if (roll < 860) {
+            return strayExecution();
+        }
+        if (roll < 930) {
+            time += pause(5_000);
+            return new Input.Timer(time);
+        }
+        if (roll < 942) {
+            time = Math.max(time, random.nextInt(4) == 0 ? toAReviewTime() : time + jump());
+            return new Input.Timer(time);
+        }
+        if (roll < 950) {
+            return new Input.Timer(time - grain - pause(10_000));
+        }
+        return command();
+    }
+
+    /** A random pause of up to {@code millis}, on this scenario's grain. */
+    private long pause(final int millis) {
+        return grain == MILLI ? random.nextInt(millis) * MILLI : random.nextInt(millis / 1_000 + 1) * grain;
+    }
+
+    /**
+     * A few days ahead, at the local time of day of a random portfolio's reviews (or a nanosecond either side), so
+     * an event lands exactly on a review instant or just misses it.
+     */
+    private long toAReviewTime() {
+        final PortfolioSpec spec = config.portfolios().get(random.nextInt(config.portfolios().size()));
+        final ZoneId zone = spec.calendar() == null ? config.settings().zone() : spec.calendar().zone();
+        final int second = spec.calendar() == null ? 0 : spec.calendar().secondOfDay();
+        final Instant now = Instant.ofEpochSecond(Math.floorDiv(time, RandomConfig.SECOND));
+        final Instant review = ZonedDateTime.ofInstant(now, zone).plusDays(1 + random.nextInt(8))
+            .with(LocalTime.ofSecondOfDay(second)).toInstant();
+        return review.getEpochSecond() * RandomConfig.SECOND + (grain == MILLI ? random.nextInt(3) - 1 : 0);
+    }
+
+    private long jump() {
+        return switch (random.nextInt(5)) {
+            case 0 -> HOUR + random.nextInt(12) * HOUR;
+            case 1 -> DAY + random.nextInt(48) * HOUR + random.nextInt(3_600) * RandomConfig.SECOND;
+            case 2 -> 7 * DAY + random.nextInt(86_400) * RandomConfig.SECOND;
+            case 3 -> 28 * DAY + random.nextInt(8 * 86_400) * RandomConfig.SECOND;
+            default -> 5 * HOUR + random.nextInt(40 * 3_600) * RandomConfig.SECOND;
+        };
+    }
+
+    private Input goodTick(final int id) {
+        final Instrument instrument = config.universe().get(id);
+        final long tick = instrument.tickSize();
+        double move = random.nextGaussian() * 0.002;
+        if (random.nextInt(40) == 0) {
+            move = (random.nextBoolean() ? 1 : -1) * (0.03 + random.nextDouble() * 0.12);
+        }
+        final long moved = (long)(mids[id] * (1 + move));
+        mids[id] = Math.max(tick * 10 + Fixed.SCALE, Math.min(20_000 * Fixed.SCALE, moved - moved % tick));
+        final long spread = (1 + random.nextInt(6)) * tick;
+        final boolean offTick = random.nextInt(10) == 0;
+        final long onTick = mids[id] - spread / 2 - (mids[id] - spread / 2) % tick;
+        final long bid = onTick + (offTick ? offset(tick) : 0);
+        final long ask = onTick + spread + (offTick ? offset(tick) : 0);
+        final long last = mids[id] + (offTick ? offset(tick) : 0);
+        long at = time;
+        if (random.nextInt(20) == 0 && lastTickTime[id] != Long.MIN_VALUE) {
+            at = Math.max(lastTickTime[id], time - pause(3_000));
+        }
+        lastTickTime[id] = Math.max(lastTickTime[id], at);
+        final int form = random.nextInt(100);
+        if (form < 78) {
+            return new Input.Tick(at, id, bid, ask, last);
+        }
+        if (form < 80) {
+            return new Input.Tick(at, id, bid, bid, last);
+        }
+        if (form < 88) {
+            return new Input.Tick(at, id, bid, 0, last);
+        }
+        if (form < 95) {
+            return new Input.Tick(at, id, 0, ask, last);
+        }
+        return new Input.Tick(at, id, 0, 0, last);
+    }
+
+    /** Less than a tick: feeds do send prices off the instrument's tick. */
+    private long offset(final long tick) {
+        return (long)(random.nextDouble() * tick);
+    }
+
+    private Input badTick(final int id) {
+        final long mid = mids[id];
+        final long tick = config.universe().get(id).tickSize();
+        return switch (random.nextInt(9)) {
+            case 0 -> new Input.Tick(time, id, Fixed.INVALID, mid + tick, mid);
+            case 1 -> new Input.Tick(time, id, mid - tick, mid + tick, Fixed.fromDouble(Double.NaN));
+            case 2 -> new Input.Tick(time, id, 0, 0, 0);
+            case 3 -> new Input.Tick(time, id, -mid, mid, mid);
+            case 4 -> random.nextBoolean() ? new Input.Tick(time, id, mid + 2 * tick, mid - 2 * tick, mid)
+                : new Input.Tick(time, id, mid + 1, mid, mid);
+            case 5 -> new Input.Tick(time, id, mid, config.universe().get(id).maxPrice() + tick, mid);
+            case 6 -> new Input.Tick(time, random.nextBoolean() ? -1 : mids.length + random.nextInt(3), mid - tick,
+                mid + tick, mid);
+            case 7 -> new Input.Tick(time, id, mid, 0, 0);
+            default -> lastTickTime[id] == Long.MIN_VALUE ? new Input.Tick(time, id, 0, 0, -1)
+                : new Input.Tick(lastTickTime[id] - grain - pause(5_000), id, mid - tick, mid + tick,
+                    mid);
+        };
+    }
+
+    /** A report for one of the working orders; now and then stamped a little in the past. */
+    private Input execution() {
+        final List<Long> ids = new ArrayList<>(working.keySet());
+        final long id = ids.get(random.nextInt(ids.size()));
+        final Output.OrderSent order = working.get(id);
+        final long left = leaves.get(id);
+        time += pause(500);
+        final long at = random.nextInt(30) == 0 ? time - pause(2_000) : time;
+        if (acknowledged.add(id) && random.nextInt(4) != 0) {
+            return new Input.Execution(at, id, ExecType.NEW, 0, 0);
+        }
+        final int roll = random.nextInt(100);
+        if (roll < 45 && left > 1) {
+            return new Input.Execution(at, id, ExecType.TRADE, 1 + (long)(random.nextDouble() * (left - 1)),
+                fillPrice(order));
+        }
+        if (roll < 75) {
+            return new Input.Execution(at, id, ExecType.TRADE, left, fillPrice(order));
+        }
+        if (roll < 83) {
+            return new Input.Execution(at, id, ExecType.CANCELED, 0, 0);
+        }
+        if (roll < 87) {
+            return new Input.Execution(at, id, ExecType.REJECTED, 0, 0);
+        }
+        if (roll < 90) {
+            return new Input.Execution(at, id, ExecType.EXPIRED, 0, 0);
+        }
+        if (roll < 93) {
+            return new Input.Execution(at, id, ExecType.TRADE, left + 1 + random.nextInt(20), fillPrice(order));
+        }
+        return switch (random.nextInt(4)) {
+            case 0 -> new Input.Execution(at, id, ExecType.TRADE, 0, fillPrice(order));
+            case 1 -> new Input.Execution(at, id, ExecType.TRADE, left, random.nextBoolean() ? 0 : -order.limitPrice());
+            case 2 -> new Input.Execution(at, id, 99, 0, 0);
+            default -> new Input.Execution(at, id, ExecType.NEW, 0, 0);
+        };
+    }
+
+    /** At the limit or a few ticks better, and now and then a tick worse than the limit. */
+    private long fillPrice(final Output.OrderSent order) {
+        final long tick = config.universe().get(order.instrument()).tickSize();
+        final long better = order.side() == Side.BUY ? -tick : tick;
+        final long ticks = random.nextInt(10) == 0 ? -1 : random.nextInt(4);
+        return Math.max(tick, order.limitPrice() + ticks * better);
+    }
+
+    /** A report for an order that is not working: finished ones, never-sent ones. */
+    private Input strayExecution() {
+        final long id = !finished.isEmpty() && random.nextBoolean() ? finished.get(random.nextInt(finished.size()))
+            : config.settings().firstClientOrderId() - 1 - random.nextInt(1_000);
+        final int type = random.nextInt(3);
+        return new Input.Execution(time, id, type == 0 ? ExecType.TRADE : type == 1 ? ExecType.NEW
+            : ExecType.CANCELED, type == 0 ? 1 + random.nextInt(100) : 0, type == 0 ? mids[0] : 0);
+    }
+
+    private Input command() {
+        final int roll = random.nextInt(100);
+        if (roll < 45) {
+            return new Input.OperatorCommand(time, Command.REPORT_STATUS, -1, 0);
+        }
+        if (roll < 70) {
+            if (random.nextInt(10) == 0) {
+                return new Input.OperatorCommand(time, Command.SET_TRADING_STATE, -1, random.nextBoolean() ? 3 : -1);
+            }
+            final boolean active = tradingState == TradingState.ACTIVE ? random.nextInt(10) >= 3
+                : random.nextInt(20) >= 3;
+            tradingState = active ? TradingState.ACTIVE : TradingState.values()[1 + random.nextInt(2)];
+            return new Input.OperatorCommand(time, Command.SET_TRADING_STATE, -1, tradingState.ordinal());
+        }
+        if (roll < 85) {
+            final int portfolios = config.portfolios().size();
+            final int target = switch (random.nextInt(10)) {
+                case 0, 1, 2, 3 -> -1;
+                case 4 -> random.nextBoolean() ? portfolios : -2;
+                default -> random.nextInt(portfolios);
+            };
+            return new Input.OperatorCommand(time, Command.REBALANCE_NOW, target, 0);
+        }
+        return new Input.OperatorCommand(time, BAD_COMMANDS[random.nextInt(BAD_COMMANDS.length)], 0, 0);
+    }
+}

@@ -1,0 +1,328 @@
+package io.rebalancer.engine.reference;
+
+import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.Instrument;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.domain.Side;
+import io.rebalancer.engine.domain.TradingState;
+import io.rebalancer.engine.drift.DriftStatus;
+import io.rebalancer.engine.pipeline.Command;
+import io.rebalancer.engine.pipeline.ExecType;
+import io.rebalancer.engine.risk.RiskVerdict;
+import io.rebalancer.engine.trigger.TriggerReason;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A slow, obviously correct model of the whole engine, for the differential test. It keeps only what is true
+ * (last quotes, settled holdings and cash, working orders, the risk history, trigger memory) and recomputes every
+ * value, weight and drift from scratch, exactly, whenever it decides. It shares no logic with the engine: only
+ * the configuration records and the vocabulary (enums and codes) of the outputs.
+ * <p>
+ * The rules, as the engine documents them:
+ * <ul>
+ *     <li>The clock is the latest event time seen (a refused tick does not move it). Moving it lets every
+ *     calendar whose next review it reached fall due, in portfolio order.</li>
+ *     <li>A tick is refused, in this order, for an unknown instrument, a missing number, a negative price or no
+ *     price at all, a crossed quote, a price above the instrument's maximum, a time before the instrument's last
+ *     accepted tick. An accepted tick touches every portfolio holding or targeting the instrument.</li>
+ *     <li>A timer earlier than the clock is refused. Executions and commands move the clock whatever they say,
+ *     even when they are refused (as the engine does; {@link KnownEngineBugsTest} argues it should not).</li>
+ *     <li>At the end of a batch each touched portfolio is decided once, in the order first touched: skipped unless
+ *     it can be judged (fresh prices, something investable); then its trigger decides; if it fires, sells are
+ *     planned, risk-checked and booked, then buys are planned from the state that leaves.</li>
+ *     <li>Every accepted order gets the next client order id; a full order table refuses before the risk gate.</li>
+ * </ul>
+ */
+final class ReferenceRebalancer {
+    private static final TradingState[] TRADING_STATES = TradingState.values();
+
+    private final EngineConfig config;
+    private final List<Output> log = new ArrayList<>();
+    private final List<String> nearTies = new ArrayList<>();
+    private final Map<Integer, Quote> quotes = new HashMap<>();
+    private final List<ReferencePortfolio> portfolios = new ArrayList<>();
+    private final Map<Long, WorkingOrder> book = new HashMap<>();
+    private final Set<Integer> touched = new LinkedHashSet<>();
+    private final ReferenceRisk risk;
+    private final ReferenceTradePlanner planner;
+    private long clock = Long.MIN_VALUE;
+    private long nextClientOrderId;
+
+    ReferenceRebalancer(final EngineConfig config) {
+        this.config = config;
+        for (final PortfolioSpec spec : config.portfolios()) {
+            portfolios.add(new ReferencePortfolio(spec, new ReferenceTrigger(spec, nearTies)));
+        }
+        risk = new ReferenceRisk(config.risk(), config.universe().size(), config.settings().zone());
+        planner = new ReferenceTradePlanner(config);
+        nextClientOrderId = config.settings().firstClientOrderId();
+    }
+
+    /** Everything decided so far, in order. */
+    List<Output> log() {
+        return log;
+    }
+
+    /** Comparisons of a drift ratio with a threshold so close that the engine's doubles could decide otherwise. */
+    List<String> nearTies() {
+        return nearTies;
+    }
+
+    long clock() {
+        return clock;
+    }
+
+    TradingState tradingState() {
+        return risk.state();
+    }
+
+    int workingOrders() {
+        return book.size();
+    }
+
+    void onInput(final Input input, final boolean endOfBatch) {
+        if (input instanceof Input.Tick tick) {
+            onTick(tick);
+        } else if (input instanceof Input.Execution execution) {
+            advanceClock(execution.time());
+            onExecution(execution);
+        } else if (input instanceof Input.Timer timer) {
+            if (timer.time() < clock) {
+                reject(InputReject.TIME_REGRESSION, timer.time());
+            } else {
+                advanceClock(timer.time());
+            }
+        } else if (input instanceof Input.OperatorCommand command) {
+            advanceClock(command.time());
+            onCommand(command);
+        }
+        if (endOfBatch) {
+            for (final int id : touched) {
+                decide(portfolios.get(id));
+            }
+            touched.clear();
+        }
+    }
+
+    /** The books of one portfolio, recomputed from the settled state and the working orders. */
+    Holdings holdings(final int id) {
+        final ReferencePortfolio portfolio = portfolios.get(id);
+        final Valuation valuation = Valuation.of(portfolio, quotes, book.values());
+        final List<Long> settled = new ArrayList<>();
+        final List<Long> openBuys = new ArrayList<>();
+        final List<Long> openSells = new ArrayList<>();
+        int open = 0;
+        for (final int instrument : portfolio.instruments()) {
+            settled.add(portfolio.settled(instrument));
+            long buys = 0;
+            long sells = 0;
+            for (final WorkingOrder order : book.values()) {
+                if (order.portfolio() == id && order.instrument() == instrument) {
+                    open++;
+                    if (order.side() == Side.BUY) {
+                        buys += order.leaves();
+                    } else {
+                        sells += order.leaves();
+                    }
+                }
+            }
+            openBuys.add(buys);
+            openSells.add(sells);
+        }
+        return new Holdings(id, settled, openBuys, openSells, portfolio.cash().longValueExact(),
+            valuation.effectiveCash().longValueExact(), valuation.total().longValueExact(), open);
+    }
+
+    private void advanceClock(final long time) {
+        clock = Math.max(clock, time);
+        for (final ReferencePortfolio portfolio : portfolios) {
+            if (portfolio.trigger().reviewFallsDue(clock)) {
+                touched.add(portfolio.id());
+            }
+        }
+    }
+
+    private void onTick(final Input.Tick tick) {
+        final InputReject problem = problemWith(tick);
+        if (problem != null) {
+            reject(problem, tick.instrument());
+            return;
+        }
+        advanceClock(tick.time());
+        quotes.put(tick.instrument(), new Quote(tick.bid(), tick.ask(), tick.last(), tick.time()));
+        for (final ReferencePortfolio portfolio : portfolios) {
+            if (portfolio.holds(tick.instrument())) {
+                touched.add(portfolio.id());
+            }
+        }
+    }
+
+    private InputReject problemWith(final Input.Tick tick) {
+        if (tick.instrument() < 0 || tick.instrument() >= config.universe().size()) {
+            return InputReject.UNKNOWN_INSTRUMENT;
+        }
+        final long bid = tick.bid();
+        final long ask = tick.ask();
+        final long last = tick.last();
+        if (bid == Fixed.INVALID || ask == Fixed.INVALID || last == Fixed.INVALID) {
+            return InputReject.NOT_A_NUMBER;
+        }
+        final boolean twoSided = bid > 0 && ask > 0;
+        if (bid < 0 || ask < 0 || last < 0 || (!twoSided && last == 0)) {
+            return InputReject.NON_POSITIVE_PRICE;
+        }
+        if (twoSided && bid > ask) {
+            return InputReject.CROSSED_QUOTE;
+        }
+        final Instrument instrument = config.universe().get(tick.instrument());
+        if (Math.max(bid, Math.max(ask, last)) > instrument.maxPrice()) {
+            return InputReject.ABSURD_PRICE;
+        }
+        final Quote previous = quotes.get(tick.instrument());
+        if (previous != null && tick.time() < previous.time()) {
+            return InputReject.TIME_REGRESSION;
+        }
+        return null;
+    }
+
+    private void onExecution(final Input.Execution report) {
+        final WorkingOrder order = book.get(report.clientOrderId());
+        if (order == null) {
+            reject(InputReject.UNKNOWN_ORDER, report.clientOrderId());
+            return;
+        }
+        switch (report.execType()) {
+            case ExecType.NEW -> {
+            }
+            case ExecType.TRADE -> onFill(order, report.quantity(), report.price());
+            case ExecType.CANCELED, ExecType.REJECTED, ExecType.EXPIRED -> {
+                book.remove(order.clientOrderId());
+                log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), report.execType(),
+                    order.leaves()));
+                touched.add(order.portfolio());
+            }
+            default -> reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
+        }
+    }
+
+    /**
+     * Books a fill as the venue reports it, all of it, even beyond what the order had left (an overfill, which is
+     * also flagged); the order's leaves fall by at most what it had left, and at zero the order is done.
+     */
+    private void onFill(final WorkingOrder order, final long quantity, final long price) {
+        final BigInteger notional = BigInteger.valueOf(quantity).multiply(BigInteger.valueOf(price));
+        if (quantity <= 0 || price <= 0 || notional.compareTo(BigInteger.valueOf(Long.MAX_VALUE)) >= 0) {
+            reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
+            return;
+        }
+        if (quantity > order.leaves()) {
+            reject(InputReject.OVERFILL, order.clientOrderId());
+        }
+        final long leaves = order.leaves() - Math.min(quantity, order.leaves());
+        portfolios.get(order.portfolio()).traded(order.instrument(), order.side(), quantity, price);
+        log.add(new Output.Filled(clock, order.clientOrderId(), order.portfolio(), order.instrument(), order.side(),
+            quantity, price, leaves));
+        if (leaves == 0) {
+            book.remove(order.clientOrderId());
+            log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
+        } else {
+            book.put(order.clientOrderId(), order.withLeaves(leaves));
+        }
+        touched.add(order.portfolio());
+    }
+
+    private void onCommand(final Input.OperatorCommand command) {
+        switch (command.code()) {
+            case Command.SET_TRADING_STATE -> {
+                if (command.argument() < 0 || command.argument() >= TRADING_STATES.length) {
+                    reject(InputReject.INVALID_COMMAND, command.code());
+                } else {
+                    risk.state(TRADING_STATES[(int)command.argument()]);
+                }
+            }
+            case Command.REBALANCE_NOW -> {
+                if (command.target() < -1 || command.target() >= portfolios.size()) {
+                    reject(InputReject.INVALID_COMMAND, command.code());
+                    return;
+                }
+                for (final ReferencePortfolio portfolio : portfolios) {
+                    if (command.target() == -1 || command.target() == portfolio.id()) {
+                        portfolio.trigger().requestManual();
+                        touched.add(portfolio.id());
+                    }
+                }
+            }
+            case Command.REPORT_STATUS -> {
+                for (final ReferencePortfolio portfolio : portfolios) {
+                    reportStatus(portfolio);
+                }
+            }
+            default -> reject(InputReject.INVALID_COMMAND, command.code());
+        }
+    }
+
+    private void reportStatus(final ReferencePortfolio portfolio) {
+        final Valuation valuation = Valuation.of(portfolio, quotes, book.values());
+        final DriftStatus status = valuation.status(clock, config.settings().maxPriceAgeNanos());
+        final boolean ok = status == DriftStatus.OK;
+        final int open = (int)book.values().stream().filter(order -> order.portfolio() == portfolio.id()).count();
+        log.add(new Output.Status(clock, portfolio.id(), status, valuation.total().longValueExact(),
+            portfolio.cash().longValueExact(), ok ? valuation.driftRatio().toDouble() : 0,
+            ok ? valuation.portfolioDrift().toDouble() : 0, open));
+    }
+
+    private void decide(final ReferencePortfolio portfolio) {
+        final Valuation valuation = Valuation.of(portfolio, quotes, book.values());
+        if (valuation.status(clock, config.settings().maxPriceAgeNanos()) != DriftStatus.OK) {
+            return;
+        }
+        final Ratio ratio = valuation.driftRatio();
+        final TriggerReason reason = portfolio.trigger().decide(ratio);
+        if (reason == TriggerReason.NONE) {
+            return;
+        }
+        log.add(new Output.Triggered(clock, portfolio.id(), reason, ratio.toDouble(),
+            valuation.portfolioDrift().toDouble()));
+        final int[] sentAndRejected = new int[2];
+        for (final ReferenceTradePlanner.Planned sell : planner.sells(valuation)) {
+            send(portfolio, sell, sentAndRejected);
+        }
+        final Valuation afterSells = Valuation.of(portfolio, quotes, book.values());
+        for (final ReferenceTradePlanner.Planned buy : planner.buys(afterSells)) {
+            send(portfolio, buy, sentAndRejected);
+        }
+        log.add(new Output.Planned(clock, portfolio.id(), sentAndRejected[0], sentAndRejected[1]));
+    }
+
+    private void send(final ReferencePortfolio portfolio, final ReferenceTradePlanner.Planned order,
+        final int[] sentAndRejected) {
+        final RiskVerdict verdict = book.size() >= config.settings().orderCapacity() ? RiskVerdict.ORDER_CAPACITY
+            : risk.check(clock, order.instrument(), order.side(), order.quantity(), order.limitPrice(),
+                order.referencePrice());
+        if (verdict != RiskVerdict.ACCEPTED) {
+            sentAndRejected[1]++;
+            log.add(new Output.RiskRejected(clock, portfolio.id(), order.instrument(), order.side(), order.quantity(),
+                order.limitPrice(), verdict));
+            return;
+        }
+        sentAndRejected[0]++;
+        final long id = nextClientOrderId++;
+        book.put(id, new WorkingOrder(id, portfolio.id(), order.instrument(), order.side(), order.quantity(),
+            order.quantity(), order.limitPrice()));
+        log.add(new Output.OrderSent(clock, id, portfolio.id(), order.instrument(), order.side(), order.quantity(),
+            order.limitPrice()));
+    }
+
+    private void reject(final InputReject reason, final long subject) {
+        log.add(new Output.InputRejected(clock, reason, subject));
+    }
+}
