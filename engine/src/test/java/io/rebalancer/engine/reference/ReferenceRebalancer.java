@@ -34,8 +34,8 @@ import java.util.Set;
  *     <li>A tick is refused, in this order, for an unknown instrument, a missing number, a negative price or no
  *     price at all, a crossed quote, a price above the instrument's maximum, a time before the instrument's last
  *     accepted tick. An accepted tick touches every portfolio holding or targeting the instrument.</li>
- *     <li>A timer earlier than the clock is refused. Executions and commands move the clock whatever they say,
- *     even when they are refused (as the engine does; {@link KnownEngineBugsTest} argues it should not).</li>
+ *     <li>A timer earlier than the clock is refused. Executions and commands move the clock only once accepted:
+ *     a refused input changes nothing.</li>
  *     <li>At the end of a batch each touched portfolio is decided once, in the order first touched: skipped unless
  *     it can be judged (fresh prices, something investable); then its trigger decides; if it fires, sells are
  *     planned, risk-checked and booked, then buys are planned from the state that leaves.</li>
@@ -93,7 +93,6 @@ final class ReferenceRebalancer {
         if (input instanceof Input.Tick tick) {
             onTick(tick);
         } else if (input instanceof Input.Execution execution) {
-            advanceClock(execution.time());
             onExecution(execution);
         } else if (input instanceof Input.Timer timer) {
             if (timer.time() < clock) {
@@ -102,7 +101,6 @@ final class ReferenceRebalancer {
                 advanceClock(timer.time());
             }
         } else if (input instanceof Input.OperatorCommand command) {
-            advanceClock(command.time());
             onCommand(command);
         }
         if (endOfBatch) {
@@ -200,6 +198,15 @@ final class ReferenceRebalancer {
             reject(InputReject.UNKNOWN_ORDER, report.clientOrderId());
             return;
         }
+        final BigInteger notional = BigInteger.valueOf(report.quantity()).multiply(BigInteger.valueOf(report.price()));
+        final boolean badFill = report.execType() == ExecType.TRADE && (report.quantity() <= 0 || report.price() <= 0
+            || notional.compareTo(BigInteger.valueOf(Long.MAX_VALUE)) >= 0);
+        final boolean known = report.execType() >= ExecType.NEW && report.execType() <= ExecType.EXPIRED;
+        if (badFill || !known) {
+            reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
+            return;
+        }
+        advanceClock(report.time());
         switch (report.execType()) {
             case ExecType.NEW -> {
             }
@@ -241,19 +248,20 @@ final class ReferenceRebalancer {
     }
 
     private void onCommand(final Input.OperatorCommand command) {
+        final boolean valid = switch (command.code()) {
+            case Command.SET_TRADING_STATE -> command.argument() >= 0 && command.argument() < TRADING_STATES.length;
+            case Command.REBALANCE_NOW -> command.target() >= -1 && command.target() < portfolios.size();
+            case Command.REPORT_STATUS -> true;
+            default -> false;
+        };
+        if (!valid) {
+            reject(InputReject.INVALID_COMMAND, command.code());
+            return;
+        }
+        advanceClock(command.time());
         switch (command.code()) {
-            case Command.SET_TRADING_STATE -> {
-                if (command.argument() < 0 || command.argument() >= TRADING_STATES.length) {
-                    reject(InputReject.INVALID_COMMAND, command.code());
-                } else {
-                    risk.state(TRADING_STATES[(int)command.argument()]);
-                }
-            }
+            case Command.SET_TRADING_STATE -> risk.state(TRADING_STATES[(int)command.argument()]);
             case Command.REBALANCE_NOW -> {
-                if (command.target() < -1 || command.target() >= portfolios.size()) {
-                    reject(InputReject.INVALID_COMMAND, command.code());
-                    return;
-                }
                 for (final ReferencePortfolio portfolio : portfolios) {
                     if (command.target() == -1 || command.target() == portfolio.id()) {
                         portfolio.trigger().requestManual();
@@ -266,7 +274,8 @@ final class ReferenceRebalancer {
                     reportStatus(portfolio);
                 }
             }
-            default -> reject(InputReject.INVALID_COMMAND, command.code());
+            default -> {
+            }
         }
     }
 
@@ -301,6 +310,10 @@ final class ReferenceRebalancer {
             send(portfolio, buy, sentAndRejected);
         }
         log.add(new Output.Planned(clock, portfolio.id(), sentAndRejected[0], sentAndRejected[1]));
+        final Valuation afterOrders = Valuation.of(portfolio, quotes, book.values());
+        if (afterOrders.status(clock, config.settings().maxPriceAgeNanos()) == DriftStatus.OK) {
+            portfolio.trigger().afterRebalance(afterOrders.driftRatio());
+        }
     }
 
     private void send(final ReferencePortfolio portfolio, final ReferenceTradePlanner.Planned order,

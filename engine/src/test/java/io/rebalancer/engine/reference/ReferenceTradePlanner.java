@@ -26,9 +26,10 @@ import java.util.List;
  *     desired value at the limit (the ask plus the collar, rounded down to the tick, never below the ask rounded
  *     up to the tick), whole lots, and only with the cash left above the buffer;</li>
  *     <li>an order whose notional (sells: at the bid; buys: at the limit) is under the minimum is skipped;</li>
- *     <li>nothing at all is planned while a slot is valued below zero (a short left by an overfilled sell; the engine
- *     does the same, see {@link KnownEngineBugsTest}), a slot with units has no price yet, or nothing is investable.
- *     </li>
+ *     <li>a slot valued below zero (a short left by an overfilled sell) is planned like any underweight slot, so
+ *     it is bought back; nothing is planned while a slot with units has no price yet, or nothing is investable;</li>
+ *     <li>to-band-edge with a portfolio band: after the slots outside their edges go to their edges, every slot's
+ *     distance from target shrinks by one kept fraction until the total drift is at the band's re-arm edge.</li>
  * </ul>
  */
 final class ReferenceTradePlanner {
@@ -114,7 +115,7 @@ final class ReferenceTradePlanner {
     /** The value each slot should hold after the rebalance, or null when the portfolio cannot be planned. */
     static List<BigInteger> desiredValues(final Valuation valuation) {
         for (final Valuation.Line line : valuation.lines()) {
-            if (line.value().signum() < 0 || (line.quantity().signum() != 0 && line.mark().signum() <= 0)) {
+            if (line.quantity().signum() != 0 && line.mark().signum() <= 0) {
                 return null;
             }
         }
@@ -124,7 +125,6 @@ final class ReferenceTradePlanner {
         final PortfolioSpec spec = valuation.portfolio().spec();
         final BigInteger investable = valuation.investable();
         final List<BigInteger> desired = new ArrayList<>();
-        boolean anyOutside = false;
         for (final Valuation.Line line : valuation.lines()) {
             final BigInteger target = Valuation.ppmOf(investable, line.targetPpm());
             final BigInteger value = line.value();
@@ -135,14 +135,13 @@ final class ReferenceTradePlanner {
                         / 1_000_000;
                     final BigInteger upper = Valuation.ppmOf(investable, Math.min(1_000_000, line.targetPpm() + edge));
                     final BigInteger lower = Valuation.ppmOf(investable, Math.max(0, line.targetPpm() - edge));
-                    anyOutside |= value.compareTo(upper) > 0 || value.compareTo(lower) < 0;
                     desired.add(value.max(lower).min(upper));
                 }
                 default -> desired.add(target);
             }
         }
         return switch (spec.plannerMode()) {
-            case TO_BAND_EDGE -> !anyOutside && spec.portfolioBandPpm() > 0 ? shrunkDrift(valuation) : desired;
+            case TO_BAND_EDGE -> spec.portfolioBandPpm() > 0 ? shrunkDrift(valuation, desired) : desired;
             default -> desired;
         };
     }
@@ -152,27 +151,28 @@ final class ReferenceTradePlanner {
      * ends at the portfolio band's re-arm edge: keep = edge / drift rounded down, each slot keeping that fraction of
      * its distance from target rounded toward the target. No move when the drift is already within the edge.
      */
-    private static List<BigInteger> shrunkDrift(final Valuation valuation) {
+    private static List<BigInteger> shrunkDrift(final Valuation valuation, final List<BigInteger> afterEdges) {
         final PortfolioSpec spec = valuation.portfolio().spec();
         final BigInteger investable = valuation.investable();
         final List<BigInteger> targets = new ArrayList<>();
-        BigInteger deviation = valuation.effectiveCash().subtract(valuation.buffer()).abs();
-        for (final Valuation.Line line : valuation.lines()) {
-            final BigInteger target = Valuation.ppmOf(investable, line.targetPpm());
+        BigInteger planned = BigInteger.ZERO;
+        BigInteger deviation = BigInteger.ZERO;
+        for (int slot = 0; slot < valuation.lines().size(); slot++) {
+            final BigInteger target = Valuation.ppmOf(investable, valuation.lines().get(slot).targetPpm());
             targets.add(target);
-            deviation = deviation.add(line.value().subtract(target).abs());
+            planned = planned.add(afterEdges.get(slot));
+            deviation = deviation.add(afterEdges.get(slot).subtract(target).abs());
         }
+        deviation = deviation.add(investable.subtract(planned).abs());
         final BigInteger driftPpm = ceilDiv(deviation.multiply(MILLION), investable.multiply(BigInteger.TWO));
         final BigInteger edgePpm = big((long)spec.portfolioBandPpm() * (1_000_000 - spec.hysteresisPpm()) / 1_000_000);
+        if (driftPpm.compareTo(edgePpm) <= 0) {
+            return afterEdges;
+        }
+        final BigInteger keepPpm = edgePpm.multiply(MILLION).divide(driftPpm);
         final List<BigInteger> desired = new ArrayList<>();
-        for (int slot = 0; slot < valuation.lines().size(); slot++) {
-            final BigInteger value = valuation.lines().get(slot).value();
-            if (driftPpm.compareTo(edgePpm) <= 0) {
-                desired.add(value);
-                continue;
-            }
-            final BigInteger keepPpm = edgePpm.multiply(MILLION).divide(driftPpm);
-            final BigInteger away = value.subtract(targets.get(slot));
+        for (int slot = 0; slot < afterEdges.size(); slot++) {
+            final BigInteger away = afterEdges.get(slot).subtract(targets.get(slot));
             final BigInteger kept = away.abs().multiply(keepPpm).divide(MILLION);
             desired.add(away.signum() >= 0 ? targets.get(slot).add(kept) : targets.get(slot).subtract(kept));
         }

@@ -18,8 +18,8 @@ import java.util.List;
  *     <li>manual: an operator's request waits until the portfolio can be judged, and counts as a firing for
  *     hysteresis when nothing else fired.</li>
  * </ul>
- * The trigger only learns a ratio when the portfolio is judged, at the end of a batch that touched it, so it re-arms
- * at such a judgement and not on the drift its own orders leave (as the engine does; {@link KnownEngineBugsTest}).
+ * The trigger learns a ratio when the portfolio is judged, at the end of a batch that touched it, and again right
+ * after a rebalance on the drift its own orders leave, so re-arming does not depend on batch boundaries.
  * <p>
  * Every comparison of a ratio with a threshold that is closer than {@link #NEAR} is noted: the engine compares
  * doubles, so only such a near tie may legitimately come out differently there.
@@ -91,6 +91,13 @@ final class ReferenceTrigger {
             firedAt = ratio;
         }
         return reason;
+    }
+
+    /** After a rebalance was booked: re-arm on the drift its working orders leave, if inside the re-arm edge. */
+    void afterRebalance(final Ratio ratio) {
+        if (!armed && !above(ratio, Ratio.ONE.subtract(hysteresis), "re-arm edge")) {
+            armed = true;
+        }
     }
 
     private TriggerReason threshold(final Ratio ratio) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * limits, plus what open sells will raise at theirs). Built anew for every decision; exact integers throughout.
  * <p>
  * The scenarios keep every value far inside a {@code long} of micros, where the engine's overflow guards never act;
- * beyond that the engine misjudges a total that overflows ({@link KnownEngineBugsTest}).
+ * those are checked on their own ({@link EngineRegressionTest}).
  *
  * @param lines         one per slot, in slot order
  * @param effectiveCash micros

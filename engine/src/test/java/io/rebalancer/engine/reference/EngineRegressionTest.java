@@ -20,7 +20,6 @@ import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.trigger.TriggerReason;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
@@ -32,13 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Engine behaviours found while writing the differential test that contradict the engine's documented rules. The
- * reference model follows the engine here (the differential test compares against what the engine does), so these
- * are stated on their own, each as the behaviour the documentation promises. They fail on the engine as it is and
- * are disabled so the build stays green until the engine is fixed; run them with
- * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
+ * Engine bugs the differential reference found, each stated as the behaviour the engine documents, so they stay
+ * fixed: an overflowing total, re-arming that depended on batch boundaries, a refused report moving the clock, and
+ * a short left by an overfill freezing the planner.
  */
-final class KnownEngineBugsTest {
+final class EngineRegressionTest {
     private static final long SECOND = 1_000_000_000L;
     private static final long HOUR = 3_600 * SECOND;
     /** 2026-01-05T14:30:00Z. */
@@ -50,7 +47,6 @@ final class KnownEngineBugsTest {
     private long sequence;
 
     @Test
-    @Disabled("engine bug: Portfolio.investedValue/totalValue wrap around instead of reporting overflow")
     void shouldNotJudgeAPortfolioWhoseTotalValueDoesNotFitInALong() {
         // Four slots of 5.0e18, 5.0e18, 5.0e18 and 6.0e18 micros: each fits in a long, their sum (2.1e19) does not.
         // Portfolio.investedValue wraps to 2.55e18 and DriftCalculator judges the wrapped number: drift ratio 42.
@@ -67,7 +63,6 @@ final class KnownEngineBugsTest {
     }
 
     @Test
-    @Disabled("engine bug: the threshold trigger re-arms only at a later evaluation, not on the post-trade drift")
     void shouldRebalanceAgainWhenDriftLeavesTheBandAfterARebalanceThatBroughtItBack() {
         // 500 + 500 units at 100.00, 50/50 with 5-point bands, 20% hysteresis. Instrument 0 at 125 breaches the band
         // (ratio 1.11): the rebalance sells 50 and buys 62, so counting those orders the portfolio is on target again
@@ -85,7 +80,6 @@ final class KnownEngineBugsTest {
     }
 
     @Test
-    @Disabled("engine bug: a refused execution report still moves the engine clock")
     void shouldNotLetARefusedExecutionReportMoveTheClock() {
         // A report for an order the engine never sent is refused (UNKNOWN_ORDER), yet Engine.onEvent advances the
         // clock to its time before looking the order up. Stamped a day ahead, it makes every price older than the
@@ -101,24 +95,22 @@ final class KnownEngineBugsTest {
             "refused, and stamped with the engine clock as it was");
     }
 
-    /** Equal targets. */
     @Test
-    @Disabled("engine bug: a slot left short by an overfilled sell stops all planning of the portfolio for good")
     void shouldStillPlanAPortfolioThatAnOverfilledSellLeftShort() {
         // 100 units of instrument 0 and 400 of instrument 1 at 100.00, targets 20/80. Instrument 0 doubles: the
         // rebalance sells 40 of it and buys 80 of instrument 1. The venue reports 150 sold on the first order (an
-        // overfill of 110): booked as reported, so 50 units short. DesiredValues.value refuses any slot valued below
-        // zero, so from then on the planner plans nothing at all for this portfolio: not the buy that closes the
-        // short, not the investment of the 28,000.00 cash. Triggers still fire, each with an empty plan.
+        // overfill of 110): booked as reported, so 50 units short. The planner once refused any slot valued below
+        // zero and so planned nothing more for this portfolio; the short must be bought back.
         start(1_000_000 * Fixed.SCALE, new long[] {100, 400}, new int[] {200_000, 800_000}, PlannerMode.TO_TARGET);
         send(event.tick(T0, 0, 0, 0, 100 * Fixed.SCALE));
         send(event.tick(T0, 1, 0, 0, 100 * Fixed.SCALE));
         send(event.tick(T0 + SECOND, 0, 0, 0, 200 * Fixed.SCALE));
+        out.log().clear();
         send(event.execution(T0 + 2 * SECOND, 1, 1, ExecType.TRADE, 150, 200 * Fixed.SCALE, 0));
         send(event.execution(T0 + 2 * SECOND, 2, 2, ExecType.CANCELED, 0, 0, 0));
         assertEquals(-50, engine.portfolio(0).settledQuantity(0), "the overfill is booked as the venue reported it");
-        out.log().clear();
         send(event.command(T0 + 3 * SECOND, Command.REBALANCE_NOW, 0, 0));
+        assertTrue(engine.portfolio(0).effectiveQuantity(0) > 0, "open buys cover the short");
         assertTrue(out.log().stream().anyMatch(output -> output instanceof Output.OrderSent sent
             && sent.instrument() == 0 && sent.side() == Side.BUY), () -> "the rebalance must at least buy back the "
             + "short; the engine decided " + out.log());
