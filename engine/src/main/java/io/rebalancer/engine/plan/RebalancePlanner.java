@@ -52,6 +52,8 @@ public final class RebalancePlanner {
      * Clears {@code out} and adds the sells of this rebalance, in slot order. A slot sells down to its desired value
      * at the sell touch, in whole lots, never more than its settled holding less open sells (no short sales); a
      * slot whose desired value is zero sells all of that, odd lot included, so a full exit leaves nothing behind.
+     * A slot with a buy still working is not sold (and one with a sell working is not bought): the portfolio's own
+     * orders would meet at the venue, a wash trade. It is planned again once that order is done.
      */
     public void planSells(final Portfolio portfolio, final PriceBoard prices, final TradePlan out) {
         out.clear();
@@ -63,7 +65,7 @@ public final class RebalancePlanner {
         for (int k = 0; k < assets && out.size() < out.capacity(); k++) {
             final long desired = values.desired(k);
             final long excess = portfolio.marketValue(k) - desired;
-            if (excess > 0) {
+            if (excess > 0 && portfolio.openBuyQuantity(k) == 0) {
                 planSell(portfolio, prices, k, desired == 0, excess, minNotional, out);
             }
         }
@@ -147,7 +149,7 @@ public final class RebalancePlanner {
         for (int k = 0; k < assets; k++) {
             final long shortfall = values.desired(k) - portfolio.marketValue(k);
             final int id = portfolio.instrumentId(k);
-            if (shortfall <= 0 || !isPriced(prices, id)) {
+            if (shortfall <= 0 || portfolio.openSellQuantity(k) > 0 || !isPriced(prices, id)) {
                 continue;
             }
             final long limit = LimitPrices.buyLimit(prices.buyTouch(id), universe.get(id).tickSize(), limitCollarPpm);

@@ -200,12 +200,24 @@ final class RebalancePlannerTest {
         planner(exit).planSells(exit.portfolio(), exit.prices(), plan);
         assertEquals(List.of(sell(0, 700)), orders(plan));
 
-        // 200 settled plus an open buy of 800: A counts as 1,000 and should sell 520, but only 200 are held.
+    }
+
+    @Test
+    void shouldNotTradeAgainstItsOwnWorkingOrder() {
+        // 200 settled plus an open buy of 800: A counts as 1,000 and is overweight, but selling it while the buy
+        // works would meet the portfolio's own order at the venue (a wash trade): no sell until the buy is done.
         final Built bought = new PlanFixture().cash(100_000 * UNIT).asset(1, 200, 400_000, BAND)
             .asset(1, 0, 600_000, BAND).quoteAll(BID, ASK).build();
         bought.portfolio().orderOpened(0, Side.BUY, 800, BUY_LIMIT);
         planner(bought).planSells(bought.portfolio(), bought.prices(), plan);
-        assertEquals(List.of(sell(0, 200)), orders(plan));
+        assertEquals(List.of(), orders(plan));
+
+        // Likewise no buy of a slot whose sell still works: B is underweight but has 100 on an open sell.
+        final Built sold = new PlanFixture().cash(50_000 * UNIT).asset(1, 500, 500_000, BAND)
+            .asset(1, 200, 500_000, BAND).quoteAll(BID, ASK).build();
+        sold.portfolio().orderOpened(1, Side.SELL, 100, SELL_LIMIT);
+        planner(sold).planBuys(sold.portfolio(), sold.prices(), plan);
+        assertEquals(List.of(), orders(plan).stream().filter(o -> o.slot() == 1).toList());
     }
 
     @Test

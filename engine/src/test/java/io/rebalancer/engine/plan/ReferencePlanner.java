@@ -40,7 +40,8 @@ final class ReferencePlanner {
         for (int k = 0; k < p.assets(); k++) {
             final BigInteger excess = big(p.marketValue(k)).subtract(desired[k]);
             final int id = p.instrumentId(k);
-            if (excess.signum() <= 0 || !prices.hasPrice(id) || prices.mark(id) <= 0 || prices.sellTouch(id) <= 0) {
+            if (excess.signum() <= 0 || p.openBuyQuantity(k) > 0 || !prices.hasPrice(id) || prices.mark(id) <= 0
+                || prices.sellTouch(id) <= 0) {
                 continue;
             }
             final Instrument instrument = universe.get(id);
@@ -75,7 +76,8 @@ final class ReferencePlanner {
         for (int k = 0; k < p.assets(); k++) {
             deltas[k] = desired[k].subtract(big(p.marketValue(k)));
             final int id = p.instrumentId(k);
-            if (deltas[k].signum() > 0 && prices.hasPrice(id) && prices.mark(id) > 0 && prices.buyTouch(id) > 0) {
+            if (deltas[k].signum() > 0 && p.openSellQuantity(k) == 0 && prices.hasPrice(id) && prices.mark(id) > 0
+                && prices.buyTouch(id) > 0) {
                 final BigInteger ask = big(prices.buyTouch(id));
                 final BigInteger tick = big(universe.get(id).tickSize());
                 final BigInteger through = ask.add(ask.multiply(collar).divide(MILLION)).divide(tick).multiply(tick);

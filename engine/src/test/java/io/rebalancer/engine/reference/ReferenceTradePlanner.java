@@ -25,6 +25,7 @@ import java.util.List;
  *     <li>buys, largest shortfall first (ties: lower slot), planned after the accepted sells were booked: up to the
  *     desired value at the limit (the ask plus the collar, rounded down to the tick, never below the ask rounded
  *     up to the tick), whole lots, and only with the cash left above the buffer;</li>
+ *     <li>no sell of a slot with a buy working, no buy of a slot with a sell working (no wash trades);</li>
  *     <li>an order whose notional (sells: at the bid; buys: at the limit) is under the minimum is skipped;</li>
  *     <li>a slot valued below zero (a short left by an overfilled sell) is planned like any underweight slot, so
  *     it is bought back; nothing is planned while a slot with units has no price yet, or nothing is investable;</li>
@@ -56,7 +57,7 @@ final class ReferenceTradePlanner {
             final Valuation.Line line = valuation.lines().get(slot);
             final BigInteger excess = line.value().subtract(desired.get(slot));
             final Quote quote = line.quote();
-            if (excess.signum() <= 0 || quote == null || quote.mark() <= 0) {
+            if (excess.signum() <= 0 || line.openBuys() > 0 || quote == null || quote.mark() <= 0) {
                 continue;
             }
             final Instrument instrument = config.universe().get(line.instrument());
@@ -86,7 +87,8 @@ final class ReferenceTradePlanner {
         for (int slot = 0; slot < valuation.lines().size(); slot++) {
             final Valuation.Line line = valuation.lines().get(slot);
             final boolean underweight = desired.get(slot).compareTo(line.value()) > 0;
-            if (underweight && line.quote() != null && line.quote().mark() > 0 && buyLimit(line) > 0) {
+            if (underweight && line.openSells() == 0 && line.quote() != null && line.quote().mark() > 0
+                && buyLimit(line) > 0) {
                 candidates.add(slot);
             }
         }

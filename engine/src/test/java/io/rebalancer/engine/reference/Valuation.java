@@ -30,7 +30,8 @@ record Valuation(ReferencePortfolio portfolio, List<Line> lines, BigInteger effe
      * @param quote    the instrument's last accepted quote, or null before the first
      * @param sellable settled units less the units open sells already sell
      */
-    record Line(int instrument, int targetPpm, int bandPpm, BigInteger quantity, long sellable, Quote quote) {
+    record Line(int instrument, int targetPpm, int bandPpm, BigInteger quantity, long sellable, long openBuys,
+                long openSells, Quote quote) {
         /** The mark price, or 0 before the first quote. */
         BigInteger mark() {
             return BigInteger.valueOf(quote == null ? 0 : quote.mark());
@@ -48,6 +49,7 @@ record Valuation(ReferencePortfolio portfolio, List<Line> lines, BigInteger effe
         BigInteger total = BigInteger.ZERO;
         for (final int instrument : portfolio.instruments()) {
             long quantity = portfolio.settled(instrument);
+            long openBuys = 0;
             long openSells = 0;
             for (final WorkingOrder order : book) {
                 if (order.portfolio() == portfolio.id() && order.instrument() == instrument) {
@@ -55,6 +57,7 @@ record Valuation(ReferencePortfolio portfolio, List<Line> lines, BigInteger effe
                         .multiply(BigInteger.valueOf(order.limitPrice()));
                     if (order.side() == Side.BUY) {
                         quantity += order.leaves();
+                        openBuys += order.leaves();
                         cash = cash.subtract(atLimit);
                     } else {
                         quantity -= order.leaves();
@@ -64,7 +67,8 @@ record Valuation(ReferencePortfolio portfolio, List<Line> lines, BigInteger effe
                 }
             }
             final Line line = new Line(instrument, portfolio.targetPpm(instrument), portfolio.bandPpm(instrument),
-                BigInteger.valueOf(quantity), portfolio.settled(instrument) - openSells, quotes.get(instrument));
+                BigInteger.valueOf(quantity), portfolio.settled(instrument) - openSells, openBuys, openSells,
+                quotes.get(instrument));
             lines.add(line);
             total = total.add(line.value());
         }
