@@ -97,7 +97,7 @@ final class RandomConfig {
         }
         return new RiskLimits(random.nextBoolean() ? 10_000_000 : 500 + random.nextInt(5_000),
             (random.nextBoolean() ? 1_000_000_000 : 20_000 + random.nextInt(200_000)) * Fixed.SCALE,
-            limitCollarPpm + (random.nextBoolean() ? 5 * Ppm.PERCENT : random.nextInt(40) * Ppm.BASIS_POINT),
+            limitCollarPpm + (random.nextBoolean() ? 5 * Ppm.PERCENT : (1 + random.nextInt(40)) * Ppm.BASIS_POINT),
             1 + random.nextInt(3),
             (random.nextBoolean() ? 1_000_000_000 : 10_000 + random.nextInt(300_000)) * Fixed.SCALE, restricted,
             initial);
