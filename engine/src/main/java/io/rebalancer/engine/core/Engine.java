@@ -278,7 +278,10 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         return now;
     }
 
-    /** For tests and the end-of-run summary, from the engine thread or after it stopped. */
+    /**
+     * For tests and the end-of-run summary, from the engine thread or after it stopped. Its mutators belong to the
+     * engine thread: anything else changes state through an event on the ring.
+     */
     public Portfolio portfolio(final int id) {
         return portfolios[id];
     }
@@ -289,10 +292,6 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
 
     public TradingState tradingState() {
         return risk.tradingState();
-    }
-
-    public RiskGate riskGate() {
-        return risk;
     }
 
     public PriceBoard prices() {

@@ -7,7 +7,7 @@ import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.state.PriceBoard;
 
 /**
- * The engine's last line of defence against bad prices (the market-data edge filters first): a tick that
+ * The engine's own defence against bad prices (the market-data edge will add jump limits): a tick that
  * fails here never reaches the price board, so no drift is computed and no order is sized from it.
  */
 final class TickValidator {

@@ -24,8 +24,9 @@ public final class Fixed {
     }
 
     /**
-     * Converts a double price from an external source (a CSV, a simulator) to micros, rounding half away
-     * from zero. NaN, infinities and magnitudes above 9e12 give {@link #INVALID}, which every consumer rejects.
+     * Converts a double price from an external source (a CSV, a simulator) to micros, rounding to the nearest
+     * micro (halves up, as {@link Math#round(double)}). NaN, infinities and magnitudes above 9e12 give
+     * {@link #INVALID}, which every consumer rejects.
      */
     public static long fromDouble(final double value) {
         if (Double.isNaN(value) || value > MAX_DOUBLE || value < -MAX_DOUBLE) {
@@ -131,6 +132,9 @@ public final class Fixed {
         }
         for (int p = places; p < DECIMALS; p++) {
             fraction *= 10;
+        }
+        if (whole > (Long.MAX_VALUE - fraction) / SCALE) {
+            return INVALID;
         }
         final long micros = whole * SCALE + fraction;
         return negative ? -micros : micros;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Validated by the configuration loader; the constructor re-checks the invariants the engine relies on.
  *
  * @param id                  dense portfolio id, 0..n-1
- * @param name                name used in configuration, output and client order ids
+ * @param name                name used in configuration and output
  * @param cash                settled cash in micros
  * @param instrumentIds       instrument id per slot, each once
  * @param quantities          holding per slot, in units (never negative: the engine does not short)

@@ -35,6 +35,8 @@ public final class EngineTopology {
     /** Name of the engine's consumer thread, to find it in thread dumps and allocation tests. */
     public static final String ENGINE_THREAD_NAME = "rebalancer-engine";
     private static final long DRAIN_POLL_NANOS = 100_000;
+    /** Even after a slow drain, give the halted thread this long to leave its loop before calling it stuck. */
+    private static final long JOIN_MINIMUM_MILLIS = 1_000;
 
     private final Disruptor<InboundEvent> disruptor;
     private final InboundPublisher publisher;
@@ -105,11 +107,12 @@ public final class EngineTopology {
         final Thread thread = engineThread;
         if (thread != null) {
             try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                thread.join(Math.max(JOIN_MINIMUM_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (final InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            return drained && !thread.isAlive();
         }
         return drained;
     }

@@ -7,8 +7,9 @@ import com.lmax.disruptor.RingBuffer;
  * threads (the ring is multi-producer). No translator lambdas and no boxing: the Disruptor's generic
  * {@code publishEvent(translator, a, b, c)} would box every long argument.
  * <p>
- * When the ring is full, a publish waits for the engine; the market-data edge decides what to conflate
- * before it gets here, so fills and commands are never dropped.
+ * When the ring is full, a publish waits for the engine, so nothing published is ever dropped. Conflating ticks
+ * when the engine falls behind belongs to the market-data edge (not built yet); fills and commands are never
+ * conflated.
  */
 public final class InboundPublisher {
     private final RingBuffer<InboundEvent> ring;

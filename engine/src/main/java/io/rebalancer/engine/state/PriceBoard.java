@@ -63,6 +63,16 @@ public final class PriceBoard {
 
     /** True when the instrument has a price no older than {@code maxAgeNanos} at {@code nowNanos}. */
     public boolean isFresh(final int instrument, final long nowNanos, final long maxAgeNanos) {
-        return valid[instrument] && nowNanos - time[instrument] <= maxAgeNanos;
+        if (!valid[instrument]) {
+            return false;
+        }
+        final long priced = time[instrument];
+        if (priced >= nowNanos) {
+            return true;
+        }
+        // The true age is positive here; if the subtraction wrapped (a price stamped near Long.MIN_VALUE), the
+        // result is negative, and such a price must not look fresh.
+        final long age = nowNanos - priced;
+        return age >= 0 && age <= maxAgeNanos;
     }
 }

@@ -22,9 +22,15 @@ class FixedTest {
     @Test
     void shouldRefuseTextThatIsNotAPlainDecimalWithAtMostSixPlaces() {
         for (final String bad : new String[] {"", "-", ".", "1.2345678", "1,000", "1e3", "abc", "1.2.3", " 1",
-            "99999999999999999999"}) {
+            "99999999999999999999", "-9223372036855", "9223372036854.775808"}) {
             assertEquals(Fixed.INVALID, Fixed.parse(bad), bad);
         }
+    }
+
+    @Test
+    void shouldParseTheLargestRepresentableAmountAndNothingBeyond() {
+        assertEquals(Long.MAX_VALUE, Fixed.parse("9223372036854.775807"));
+        assertEquals(-Long.MAX_VALUE, Fixed.parse("-9223372036854.775807"));
     }
 
     @Test
