@@ -27,7 +27,11 @@ final class EngineFileLoader {
         "restricted", "trading-state");
 
     /** The largest ring the Disruptor can allocate as an int-indexed power of two. */
-    private static final int MAX_RING_SIZE = 1 << 30;
+    private static final int MAX_RING_SIZE = 1 << 22;
+    /** Most working orders: the order table and its id map are sized to this up front. */
+    private static final int MAX_ORDER_CAPACITY = 1_000_000;
+    /** The rate window keeps one timestamp per order allowed per second. */
+    private static final int MAX_ORDERS_PER_SECOND = 100_000;
 
     private EngineFileLoader() {
     }
@@ -49,7 +53,7 @@ final class EngineFileLoader {
         final long maxPriceAge = age == null ? ConfigDefaults.DEFAULT_MAX_PRICE_AGE_NANOS : Values.durationNanos(age);
         final IniEntry capacity = engine.get("order-capacity");
         final int orderCapacity = capacity == null
-            ? ConfigDefaults.DEFAULT_ORDER_CAPACITY : (int)Values.integer(capacity, 1, Integer.MAX_VALUE);
+            ? ConfigDefaults.DEFAULT_ORDER_CAPACITY : (int)Values.integer(capacity, 1, MAX_ORDER_CAPACITY);
         final IniEntry firstId = engine.get("first-client-order-id");
         final long firstClientOrderId = firstId == null
             ? ConfigDefaults.DEFAULT_FIRST_CLIENT_ORDER_ID : Values.integer(firstId, 1, Long.MAX_VALUE);
@@ -81,9 +85,10 @@ final class EngineFileLoader {
             ? ConfigDefaults.DEFAULT_MAX_ORDER_NOTIONAL : Values.positiveAmount(notional);
         final IniEntry collar = risk.get("price-collar");
         final int priceCollar = collar == null ? ConfigDefaults.DEFAULT_PRICE_COLLAR_PPM : positiveCollar(collar);
+        checkCollars(ini, collar, priceCollar);
         final IniEntry rate = risk.get("max-orders-per-second");
         final int maxOrdersPerSecond = rate == null
-            ? ConfigDefaults.DEFAULT_MAX_ORDERS_PER_SECOND : (int)Values.integer(rate, 1, Integer.MAX_VALUE);
+            ? ConfigDefaults.DEFAULT_MAX_ORDERS_PER_SECOND : (int)Values.integer(rate, 1, MAX_ORDERS_PER_SECOND);
         final IniEntry daily = risk.get("max-notional-per-day");
         final long maxNotionalPerDay = daily == null
             ? ConfigDefaults.DEFAULT_MAX_NOTIONAL_PER_DAY : Values.positiveAmount(daily);
@@ -106,6 +111,24 @@ final class EngineFileLoader {
             throw entry.error(size + " is not a power of two; use " + (lower << 1) + " or " + lower);
         }
         return size;
+    }
+
+    /**
+     * A marketable limit sits about half the spread plus the limit collar away from mid, and the risk gate refuses
+     * any limit further from mid than the price collar: a limit collar at or beyond the price collar would have
+     * every order refused, so it is a configuration error and not a quiet surprise in production.
+     */
+    private static void checkCollars(final IniFile ini, final IniEntry priceEntry, final int priceCollar)
+        throws ConfigException {
+        final IniEntry limitEntry = ini.section("engine").get("limit-collar");
+        final int limitCollar = limitEntry == null ? ConfigDefaults.DEFAULT_LIMIT_COLLAR_PPM
+            : Values.basisPoints(limitEntry);
+        if (limitCollar >= priceCollar) {
+            final IniEntry blame = priceEntry != null ? priceEntry : limitEntry;
+            throw blame.error("the risk price collar (" + priceCollar / 100.0 + " bp) must be wider than the engine's "
+                + "limit collar (" + limitCollar / 100.0 + " bp) plus half a spread, or every order is refused; "
+                + "widen [risk] price-collar or narrow [engine] limit-collar");
+        }
     }
 
     private static int positiveCollar(final IniEntry entry) throws ConfigException {

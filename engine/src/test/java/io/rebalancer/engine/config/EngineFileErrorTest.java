@@ -133,6 +133,20 @@ class EngineFileErrorTest {
     }
 
     @Test
+    void shouldRejectAPriceCollarNoWiderThanTheLimitCollar() {
+        assertFailure(engineFailure("[engine]", "limit-collar = 50", "[risk]", "price-collar = 50"), 4,
+            "[risk] price-collar: the risk price collar (50.0 bp) must be wider than the engine's limit collar "
+                + "(50.0 bp) plus half a spread, or every order is refused; widen [risk] price-collar or narrow "
+                + "[engine] limit-collar");
+    }
+
+    @Test
+    void shouldRejectAnOrderCapacityTooLargeToPreallocate() {
+        assertFailure(engineFailure("[engine]", "order-capacity = 2000000"), 2,
+            "[engine] order-capacity: 2000000 is too large; use at most 1000000");
+    }
+
+    @Test
     void shouldRejectZeroPriceCollar() {
         assertFailure(engineFailure("[risk]", "price-collar = 0"), 2,
             "[risk] price-collar: 0 would reject every order; use a positive number of basis points, e.g. 100");
