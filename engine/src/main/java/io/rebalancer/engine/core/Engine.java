@@ -169,7 +169,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private void onCommand(final int command, final int target, final long argument) {
         switch (command) {
             case Command.SET_TRADING_STATE:
-                risk.tradingState(TRADING_STATES[(int)argument]);
+                setTradingState(TRADING_STATES[(int)argument]);
                 break;
             case Command.REBALANCE_NOW:
                 for (int id = target < 0 ? 0 : target, last = target < 0 ? portfolios.length - 1 : target;
@@ -187,6 +187,21 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * When trading resumes (a change to ACTIVE or REDUCING), every trigger is re-armed and every portfolio judged
+     * again: a breach that came while HALTED was refused then, and must not wait for drift to grow further.
+     */
+    private void setTradingState(final TradingState state) {
+        final TradingState previous = risk.tradingState();
+        risk.tradingState(state);
+        if (state != previous && state != TradingState.HALTED) {
+            for (int id = 0; id < triggers.length; id++) {
+                triggers[id].rearm();
+                markDirty(id);
+            }
         }
     }
 

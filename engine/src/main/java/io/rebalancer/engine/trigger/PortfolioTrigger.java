@@ -117,10 +117,20 @@ public final class PortfolioTrigger {
         }
     }
 
-    /** Records a rebalance that happened for another reason (an operator's), so hysteresis still holds. */
+    /**
+     * Records a rebalance. Only one out of the bands disarms the threshold: a calendar review or an operator's
+     * request inside the bands must not leave the threshold deaf to a real breach that follows.
+     */
     public void fired(final double ratio) {
-        armed = false;
-        firedRatio = ratio;
+        if (ratio > 1.0) {
+            armed = false;
+            firedRatio = ratio;
+        }
+    }
+
+    /** Arms the threshold again whatever the drift: trading resumed, so every portfolio is judged afresh. */
+    public void rearm() {
+        armed = true;
     }
 
     private TriggerReason threshold(final double ratio) {

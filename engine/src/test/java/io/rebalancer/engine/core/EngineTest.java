@@ -203,11 +203,22 @@ class EngineTest {
         final Driver driver = balanced();
         driver.command(Command.SET_TRADING_STATE, -1, TradingState.HALTED.ordinal());
         driver.quote(SPY, 125);
-        driver.command(Command.SET_TRADING_STATE, -1, TradingState.ACTIVE.ordinal());
         driver.quote(SPY, 124);
         assertEquals(1, out.triggers.size());
         driver.quote(SPY, 100);
         driver.quote(SPY, 125);
+        assertEquals(2, out.triggers.size());
+        assertEquals(TriggerReason.THRESHOLD, out.triggers.get(1).reason());
+        assertEquals(List.of(), out.orders);
+    }
+
+    @Test
+    void shouldTradeTheBreachRefusedWhileHaltedAsSoonAsTradingResumes() {
+        final Driver driver = balanced();
+        driver.command(Command.SET_TRADING_STATE, -1, TradingState.HALTED.ordinal());
+        driver.quote(SPY, 125);
+        assertEquals(List.of(), out.orders);
+        driver.command(Command.SET_TRADING_STATE, -1, TradingState.ACTIVE.ordinal());
         assertEquals(2, out.triggers.size());
         assertEquals(TriggerReason.THRESHOLD, out.triggers.get(1).reason());
         assertEquals(2, out.orders.size());

@@ -260,7 +260,17 @@ final class ReferenceRebalancer {
         }
         advanceClock(command.time());
         switch (command.code()) {
-            case Command.SET_TRADING_STATE -> risk.state(TRADING_STATES[(int)command.argument()]);
+            case Command.SET_TRADING_STATE -> {
+                final TradingState next = TRADING_STATES[(int)command.argument()];
+                final boolean resumed = next != risk.state() && next != TradingState.HALTED;
+                risk.state(next);
+                if (resumed) {
+                    for (final ReferencePortfolio portfolio : portfolios) {
+                        portfolio.trigger().rearm();
+                        touched.add(portfolio.id());
+                    }
+                }
+            }
             case Command.REBALANCE_NOW -> {
                 for (final ReferencePortfolio portfolio : portfolios) {
                     if (command.target() == -1 || command.target() == portfolio.id()) {

@@ -16,7 +16,8 @@ import java.util.List;
  *     <li>calendar: a review falls due at the first event at or after its instant; the next review is the first
  *     one strictly after that event; a due review waits until the portfolio can be judged;</li>
  *     <li>manual: an operator's request waits until the portfolio can be judged, and counts as a firing for
- *     hysteresis when nothing else fired.</li>
+ *     hysteresis when nothing else fired; any firing disarms the threshold only when out of the bands;</li>
+ *     <li>a change of trading state to anything but halted re-arms every trigger and judges every portfolio.</li>
  * </ul>
  * The trigger learns a ratio when the portfolio is judged, at the end of a batch that touched it, and again right
  * after a rebalance on the drift its own orders leave, so re-arming does not depend on batch boundaries.
@@ -86,11 +87,16 @@ final class ReferenceTrigger {
                 reason = TriggerReason.MANUAL;
             }
         }
-        if (reason != TriggerReason.NONE) {
+        if (reason != TriggerReason.NONE && ratio.compareTo(Ratio.ONE) > 0) {
             armed = false;
             firedAt = ratio;
         }
         return reason;
+    }
+
+    /** Trading resumed: armed again whatever the drift. */
+    void rearm() {
+        armed = true;
     }
 
     /** After a rebalance was booked: re-arm on the drift its working orders leave, if inside the re-arm edge. */

@@ -107,6 +107,28 @@ class PortfolioTriggerTest {
     }
 
     @Test
+    void shouldStayArmedAfterACalendarReviewInsideTheBandsThatTradedNothing() {
+        final PortfolioTrigger t = trigger(TriggerKind.THRESHOLD_OR_CALENDAR, 200_000);
+        t.advanceTo(MONDAY);
+        t.advanceTo(MONDAY + DAY);
+        assertEquals(TriggerReason.CALENDAR, t.decide(0.9));
+        t.afterRebalance(0.9);
+        assertTrue(t.isArmed());
+        assertEquals(TriggerReason.THRESHOLD, t.decide(1.1));
+    }
+
+    @Test
+    void shouldRearmRightAfterARebalanceWhoseOrdersBringTheDriftInside() {
+        final PortfolioTrigger t = trigger(TriggerKind.THRESHOLD, 200_000);
+        assertEquals(TriggerReason.THRESHOLD, t.decide(1.2));
+        t.afterRebalance(1.2);
+        assertFalse(t.isArmed());
+        t.afterRebalance(0.1);
+        assertTrue(t.isArmed());
+        assertEquals(TriggerReason.THRESHOLD, t.decide(1.05));
+    }
+
+    @Test
     void shouldNeverFireFromNaN() {
         final PortfolioTrigger t = trigger(TriggerKind.THRESHOLD, 200_000);
         assertEquals(TriggerReason.NONE, t.decide(Double.NaN));
