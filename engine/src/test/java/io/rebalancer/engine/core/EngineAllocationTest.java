@@ -1,12 +1,18 @@
 package io.rebalancer.engine.core;
 
+import io.rebalancer.engine.domain.CalendarFrequency;
+import io.rebalancer.engine.domain.CalendarSpec;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.EngineSettings;
 import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.PlannerMode;
+import io.rebalancer.engine.domain.RiskLimits;
+import io.rebalancer.engine.domain.TriggerKind;
 import io.rebalancer.engine.domain.WaitStrategyKind;
 import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.engine.trigger.TriggerReason;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -42,8 +48,11 @@ class EngineAllocationTest {
      * three must be exactly zero.
      */
     private static final int MEASUREMENT_ATTEMPTS = 3;
+    /** Tight enough that bursts of rebalances meet the rate limit, so risk refusals are on the measured path. */
+    private static final int MAX_ORDERS_PER_SECOND = 4;
     private static final int MEASURED_TICKS = 1_000_000;
-    private static final long TICK_INTERVAL = 1_000_000L;
+    /** 100 ms of event time a tick: a million ticks span a day, so the daily review falls in every measurement. */
+    private static final long TICK_INTERVAL = 100_000_000L;
 
     private final OneToOneRingBuffer orderRing = new OneToOneRingBuffer(
         new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024 + RingBufferDescriptor.TRAILER_LENGTH)));
@@ -57,14 +66,22 @@ class EngineAllocationTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldAllocateNothingOnTheEngineThreadOverAMillionTicksWithOrdersAndFills() {
+        // On the measured path: threshold and calendar rebalances, all three planner paths, risk refusals (rate),
+        // acknowledgements, partial fills, full fills and cancels of the remainder.
         final EngineSettings settings = new EngineSettings(4096, WaitStrategyKind.SLEEPING, Fixtures.HOUR, 1024, 1,
             1000, ZoneId.of("UTC"));
-        final EngineConfig config = Fixtures.config(settings, Fixtures.generousRisk(INSTRUMENTS), INSTRUMENTS,
+        final RiskLimits generous = Fixtures.generousRisk(INSTRUMENTS);
+        final RiskLimits risk = new RiskLimits(generous.maxOrderQuantity(), generous.maxOrderNotional(),
+            generous.priceCollarPpm(), MAX_ORDERS_PER_SECOND, generous.maxNotionalPerDay(), generous.restricted(),
+            generous.initialState());
+        final CalendarSpec daily = new CalendarSpec(CalendarFrequency.DAILY, 1, 1, 1, 16 * 3600, ZoneId.of("UTC"));
+        final EngineConfig config = Fixtures.config(settings, risk, INSTRUMENTS,
             portfolio("a").cash(10_000).asset(0, 300, 30, 3).asset(1, 300, 30, 3).asset(2, 200, 20, 3)
                 .asset(3, 200, 20, 3),
             portfolio("b").asset(2, 500, 50, 4, 10).asset(4, 300, 30, 4).asset(5, 200, 20, 4).portfolioBand(3),
             portfolio("c").cash(50_000).asset(5, 100, 25, 5).asset(6, 100, 25, 5).asset(7, 100, 50, 5)
-                .cashBuffer(2).minTradeNotional(50));
+                .cashBuffer(2).minTradeNotional(50).mode(PlannerMode.HALFWAY)
+                .trigger(TriggerKind.THRESHOLD_OR_CALENDAR, daily));
         final Engine engine = new Engine(config, sink, listener);
         final EngineTopology topology = new EngineTopology(settings.ringSize(), settings.waitStrategy(), engine,
             engine).start();
@@ -77,6 +94,7 @@ class EngineAllocationTest {
                 final long ordersBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
                 final long fillsBefore = engine.counters().get(EngineCounters.FILLS);
                 final long rebalancesBefore = engine.counters().get(EngineCounters.REBALANCES);
+                final long calendarBefore = listener.calendarRebalances;
                 final long before = allocatedBytes(threadId);
 
                 run(MEASURED_TICKS);
@@ -88,7 +106,9 @@ class EngineAllocationTest {
                 final long rebalances = engine.counters().get(EngineCounters.REBALANCES) - rebalancesBefore;
                 assertTrue(rebalances > 100, "rebalances " + rebalances);
                 assertTrue(orders > 300, "orders " + orders);
-                assertTrue(fills >= orders - 64, "fills " + fills);
+                assertTrue(fills >= orders, "fills " + fills);
+                assertTrue(engine.counters().get(EngineCounters.ORDERS_REJECTED) > 0, "no risk refusals");
+                assertTrue(listener.calendarRebalances > calendarBefore, "no calendar review in the measurement");
                 assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
                 attempts.append(String.format("%n  attempt %d: %d bytes over %d ticks, %d rebalances, %d orders, "
                     + "%d fills", attempt, allocated, MEASURED_TICKS, rebalances, orders, fills));
@@ -138,7 +158,15 @@ class EngineAllocationTest {
         final long quantity = buffer.getLong(index + 8);
         final long limit = buffer.getLong(index + 16);
         publisher.execution(time, clientOrderId, ++execId, ExecType.NEW, 0, 0, quantity);
-        publisher.execution(time, clientOrderId, ++execId, ExecType.TRADE, quantity, limit, 0);
+        final long half = quantity / 2;
+        if (half > 0) {
+            publisher.execution(time, clientOrderId, ++execId, ExecType.TRADE, half, limit, quantity - half);
+        }
+        if (clientOrderId % 5 == 0) {
+            publisher.execution(time, clientOrderId, ++execId, ExecType.CANCELED, 0, 0, 0);
+        } else {
+            publisher.execution(time, clientOrderId, ++execId, ExecType.TRADE, quantity - half, limit, 0);
+        }
     }
 
     private void awaitIdle(final EngineTopology topology) {
@@ -180,6 +208,15 @@ class EngineAllocationTest {
     /** Counts what it is told and nothing else. */
     private static final class CountingListener extends NoOpEngineListener {
         private long rejects;
+        private long calendarRebalances;
+
+        @Override
+        public void onRebalanceTriggered(final long inputSequence, final long timeNanos, final int portfolioId,
+            final TriggerReason reason, final double driftRatio, final double portfolioDrift) {
+            if (reason == TriggerReason.CALENDAR) {
+                calendarRebalances++;
+            }
+        }
 
         @Override
         public void onInputRejected(final long inputSequence, final long timeNanos, final InputReject reason,
