@@ -108,8 +108,8 @@ public final class PortfolioTrigger {
 
     /**
      * Re-judges the trigger on the drift right after a rebalance was booked (working orders count), so that it
-     * re-arms on the portfolio the orders leave behind and not at whichever batch happens to come next: decisions
-     * must not depend on where batch boundaries fall. A rebalance that sent nothing leaves it disarmed.
+     * re-arms on the portfolio the orders leave behind and not at whichever batch happens to come next, so re-arming
+     * does not depend on where batch boundaries fall. A rebalance that sent nothing leaves it disarmed.
      */
     public void afterRebalance(final double ratio) {
         if (!armed && ratio <= 1.0 - hysteresis) {
