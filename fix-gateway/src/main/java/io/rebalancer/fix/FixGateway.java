@@ -42,39 +42,37 @@ public final class FixGateway implements OrderGateway {
     /** Park at most this long when idle: bounds the latency of the first order after a quiet spell. */
     public static final long MAX_IDLE_PARK_NANOS = 1_000_000;
 
-    private final SocketInitiator initiator;
+    private final SessionSettings settings;
+    private final MessageStoreFactory stores;
+    private final EpochNanoClock clock;
+    private final String[] symbols;
     private final GatewayProxy proxy;
-    private final FixSessionAdapter adapter;
-    private final AgentRunner runner;
+    private final SentOrders sent;
     private final GatewayCounters counters = new GatewayCounters();
+    private volatile FixSessionAdapter adapter;
+    private AgentRunner runner;
+    private SocketInitiator initiator;
 
     /**
+     * Builds the order sink; nothing connects until {@link #start}.
+     *
      * @param settings      one FIX 4.4 initiator session; {@code PersistMessages=N} is expected (see
      *                      {@link GatewayAgent})
      * @param stores        where QuickFIX/J keeps sequence numbers and sent messages
      * @param universe      the engine's instruments: symbol per id on the wire
      * @param orderCapacity the engine's order capacity, which sizes the hand-off ring so it never fills
-     * @param publisher     the engine's inbound ring, for execution reports
      * @param clock         receive time stamped on executions and TransactTime on orders
      */
     public FixGateway(final SessionSettings settings, final MessageStoreFactory stores,
-        final InstrumentUniverse universe, final int orderCapacity, final InboundPublisher publisher,
-        final EpochNanoClock clock) {
-        final SentOrders sent = new SentOrders(orderCapacity * 2);
-        adapter = new FixSessionAdapter(publisher, clock, counters, sent);
+        final InstrumentUniverse universe, final int orderCapacity, final EpochNanoClock clock) {
+        this.settings = settings;
+        this.stores = stores;
+        this.clock = clock;
+        sent = new SentOrders(orderCapacity * 2);
         proxy = new GatewayProxy(orderCapacity, counters);
-        final String[] symbols = new String[universe.size()];
+        symbols = new String[universe.size()];
         for (int id = 0; id < symbols.length; id++) {
             symbols[id] = universe.get(id).symbol();
-        }
-        final IdleStrategy idle = new BackoffIdleStrategy(10, 20, 1_000, MAX_IDLE_PARK_NANOS);
-        runner = new AgentRunner(idle, Throwable::printStackTrace, null,
-            new GatewayAgent(proxy.ring(), adapter, publisher, clock, counters, symbols));
-        try {
-            initiator = new SocketInitiator(adapter, stores, settings, new SLF4JLogFactory(settings),
-                new DefaultMessageFactory());
-        } catch (final ConfigError ex) {
-            throw new IllegalArgumentException("FIX session settings: " + ex.getMessage(), ex);
         }
     }
 
@@ -100,7 +98,21 @@ public final class FixGateway implements OrderGateway {
     }
 
     @Override
-    public void start() {
+    public void start(final InboundPublisher executions) {
+        if (runner != null) {
+            throw new IllegalStateException("gateway already started");
+        }
+        final FixSessionAdapter session = new FixSessionAdapter(executions, clock, counters, sent);
+        try {
+            initiator = new SocketInitiator(session, stores, settings, new SLF4JLogFactory(settings),
+                new DefaultMessageFactory());
+        } catch (final ConfigError ex) {
+            throw new IllegalArgumentException("FIX session settings: " + ex.getMessage(), ex);
+        }
+        adapter = session;
+        final IdleStrategy idle = new BackoffIdleStrategy(10, 20, 1_000, MAX_IDLE_PARK_NANOS);
+        runner = new AgentRunner(idle, Throwable::printStackTrace, null,
+            new GatewayAgent(proxy.ring(), session, executions, clock, counters, symbols));
         AgentRunner.startOnThread(runner);
         try {
             initiator.start();
@@ -112,7 +124,8 @@ public final class FixGateway implements OrderGateway {
 
     @Override
     public boolean isConnected() {
-        return adapter.loggedOnSession() != null;
+        final FixSessionAdapter session = adapter;
+        return session != null && session.loggedOnSession() != null;
     }
 
     @Override
@@ -122,7 +135,9 @@ public final class FixGateway implements OrderGateway {
 
     @Override
     public void close() {
-        runner.close();
-        initiator.stop();
+        if (runner != null) {
+            runner.close();
+            initiator.stop();
+        }
     }
 }
