@@ -99,6 +99,27 @@ class FixGatewaySystemTest {
 
     @Test
     @Timeout(30)
+    void shouldRestAnUnmarketableOrderAtTheVenueAndFillItWhenTheQuoteMoves() throws InterruptedException {
+        startVenue(false);
+        startEngineAndGateway();
+        await(gateway::isConnected);
+        publishQuotesInsideBands();
+        final long spyTime = clock.nanoTime();
+        quotes.update(SPY, Fixed.parse("139.00"), Fixed.parse("139.02"), spyTime);
+        topology.publisher().tick(spyTime, SPY, BREACH_SPY_BID, BREACH_SPY_ASK, BREACH_SPY_BID);
+        await(() -> recorder.sent.size() == 2 && recorder.closed.size() == 1);
+        final RecordingListener.Sent sell = recorder.sent.stream().filter(o -> o.instrumentId() == SPY).findFirst()
+            .orElseThrow();
+        Thread.sleep(50);
+        assertTrue(recorder.closed.stream().noneMatch(c -> c.clientOrderId() == sell.clientOrderId()),
+            "the SPY sell rests while the venue's bid is under its limit");
+        quotes.update(SPY, BREACH_SPY_BID, BREACH_SPY_ASK, clock.nanoTime());
+        awaitAllClosedAndStop();
+        assertBooksMatchTheFillsAndEndInBands();
+    }
+
+    @Test
+    @Timeout(30)
     void shouldRejectAnOrderBackToTheEngineWhileTheSessionIsDown() throws InterruptedException {
         startEngineAndGateway();
         assertFalse(gateway.isConnected());
@@ -129,18 +150,30 @@ class FixGatewaySystemTest {
     }
 
     private void rebalanceAgainstVenue(final boolean partialFills) throws InterruptedException {
-        venue = new VenueSimulator(FixTestSettings.acceptor(port), new MemoryStoreFactory(), quotes,
-            List.of("SPY", "TLT"), partialFills);
-        venue.start();
+        startVenue(partialFills);
         startEngineAndGateway();
         await(gateway::isConnected);
         publishQuotesInsideBands();
         publish(SPY, BREACH_SPY_BID, BREACH_SPY_ASK);
+        awaitAllClosedAndStop();
+        assertBooksMatchTheFillsAndEndInBands();
+    }
+
+    private void startVenue(final boolean partialFills) {
+        venue = new VenueSimulator(FixTestSettings.acceptor(port), new MemoryStoreFactory(), quotes,
+            List.of("SPY", "TLT"), partialFills);
+        venue.start();
+    }
+
+    private void awaitAllClosedAndStop() throws InterruptedException {
         await(() -> !recorder.sent.isEmpty() && venue.receivedOrders().size() == recorder.sent.size()
             && recorder.closed.size() == recorder.sent.size());
         gateway.close();
         assertTrue(topology.stop(5, TimeUnit.SECONDS));
+    }
 
+    /** Books computed from the orders and the venue's touch, independently of the engine's own fill events. */
+    private void assertBooksMatchTheFillsAndEndInBands() {
         assertOrdersArrivedAsSent();
         final Portfolio portfolio = engine.portfolio(0);
         long spy = SPY_HELD;
