@@ -13,6 +13,7 @@ import quickfix.FileStoreFactory;
 import quickfix.MemoryStoreFactory;
 import quickfix.MessageStoreFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 
 /**
  * The FIX 4.4 gateway: a QuickFIX/J {@link SocketInitiator} behind {@link OrderGateway}.
@@ -88,8 +90,12 @@ public final class FixGateway implements OrderGateway {
 
     /** A file store when the settings name a {@code FileStorePath}, else an in-memory store (tests). */
     public static MessageStoreFactory stores(final SessionSettings settings) {
-        return settings.isSetting(FileStoreFactory.SETTING_FILE_STORE_PATH) ? new FileStoreFactory(settings)
-            : new MemoryStoreFactory();
+        final Iterator<SessionID> sessions = settings.sectionIterator();
+        boolean files = settings.isSetting(FileStoreFactory.SETTING_FILE_STORE_PATH);
+        while (!files && sessions.hasNext()) {
+            files = settings.isSetting(sessions.next(), FileStoreFactory.SETTING_FILE_STORE_PATH);
+        }
+        return files ? new FileStoreFactory(settings) : new MemoryStoreFactory();
     }
 
     @Override

@@ -81,12 +81,28 @@ final class GatewayAgent implements Agent, MessageHandler {
         final long clientOrderId = buffer.getLong(index + GatewayProxy.CLIENT_ORDER_ID_OFFSET);
         final SessionID id = session.loggedOnSession();
         final Session target = id == null ? null : Session.lookupSession(id);
-        if (target == null || !target.isLoggedOn() || !target.send(newOrder(buffer, index, clientOrderId))) {
-            counters.increment(GatewayCounters.ORDERS_REJECTED_OFFLINE);
-            publisher.execution(clock.nanoTime(), clientOrderId, -clientOrderId, ExecType.REJECTED, 0, 0, 0);
+        if (target == null || !target.isLoggedOn()) {
+            reject(GatewayCounters.ORDERS_REJECTED_OFFLINE, clientOrderId);
             return;
         }
-        counters.increment(GatewayCounters.ORDERS_SENT);
+        final boolean sent;
+        try {
+            sent = target.send(newOrder(buffer, index, clientOrderId));
+        } catch (final RuntimeException ex) {
+            reject(GatewayCounters.SEND_ERRORS, clientOrderId);
+            return;
+        }
+        if (sent) {
+            counters.increment(GatewayCounters.ORDERS_SENT);
+        } else {
+            reject(GatewayCounters.ORDERS_REJECTED_OFFLINE, clientOrderId);
+        }
+    }
+
+    /** The ring record is consumed either way, so an order that does not go out must go back to the engine. */
+    private void reject(final int counter, final long clientOrderId) {
+        counters.increment(counter);
+        publisher.execution(clock.nanoTime(), clientOrderId, -clientOrderId, ExecType.REJECTED, 0, 0, 0);
     }
 
     /** Every number goes in as exact text: {@code setDouble} would print 0.29 as 0.29 only by luck. */

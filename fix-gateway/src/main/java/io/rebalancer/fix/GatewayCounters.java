@@ -11,7 +11,7 @@ public final class GatewayCounters {
     public static final int ORDERS_LOST = 0;
     /** NewOrderSingles handed to QuickFIX/J (gateway thread). */
     public static final int ORDERS_SENT = 1;
-    /** Orders refused back to the engine because the session was not logged on (gateway thread). */
+    /** Orders refused back to the engine because the session was not logged on or refused to send (gateway thread). */
     public static final int ORDERS_REJECTED_OFFLINE = 2;
     /** Execution reports published to the engine (QFJ thread). */
     public static final int EXECUTIONS = 3;
@@ -31,7 +31,9 @@ public final class GatewayCounters {
     public static final int LOGONS = 10;
     /** Logouts and disconnects after a logon (QFJ thread). */
     public static final int LOGOUTS = 11;
-    private static final int COUNT = 12;
+    /** Orders whose encoding or sending threw (a bug); rejected back to the engine (gateway thread). */
+    public static final int SEND_ERRORS = 12;
+    private static final int COUNT = 13;
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);
 
