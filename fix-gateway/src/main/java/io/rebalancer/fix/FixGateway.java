@@ -1,0 +1,149 @@
+package io.rebalancer.fix;
+
+import io.rebalancer.engine.core.OrderSink;
+import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.IdleStrategy;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.MemoryStoreFactory;
+import quickfix.MessageStoreFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * The FIX 4.4 gateway: a QuickFIX/J {@link SocketInitiator} behind {@link OrderGateway}.
+ * <pre>
+ *   engine thread            gateway agent thread                  QFJ message-processor thread
+ *   OrderSink (GatewayProxy) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(NewOrderSingle)
+ *                                                                    ExecutionReport / Reject
+ *   engine inbound ring  <------------------------------------------ FixSessionAdapter.fromApp/fromAdmin
+ * </pre>
+ * The engine thread only writes primitives into a ring sized for its whole order capacity. The agent thread
+ * idles with a back-off (spin a little, yield, then park up to a millisecond), never a busy spin, because the
+ * engine may already own a spinning core. If the session is not logged on when an order is taken off the
+ * ring, the order is rejected back to the engine as an execution with ExecType REJECTED: never dropped,
+ * never held back to be sent after a reconnect at a stale price.
+ * <p>
+ * QuickFIX/J logs through SLF4J ({@link SLF4JLogFactory}, never the slow screen log); the daemon's
+ * {@code simplelogger.properties} keeps it at warn.
+ */
+public final class FixGateway implements OrderGateway {
+    /** Park at most this long when idle: bounds the latency of the first order after a quiet spell. */
+    public static final long MAX_IDLE_PARK_NANOS = 1_000_000;
+
+    private final SessionSettings settings;
+    private final MessageStoreFactory stores;
+    private final EpochNanoClock clock;
+    private final String[] symbols;
+    private final GatewayProxy proxy;
+    private final SentOrders sent;
+    private final GatewayCounters counters = new GatewayCounters();
+    private volatile FixSessionAdapter adapter;
+    private AgentRunner runner;
+    private SocketInitiator initiator;
+
+    /**
+     * Builds the order sink; nothing connects until {@link #start}.
+     *
+     * @param settings      one FIX 4.4 initiator session; {@code PersistMessages=N} is expected (see
+     *                      {@link GatewayAgent})
+     * @param stores        where QuickFIX/J keeps sequence numbers and sent messages
+     * @param universe      the engine's instruments: symbol per id on the wire
+     * @param orderCapacity the engine's order capacity, which sizes the hand-off ring so it never fills
+     * @param clock         receive time stamped on executions and TransactTime on orders
+     */
+    public FixGateway(final SessionSettings settings, final MessageStoreFactory stores,
+        final InstrumentUniverse universe, final int orderCapacity, final EpochNanoClock clock) {
+        this.settings = settings;
+        this.stores = stores;
+        this.clock = clock;
+        sent = new SentOrders(orderCapacity * 2);
+        proxy = new GatewayProxy(orderCapacity, counters);
+        symbols = new String[universe.size()];
+        for (int id = 0; id < symbols.length; id++) {
+            symbols[id] = universe.get(id).symbol();
+        }
+    }
+
+    /** Reads a QuickFIX/J settings file; a bad file fails here with its name in the message. */
+    public static SessionSettings settings(final Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new SessionSettings(in);
+        } catch (final IOException | ConfigError ex) {
+            throw new IllegalArgumentException("cannot read FIX session settings " + file + ": " + ex.getMessage(),
+                ex);
+        }
+    }
+
+    /** A file store when the settings name a {@code FileStorePath}, else an in-memory store (tests). */
+    public static MessageStoreFactory stores(final SessionSettings settings) {
+        final Iterator<SessionID> sessions = settings.sectionIterator();
+        boolean files = settings.isSetting(FileStoreFactory.SETTING_FILE_STORE_PATH);
+        while (!files && sessions.hasNext()) {
+            files = settings.isSetting(sessions.next(), FileStoreFactory.SETTING_FILE_STORE_PATH);
+        }
+        return files ? new FileStoreFactory(settings) : new MemoryStoreFactory();
+    }
+
+    @Override
+    public OrderSink orderSink() {
+        return proxy;
+    }
+
+    @Override
+    public void start(final InboundPublisher executions) {
+        if (runner != null) {
+            throw new IllegalStateException("gateway already started");
+        }
+        final FixSessionAdapter session = new FixSessionAdapter(executions, clock, counters, sent);
+        try {
+            initiator = new SocketInitiator(session, stores, settings, new SLF4JLogFactory(settings),
+                new DefaultMessageFactory());
+        } catch (final ConfigError ex) {
+            throw new IllegalArgumentException("FIX session settings: " + ex.getMessage(), ex);
+        }
+        adapter = session;
+        final IdleStrategy idle = new BackoffIdleStrategy(10, 20, 1_000, MAX_IDLE_PARK_NANOS);
+        runner = new AgentRunner(idle, Throwable::printStackTrace, null,
+            new GatewayAgent(proxy.ring(), session, executions, clock, counters, symbols));
+        AgentRunner.startOnThread(runner);
+        try {
+            initiator.start();
+        } catch (final ConfigError ex) {
+            runner.close();
+            throw new IllegalArgumentException("FIX session settings: " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        final FixSessionAdapter session = adapter;
+        return session != null && session.loggedOnSession() != null;
+    }
+
+    @Override
+    public GatewayCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
+            initiator.stop();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.rebalancer.fix;
+
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** QuickFIX/J settings built in code for tests: a free loopback port, in-memory stores, quick reconnects. */
+final class FixTestSettings {
+    static final SessionID GATEWAY = new SessionID("FIX.4.4", "REBALANCER", "VENUE");
+    static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
+
+    private FixTestSettings() {
+    }
+
+    /** A port nobody listens on right now; the venue binds it a moment later. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static SessionSettings initiator(final int port) {
+        final SessionSettings settings = common(GATEWAY);
+        settings.setString(GATEWAY, "ConnectionType", "initiator");
+        settings.setString(GATEWAY, "SocketConnectHost", "127.0.0.1");
+        settings.setLong(GATEWAY, "SocketConnectPort", port);
+        settings.setLong(GATEWAY, "ReconnectInterval", 1);
+        settings.setString(GATEWAY, "PersistMessages", "N");
+        return settings;
+    }
+
+    static SessionSettings acceptor(final int port) {
+        final SessionSettings settings = common(VENUE);
+        settings.setString(VENUE, "ConnectionType", "acceptor");
+        settings.setString(VENUE, "SocketAcceptAddress", "127.0.0.1");
+        settings.setLong(VENUE, "SocketAcceptPort", port);
+        return settings;
+    }
+
+    private static SessionSettings common(final SessionID session) {
+        final SessionSettings settings = new SessionSettings();
+        settings.setString(session, "BeginString", session.getBeginString());
+        settings.setString(session, "SenderCompID", session.getSenderCompID());
+        settings.setString(session, "TargetCompID", session.getTargetCompID());
+        settings.setString(session, "StartTime", "00:00:00");
+        settings.setString(session, "EndTime", "00:00:00");
+        settings.setLong(session, "HeartBtInt", 30);
+        settings.setString(session, "UseDataDictionary", "Y");
+        settings.setString(session, "DataDictionary", "FIX44.xml");
+        settings.setString(session, "ValidateIncomingMessage", "Y");
+        settings.setString(session, "RejectInvalidMessage", "Y");
+        settings.setString(session, "RejectGarbledMessage", "Y");
+        return settings;
+    }
+}
