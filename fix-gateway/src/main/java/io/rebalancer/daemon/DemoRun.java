@@ -27,6 +27,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  *   caller's thread: SyntheticMarket --ticks, status commands--> EngineTopology ring --> Engine (engine thread)
  *   Engine --new orders--> VenueProxy ring --> PaperVenue (agent thread) --executions--> the same inbound ring
+ *   or, with --venue fix: Engine --> FixGateway --FIX 4.4--> VenueSimulator --FIX--> FixGateway --> inbound ring
  *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
  * </pre>
  * The market thread is the only one that runs flat out, and it holds back while the engine is more than a chunk
