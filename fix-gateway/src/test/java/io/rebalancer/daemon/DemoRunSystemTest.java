@@ -94,12 +94,17 @@ class DemoRunSystemTest {
      * ({@code --venue fix}), checking holdings and cash on the engine thread after every order and fill.
      */
     static Outcome runDaemon(final boolean fixVenue) throws ConfigException {
+        return runDaemon(fixVenue, null);
+    }
+
+    /** As {@link #runDaemon(boolean)}, the gateway connecting as {@code fixSettings} says when not null. */
+    static Outcome runDaemon(final boolean fixVenue, final Path fixSettings) throws ConfigException {
         final EngineConfig config = ConfigLoader.load(Path.of("..", "config"));
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         final DaemonOptions options = new DaemonOptions(Path.of("..", "config"), TICKS, SEED,
             DaemonOptions.DEFAULT_TICK_INTERVAL_NANOS, 1_769_697_000_000_000_000L, 3_600_000_000_000L, 0, false,
-            false, fixVenue, null);
+            false, fixVenue, fixSettings);
         final AtomicReference<NeverNegative> checker = new AtomicReference<>();
         final DemoRun run = new DemoRun(config, options, out, next -> {
             final NeverNegative c = new NeverNegative(next);

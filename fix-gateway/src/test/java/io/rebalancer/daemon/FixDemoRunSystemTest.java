@@ -3,15 +3,26 @@ package io.rebalancer.daemon;
 import io.rebalancer.engine.config.ConfigException;
 import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.core.EngineCounters;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.fix.FixGateway;
+import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import io.rebalancer.venue.VenueSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import quickfix.MemoryStoreFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(90)
 class FixDemoRunSystemTest {
+    private static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
+
     @Test
     void shouldTradeOverFixSafelyAndSummariseTheSession() throws ConfigException {
         final DemoRunSystemTest.Outcome run = DemoRunSystemTest.runDaemon(true);
@@ -47,6 +60,39 @@ class FixDemoRunSystemTest {
         assertTrue(report.summary().contains("fix      FIX session"), report.summary());
         assertFalse(Files.exists(Path.of("fixstore")), "the in-process pair keeps sequence numbers in memory");
         assertFalse(Files.exists(Path.of("..", "fixstore")), "the in-process pair keeps sequence numbers in memory");
+    }
+
+    @Test
+    void shouldConnectToTheAcceptorOfTheFixSettingsFileInsteadOfStartingASimulator(@TempDir final Path dir)
+        throws ConfigException, IOException {
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        final Path config = Path.of("..", "config");
+        final SessionSettings acceptor = FixGateway.settings(config.resolve("fix").resolve("venue.cfg"));
+        acceptor.setLong(VENUE, "SocketAcceptPort", port);
+        final Path settings = dir.resolve("broker.cfg");
+        Files.writeString(settings, Files.readString(config.resolve("fix").resolve("initiator.cfg"))
+            .replace("SocketConnectPort=9878", "SocketConnectPort=" + port)
+            .replace("FileStorePath=fixstore/initiator", "FileStorePath=" + dir.resolve("store").toUri().getPath()));
+        final List<String> symbols = new ArrayList<>();
+        final EngineConfig engine = ConfigLoader.load(config);
+        for (int id = 0; id < engine.universe().size(); id++) {
+            symbols.add(engine.universe().get(id).symbol());
+        }
+        // The external venue sees no quotes of the daemon's market: it acknowledges every order and fills none.
+        try (VenueSimulator venue = new VenueSimulator(acceptor, new MemoryStoreFactory(),
+            new LatestQuotes(symbols.size()), symbols, true)) {
+            venue.start();
+            final RunReport report = DemoRunSystemTest.runDaemon(true, settings).report();
+            final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];
+            assertTrue(report.ok(), report.summary());
+            assertTrue(sent > 0, report.summary());
+            assertEquals(sent, venue.receivedOrders().size(), "every order reached the external acceptor");
+            assertTrue(report.totals().fixSession().contains("to the acceptor of " + settings), report.summary());
+        }
+        assertTrue(Files.isDirectory(dir.resolve("store")), "the settings file's own store is used");
     }
 
     @Test
