@@ -130,7 +130,8 @@ final class DemoRun {
         boolean drained = false;
         boolean loggedOn = true;
         try {
-            loggedOn = fix == null || fix.startAndAwaitLogon(publisher, () -> stopRequested);
+            loggedOn = fix == null || fix.startAndAwaitLogon(publisher, FixVenue.LOGON_TIMEOUT_NANOS,
+                () -> stopRequested);
             if (loggedOn) {
                 runMarket(wallStart);
                 drained = drain();

@@ -42,6 +42,7 @@ final class FixVenue implements AutoCloseable {
     private final FixGateway gateway;
     private final VenueSimulator simulator;
     private final String where;
+    private long logonTimeoutNanos = LOGON_TIMEOUT_NANOS;
 
     /**
      * Reads the settings; a missing or bad file fails here with an {@link IllegalArgumentException} naming it.
@@ -89,14 +90,17 @@ final class FixVenue implements AutoCloseable {
     /**
      * Starts the simulator (if any) and the gateway, and waits, parking, until the session is logged on.
      *
-     * @return false when it did not log on within {@link #LOGON_TIMEOUT_NANOS} or {@code stop} was set
+     * @param timeoutNanos how long to wait: {@link #LOGON_TIMEOUT_NANOS} in the daemon
+     * @return false when it did not log on within {@code timeoutNanos} or {@code stop} was set
      */
-    boolean startAndAwaitLogon(final InboundPublisher executions, final BooleanSupplier stop) {
+    boolean startAndAwaitLogon(final InboundPublisher executions, final long timeoutNanos,
+        final BooleanSupplier stop) {
+        logonTimeoutNanos = timeoutNanos;
         if (simulator != null) {
             simulator.start();
         }
         gateway.start(executions);
-        final long deadline = System.nanoTime() + LOGON_TIMEOUT_NANOS;
+        final long deadline = System.nanoTime() + timeoutNanos;
         while (!gateway.isConnected() && System.nanoTime() < deadline && !stop.getAsBoolean()) {
             LockSupport.parkNanos(LOGON_POLL_NANOS);
         }
@@ -135,8 +139,8 @@ final class FixVenue implements AutoCloseable {
             + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE) + c.get(GatewayCounters.SESSION_REJECTS)
             + c.get(GatewayCounters.BUSINESS_REJECTS) + c.get(GatewayCounters.SEND_ERRORS);
         if (!loggedOn) {
-            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d s: no tick was published",
-                where, TimeUnit.NANOSECONDS.toSeconds(LOGON_TIMEOUT_NANOS));
+            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms: no tick was published",
+                where, TimeUnit.NANOSECONDS.toMillis(logonTimeoutNanos));
         }
         return String.format(Locale.ROOT, "FIX session %s: logged on (%d logons, %d logouts), %s orders sent over "
             + "FIX, %s execution reports received, %s rejects", where, c.get(GatewayCounters.LOGONS),
