@@ -18,9 +18,13 @@ import java.time.format.DateTimeParseException;
  * @param ticksPerSecond      wall-clock pacing of the market, 0 for as fast as possible
  * @param quiet               print the summary only
  * @param help                print the usage and exit
+ * @param fixVenue            trade over a real FIX session ({@code --venue fix}) instead of the paper venue
+ * @param fixSettings         with {@code fixVenue}: the gateway's QuickFIX/J settings of an external acceptor, or
+ *                            null to start the venue simulator in-process on a free port
  */
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
-                     long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help) {
+                     long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help, boolean fixVenue,
+                     Path fixSettings) {
     static final String DEFAULT_CONFIG = "config";
     static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
@@ -44,6 +48,11 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "  --start T               simulated time of the first tick (default " + DEFAULT_START + ")",
         "  --status-every D        simulated time between status tables (default 1d)",
         "  --rate N                publish at most N ticks per wall-clock second (default 0: as fast as possible)",
+        "  --venue paper|fix       where orders go (default paper): 'paper' fills in-process at the touch;",
+        "                          'fix' sends them over a FIX 4.4 session to the venue simulator, started",
+        "                          in-process on a free loopback port (config/fix/*.cfg, stores in a temp dir)",
+        "  --fix-settings FILE     with --venue fix: the gateway's QuickFIX/J settings, connecting to that",
+        "                          acceptor instead (no simulator is started)",
         "  --quiet                 print the summary only",
         "  --help                  print this help",
         "",
@@ -61,6 +70,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         long rate = 0;
         boolean quiet = false;
         boolean help = false;
+        boolean fix = false;
+        Path fixSettings = null;
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             final int equals = arg.indexOf('=');
@@ -81,6 +92,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--start":
                 case "--status-every":
                 case "--rate":
+                case "--venue":
+                case "--fix-settings":
                     final String value;
                     if (inline != null) {
                         value = inline;
@@ -111,6 +124,15 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                         case "--status-every":
                             status = duration(name, value);
                             break;
+                        case "--venue":
+                            fix = venue(value);
+                            break;
+                        case "--fix-settings":
+                            if (value.isBlank()) {
+                                throw new UsageException("--fix-settings needs a QuickFIX/J settings file");
+                            }
+                            fixSettings = Path.of(value);
+                            break;
                         default:
                             rate = number(name, value);
                             if (rate < 0) {
@@ -123,7 +145,21 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                         : "unexpected argument '" + arg + "' (options start with --)");
             }
         }
-        return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help);
+        if (fixSettings != null && !fix) {
+            throw new UsageException("--fix-settings needs --venue fix");
+        }
+        return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix, fixSettings);
+    }
+
+    private static boolean venue(final String value) throws UsageException {
+        switch (value) {
+            case "paper":
+                return false;
+            case "fix":
+                return true;
+            default:
+                throw new UsageException("--venue: '" + value + "' is not paper or fix");
+        }
     }
 
     private static boolean flag(final String name, final String inline) throws UsageException {

@@ -9,6 +9,7 @@ import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.fix.GatewayCounters;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import org.agrona.concurrent.AgentRunner;
@@ -26,6 +27,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  *   caller's thread: SyntheticMarket --ticks, status commands--> EngineTopology ring --> Engine (engine thread)
  *   Engine --new orders--> VenueProxy ring --> PaperVenue (agent thread) --executions--> the same inbound ring
+ *   or, with --venue fix: Engine --> FixGateway --FIX 4.4--> VenueSimulator --FIX--> FixGateway --> inbound ring
  *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
  * </pre>
  * The market thread is the only one that runs flat out, and it holds back while the engine is more than a chunk
@@ -59,6 +61,8 @@ final class DemoRun {
     private final InboundPublisher publisher;
     private final SyntheticMarket market;
     private final PaperVenue venue;
+    /** The FIX gateway (and simulator) with {@code --venue fix}, else null and the paper venue trades. */
+    private final FixVenue fix;
     private final long[] startBid;
     private final long[] startAsk;
     private final AtomicReference<Throwable> agentError = new AtomicReference<>();
@@ -79,7 +83,9 @@ final class DemoRun {
         printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out);
         tally = new RunTally(portfolios, observe.apply(options.quiet() ? NoOpEngineListener.INSTANCE : reporter));
         orders = new VenueProxy(config.settings().orderCapacity());
-        engine = new Engine(config, orders, tally);
+        fix = options.fixVenue() ? new FixVenue(options.configDir(), options.fixSettings(), universe,
+            config.settings().orderCapacity(), quotes) : null;
+        engine = new Engine(config, fix != null ? fix.orderSink() : orders, tally);
         if (reporter != null) {
             reporter.prices(engine.prices());
         }
@@ -110,9 +116,11 @@ final class DemoRun {
     RunReport execute() {
         final long wallStart = System.nanoTime();
         topology.start();
-        final AgentRunner venueRunner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000),
-            this::onAgentError, null, venue);
-        AgentRunner.startOnThread(venueRunner);
+        final AgentRunner venueRunner = fix != null ? null : new AgentRunner(
+            new BackoffIdleStrategy(10, 10, 1_000, 1_000_000), this::onAgentError, null, venue);
+        if (venueRunner != null) {
+            AgentRunner.startOnThread(venueRunner);
+        }
         final AgentRunner printerRunner = printer == null ? null
             : new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, printer);
         if (printerRunner != null) {
@@ -120,23 +128,45 @@ final class DemoRun {
         }
         boolean engineStopped = false;
         boolean drained = false;
+        boolean loggedOn = true;
         try {
-            runMarket(wallStart);
-            drained = drain();
-            publisher.command(Math.max(lastCommandTime, market.lastTickTime()), Command.REPORT_STATUS, -1, 0);
+            loggedOn = fix == null || fix.startAndAwaitLogon(publisher, FixVenue.LOGON_TIMEOUT_NANOS,
+                () -> stopRequested);
+            if (loggedOn) {
+                runMarket(wallStart);
+                drained = drain();
+                publisher.command(Math.max(lastCommandTime, market.lastTickTime()), Command.REPORT_STATUS, -1, 0);
+            }
         } finally {
             engineStopped = topology.stop(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
-            venueRunner.close();
+            if (venueRunner != null) {
+                venueRunner.close();
+            }
+            if (fix != null) {
+                fix.close();
+            }
             if (printerRunner != null) {
                 printerRunner.close();
             }
         }
         final long wallNanos = System.nanoTime() - wallStart;
-        return RunReport.of(config, engine, tally, new RunReport.Totals(market.ticksPublished(), wallNanos,
-            options.startEpochNanos(), market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
-            venue.count(PaperVenue.ORDERS_RECEIVED), venue.count(PaperVenue.FILLS),
-            venue.count(PaperVenue.ORDERS_CANCELLED), venue.count(PaperVenue.ORDERS_REFUSED), venue.lostOrders(),
-            reporter == null ? 0 : reporter.dropped(), agentError.get()), startBid, startAsk);
+        return RunReport.of(config, engine, tally, fix == null
+            ? new RunReport.Totals(market.ticksPublished(), wallNanos, options.startEpochNanos(),
+                market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
+                venue.count(PaperVenue.ORDERS_RECEIVED), venue.count(PaperVenue.FILLS),
+                venue.count(PaperVenue.ORDERS_CANCELLED), venue.count(PaperVenue.ORDERS_REFUSED), venue.lostOrders(),
+                reporter == null ? 0 : reporter.dropped(), agentError.get(), null)
+            : fixTotals(wallNanos, drained && engineStopped, loggedOn), startBid, startAsk);
+    }
+
+    /** The run's totals with the FIX venue: the gateway's counters stand for the venue's. */
+    private RunReport.Totals fixTotals(final long wallNanos, final boolean drained, final boolean loggedOn) {
+        final GatewayCounters c = fix.counters();
+        return new RunReport.Totals(market.ticksPublished(), wallNanos, options.startEpochNanos(),
+            market.lastTickTime(), options.seed(), stopRequested, drained, c.get(GatewayCounters.ORDERS_SENT),
+            fix.simulatorFills(), 0, c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE)
+            + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE), c.get(GatewayCounters.ORDERS_LOST),
+            reporter == null ? 0 : reporter.dropped(), agentError.get(), fix.summary(loggedOn));
     }
 
     private void runMarket(final long wallStart) {
@@ -176,9 +206,15 @@ final class DemoRun {
      * many simulated minutes later than the tick it acts on; with it, the lag is at most two chunks.
      */
     private void awaitEngineAndVenue() {
-        while ((publisher.backlog() > CHUNK || venue.ordersProcessed() < orders.handedOver()) && !stopRequested) {
+        while ((publisher.backlog() > CHUNK || venueBehind()) && !stopRequested) {
             LockSupport.parkNanos(WAIT_NANOS);
         }
+    }
+
+    /** Whether the venue, paper or FIX, has not yet seen every order the engine sent. */
+    private boolean venueBehind() {
+        return fix != null ? !fix.hasSeen(engine.counters().get(EngineCounters.ORDERS_SENT))
+            : venue.ordersProcessed() < orders.handedOver();
     }
 
     private void command(final long time) {
@@ -200,8 +236,8 @@ final class DemoRun {
         int quietPolls = 0;
         while (System.nanoTime() < deadline) {
             final long sent = counters.get(EngineCounters.ORDERS_SENT);
-            final boolean idle = publisher.backlog() == 0 && venue.pendingOrders() == 0
-                && sent == counters.get(EngineCounters.ORDERS_CLOSED);
+            final boolean idle = publisher.backlog() == 0 && (fix != null ? fix.hasSeen(sent)
+                : venue.pendingOrders() == 0 && sent == counters.get(EngineCounters.ORDERS_CLOSED));
             final long activity = sent + counters.get(EngineCounters.EXECUTIONS) + counters.get(EngineCounters.BATCHES);
             quietPolls = idle && activity == lastActivity ? quietPolls + 1 : 0;
             if (quietPolls >= DRAIN_QUIET_POLLS) {

@@ -10,6 +10,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * The rebalancer daemon's entry point. Until the FIX gateway exists it drives the engine with a built-in
- * synthetic market and an in-process paper venue, prints what happens and ends with a summary.
+ * The rebalancer daemon's entry point. It drives the engine with a built-in synthetic market and an in-process
+ * paper venue, or with {@code --venue fix} a FIX 4.4 session, prints what happens and ends with a summary.
  * Ctrl-C (SIGINT) or SIGTERM stops the market, drains, and still prints the summary.
  */
 public final class RebalancerDaemon {
@@ -67,7 +68,13 @@ public final class RebalancerDaemon {
             return EXIT_USAGE;
         }
         warn(config, options, err);
-        final DemoRun demo = new DemoRun(config, options, out, UnaryOperator.identity());
+        final DemoRun demo;
+        try {
+            demo = new DemoRun(config, options, out, UnaryOperator.identity());
+        } catch (final IllegalArgumentException | UncheckedIOException ex) {
+            err.println("rebalancer: " + ex.getMessage());
+            return EXIT_USAGE;
+        }
         if (!options.quiet()) {
             banner(config, options, out);
         }
@@ -137,7 +144,9 @@ public final class RebalancerDaemon {
             + " ticks, one every " + Text.duration(options.tickIntervalNanos()) + " of simulated time from "
             + Text.time(options.startEpochNanos(), config.settings().zone()) + " " + config.settings().zone()
             + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s" : "")
-            + "; paper venue fills at the touch");
+            + (!options.fixVenue() ? "; paper venue fills at the touch"
+            : options.fixSettings() == null ? "; orders go over FIX 4.4 to an in-process venue simulator"
+            : "; orders go over FIX 4.4 as " + options.fixSettings() + " says"));
         out.println();
         out.flush();
     }

@@ -87,10 +87,13 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
             SummaryWriter.write(list, fixed, rejects, totals, config.settings().zone()));
     }
 
-    /** The run as a whole: how much was published, how long it took, what the venue did, what went wrong. */
+    /**
+     * The run as a whole: how much was published, how long it took, what the venue did, what went wrong; with the
+     * FIX venue, {@code fixSession} is the summary's line about the session (null with the paper venue).
+     */
     record Totals(long ticks, long wallNanos, long firstTickTime, long lastTickTime, long seed, boolean stoppedEarly,
                   boolean drained, long venueOrders, long venueFills, long venueCancelled, long venueRefused,
-                  long lostOrders, long droppedLines, Throwable agentError) {
+                  long lostOrders, long droppedLines, Throwable agentError, String fixSession) {
     }
 
     /** One portfolio from start to end. Values and cash in micros, drifts as fractions. */

@@ -42,10 +42,14 @@ final class SummaryWriter {
             }
         }
         out.append(any ? "" : "none").append(NL);
-        out.append(String.format(Locale.ROOT, "venue    %s orders, %s fills, %s cancelled (unmarketable for %d min "
-            + "of market time, or at the close), %s refused%n", Text.count(totals.venueOrders()),
-            Text.count(totals.venueFills()), Text.count(totals.venueCancelled()),
-            DemoRun.MAX_REST_NANOS / 60_000_000_000L, Text.count(totals.venueRefused())));
+        if (totals.fixSession() != null) {
+            out.append("fix      ").append(totals.fixSession()).append(NL);
+        } else {
+            out.append(String.format(Locale.ROOT, "venue    %s orders, %s fills, %s cancelled (unmarketable for %d "
+                + "min of market time, or at the close), %s refused%n", Text.count(totals.venueOrders()),
+                Text.count(totals.venueFills()), Text.count(totals.venueCancelled()),
+                DemoRun.MAX_REST_NANOS / 60_000_000_000L, Text.count(totals.venueRefused())));
+        }
         problems(out, counters, totals);
         return out.toString();
     }

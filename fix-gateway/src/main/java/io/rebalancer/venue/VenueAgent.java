@@ -43,6 +43,8 @@ final class VenueAgent implements Agent {
     private final boolean partialFills;
     private final List<RestingOrder> book = new ArrayList<>();
     private final AtomicLong fills = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private long taken;
     private long nextExecId = 1;
 
     VenueAgent(final Queue<RestingOrder> inbox, final LatestQuotes quotes, final boolean partialFills) {
@@ -62,6 +64,7 @@ final class VenueAgent implements Agent {
         RestingOrder order;
         while ((order = inbox.poll()) != null) {
             work++;
+            taken++;
             accept(order);
         }
         for (int i = book.size() - 1; i >= 0; i--) {
@@ -72,7 +75,18 @@ final class VenueAgent implements Agent {
                 }
             }
         }
+        if (work > 0) {
+            processed.lazySet(taken);
+        }
         return work;
+    }
+
+    /**
+     * Orders taken from the inbox and given a first chance to fill (a whole duty cycle ran since they arrived);
+     * any thread. A driver of the quotes may wait for this, so an order meets the market of its own moment.
+     */
+    long ordersProcessed() {
+        return processed.get();
     }
 
     /** Trade reports sent so far; any thread. */

@@ -67,6 +67,11 @@ public final class VenueSimulator implements AutoCloseable {
         return new ArrayList<>(application.received());
     }
 
+    /** Orders received and matched at least once (see {@link VenueAgent#ordersProcessed()}); any thread. */
+    public long ordersProcessed() {
+        return agent.ordersProcessed();
+    }
+
     /** Trade reports sent so far; any thread. */
     public long fills() {
         return agent.fills();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,27 @@ class DaemonOptionsTest {
         assertEquals(0, options.ticksPerSecond());
         assertFalse(options.quiet());
         assertFalse(options.help());
+        assertFalse(options.fixVenue(), "the paper venue stays the default");
+        assertNull(options.fixSettings());
+    }
+
+    @Test
+    void shouldChooseTheFixVenueAndItsSettingsFile() throws UsageException {
+        final DaemonOptions simulator = DaemonOptions.parse("--venue", "fix");
+        assertTrue(simulator.fixVenue());
+        assertNull(simulator.fixSettings(), "no file: the venue simulator runs in-process");
+        final DaemonOptions external = DaemonOptions.parse("--venue=fix", "--fix-settings", "/etc/fix/broker.cfg");
+        assertTrue(external.fixVenue());
+        assertEquals(Path.of("/etc/fix/broker.cfg"), external.fixSettings());
+        assertFalse(DaemonOptions.parse("--venue", "paper").fixVenue());
+    }
+
+    @Test
+    void shouldRefuseABadVenueOrSettingsWithoutTheFixVenue() {
+        assertEquals("--venue: 'ib' is not paper or fix", error("--venue", "ib"));
+        assertEquals("--venue needs a value", error("--venue"));
+        assertEquals("--fix-settings needs --venue fix", error("--fix-settings", "a.cfg"));
+        assertEquals("--fix-settings needs a QuickFIX/J settings file", error("--venue=fix", "--fix-settings="));
     }
 
     @Test

@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(60)
 class DemoRunSystemTest {
-    private static final long SEED = 20_260_129L;
-    private static final long TICKS = 50_000;
+    static final long SEED = 20_260_129L;
+    static final long TICKS = 50_000;
     /**
      * A portfolio outside its bands at the end must at least have covered 40% of the way to its targets: a
      * HALFWAY planner covers about half per rebalance, and a run of 50,000 ticks may hold only one.
@@ -82,16 +82,29 @@ class DemoRunSystemTest {
     }
 
     /** What a run left behind. */
-    private record Outcome(EngineConfig config, RunReport report, String printed, String violation) {
+    record Outcome(EngineConfig config, RunReport report, String printed, String violation) {
     }
 
     private static Outcome runDaemon() throws ConfigException {
+        return runDaemon(false);
+    }
+
+    /**
+     * Runs the shipped config for {@link #TICKS} seeded ticks with the paper venue, or the FIX venue
+     * ({@code --venue fix}), checking holdings and cash on the engine thread after every order and fill.
+     */
+    static Outcome runDaemon(final boolean fixVenue) throws ConfigException {
+        return runDaemon(fixVenue, null);
+    }
+
+    /** As {@link #runDaemon(boolean)}, the gateway connecting as {@code fixSettings} says when not null. */
+    static Outcome runDaemon(final boolean fixVenue, final Path fixSettings) throws ConfigException {
         final EngineConfig config = ConfigLoader.load(Path.of("..", "config"));
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         final DaemonOptions options = new DaemonOptions(Path.of("..", "config"), TICKS, SEED,
             DaemonOptions.DEFAULT_TICK_INTERVAL_NANOS, 1_769_697_000_000_000_000L, 3_600_000_000_000L, 0, false,
-            false);
+            false, fixVenue, fixSettings);
         final AtomicReference<NeverNegative> checker = new AtomicReference<>();
         final DemoRun run = new DemoRun(config, options, out, next -> {
             final NeverNegative c = new NeverNegative(next);

@@ -1,0 +1,176 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.core.OrderSink;
+import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.fix.FixGateway;
+import io.rebalancer.fix.GatewayCounters;
+import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import io.rebalancer.venue.VenueSimulator;
+import quickfix.MemoryStoreFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}): the {@link FixGateway} initiator, and,
+ * unless the gateway's settings name an external acceptor, a {@link VenueSimulator} acceptor started in-process
+ * and filling at the synthetic market's touch.
+ * <p>
+ * The in-process pair reads {@code fix/initiator.cfg} and {@code fix/venue.cfg} of the config directory but
+ * listens on a free loopback port chosen per run, so two runs never collide, and keeps sequence numbers in
+ * memory, so a run leaves nothing behind. Executions are stamped with the synthetic market's time, not the wall
+ * clock: the engine's clock is the latest event time, and a wall-clock execution would make every simulated
+ * price look stale.
+ */
+final class FixVenue implements AutoCloseable {
+    /** How long the daemon waits for the logon before it gives up without publishing a tick. */
+    static final long LOGON_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long LOGON_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final FixGateway gateway;
+    private final VenueSimulator simulator;
+    private final String where;
+    private long logonTimeoutNanos = LOGON_TIMEOUT_NANOS;
+
+    /**
+     * Reads the settings; a missing or bad file fails here with an {@link IllegalArgumentException} naming it.
+     *
+     * @param configDir     the daemon's config directory, holding {@code fix/initiator.cfg} and {@code fix/venue.cfg}
+     * @param fixSettings   the gateway's settings of an external acceptor, or null for the in-process simulator
+     * @param universe      the engine's instruments
+     * @param orderCapacity the engine's order capacity
+     * @param quotes        the synthetic market's touch: the simulator fills at it, executions take its time
+     */
+    FixVenue(final Path configDir, final Path fixSettings, final InstrumentUniverse universe,
+        final int orderCapacity, final LatestQuotes quotes) {
+        if (fixSettings != null) {
+            final SessionSettings settings = FixGateway.settings(fixSettings);
+            gateway = new FixGateway(settings, FixGateway.stores(settings), universe, orderCapacity, quotes::timeNanos);
+            simulator = null;
+            where = "to the acceptor of " + fixSettings;
+            return;
+        }
+        final int port = freePort();
+        final SessionSettings initiator = FixGateway.settings(configDir.resolve("fix").resolve("initiator.cfg"));
+        final SessionSettings acceptor = FixGateway.settings(configDir.resolve("fix").resolve("venue.cfg"));
+        for (final SessionID session : sessions(initiator)) {
+            initiator.setString(session, "SocketConnectHost", "127.0.0.1");
+            initiator.setLong(session, "SocketConnectPort", port);
+        }
+        for (final SessionID session : sessions(acceptor)) {
+            acceptor.setString(session, "SocketAcceptAddress", "127.0.0.1");
+            acceptor.setLong(session, "SocketAcceptPort", port);
+        }
+        gateway = new FixGateway(initiator, new MemoryStoreFactory(), universe, orderCapacity, quotes::timeNanos);
+        final List<String> symbols = new ArrayList<>();
+        for (int id = 0; id < universe.size(); id++) {
+            symbols.add(universe.get(id).symbol());
+        }
+        simulator = new VenueSimulator(acceptor, new MemoryStoreFactory(), quotes, symbols, true);
+        where = "to the in-process venue simulator on 127.0.0.1:" + port;
+    }
+
+    /** The engine's order sink: the gateway's hand-off ring. */
+    OrderSink orderSink() {
+        return gateway.orderSink();
+    }
+
+    /**
+     * Starts the simulator (if any) and the gateway, and waits, parking, until the session is logged on.
+     *
+     * @param timeoutNanos how long to wait: {@link #LOGON_TIMEOUT_NANOS} in the daemon
+     * @return false when it did not log on within {@code timeoutNanos} or {@code stop} was set
+     */
+    boolean startAndAwaitLogon(final InboundPublisher executions, final long timeoutNanos,
+        final BooleanSupplier stop) {
+        logonTimeoutNanos = timeoutNanos;
+        if (simulator != null) {
+            simulator.start();
+        }
+        gateway.start(executions);
+        final long deadline = System.nanoTime() + timeoutNanos;
+        while (!gateway.isConnected() && System.nanoTime() < deadline && !stop.getAsBoolean()) {
+            LockSupport.parkNanos(LOGON_POLL_NANOS);
+        }
+        return gateway.isConnected();
+    }
+
+    /**
+     * Orders the venue has seen of those the engine sent: with the simulator, those it received and matched once;
+     * else those the gateway sent or refused back. While the session is down nothing more will be seen, so then
+     * every order counts as seen and the market does not wait for it.
+     */
+    boolean hasSeen(final long ordersSent) {
+        if (!gateway.isConnected()) {
+            return true;
+        }
+        final GatewayCounters c = gateway.counters();
+        final long refused = c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE) + c.get(GatewayCounters.SEND_ERRORS);
+        final long passed = simulator != null ? simulator.ordersProcessed() : c.get(GatewayCounters.ORDERS_SENT);
+        return passed + refused >= ordersSent;
+    }
+
+    /** The gateway's counters; any thread. */
+    GatewayCounters counters() {
+        return gateway.counters();
+    }
+
+    /** Trade reports the simulator sent, or -1 with an external acceptor. */
+    long simulatorFills() {
+        return simulator == null ? -1 : simulator.fills();
+    }
+
+    /** One line for the summary: where the session went and what crossed it. */
+    String summary(final boolean loggedOn) {
+        final GatewayCounters c = gateway.counters();
+        final long rejects = c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE)
+            + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE) + c.get(GatewayCounters.SESSION_REJECTS)
+            + c.get(GatewayCounters.BUSINESS_REJECTS) + c.get(GatewayCounters.SEND_ERRORS);
+        if (!loggedOn) {
+            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms: no tick was published",
+                where, TimeUnit.NANOSECONDS.toMillis(logonTimeoutNanos));
+        }
+        return String.format(Locale.ROOT, "FIX session %s: logged on (%d logons, %d logouts), %s orders sent over "
+            + "FIX, %s execution reports received, %s rejects", where, c.get(GatewayCounters.LOGONS),
+            c.get(GatewayCounters.LOGOUTS), Text.count(c.get(GatewayCounters.ORDERS_SENT)),
+            Text.count(c.get(GatewayCounters.EXECUTIONS)), Text.count(rejects));
+    }
+
+    /** Logs out and disconnects the gateway (orders still queued are rejected back), then stops the acceptor. */
+    @Override
+    public void close() {
+        gateway.close();
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private static List<SessionID> sessions(final SessionSettings settings) {
+        final List<SessionID> ids = new ArrayList<>();
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext();) {
+            ids.add(it.next());
+        }
+        return ids;
+    }
+
+    /** A port nobody listens on right now; the simulator binds it a moment later. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("no free loopback port for the FIX venue simulator", ex);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.config.ConfigException;
+import io.rebalancer.engine.config.ConfigLoader;
+import io.rebalancer.engine.core.EngineCounters;
+import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.fix.FixGateway;
+import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import io.rebalancer.venue.VenueSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.MemoryStoreFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole daemon in-process with {@code --venue fix}: the shipped config, 50,000 seeded synthetic ticks, the
+ * FIX gateway logged on over loopback to the venue simulator on a free port. The orders must cross the wire and
+ * fill, holdings and cash must never go wrong (checked on the engine thread after every order and fill, as for
+ * the paper venue), and the summary must say what the session did.
+ */
+@Timeout(90)
+class FixDemoRunSystemTest {
+    private static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
+
+    @Test
+    void shouldTradeOverFixSafelyAndSummariseTheSession() throws ConfigException {
+        final DemoRunSystemTest.Outcome run = DemoRunSystemTest.runDaemon(true);
+        final RunReport report = run.report();
+        assertNull(run.violation(), run.violation());
+        assertTrue(report.ok(), report.summary());
+        assertEquals(DemoRunSystemTest.TICKS, report.engineCounters()[EngineCounters.TICKS]);
+        final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];
+        assertTrue(sent > 0, report.summary());
+        assertEquals(sent, report.totals().venueOrders(), "every order the engine sent went over FIX");
+        assertTrue(report.totals().venueFills() > 0, report.summary());
+        assertTrue(report.engineCounters()[EngineCounters.FILLS] > 0, report.summary());
+        assertEquals(0, report.totals().venueRefused(), report.summary());
+        assertTrue(report.portfolios().stream().anyMatch(p -> p.ordersFilled() > 0), report.summary());
+        assertTrue(run.printed().contains("-> order") && run.printed().contains("<- fill"), run.printed());
+        final String fix = report.totals().fixSession();
+        assertTrue(fix != null && fix.contains("logged on") && fix.contains(Text.count(sent) + " orders sent over FIX"),
+            report.summary());
+        assertTrue(report.summary().contains("fix      FIX session"), report.summary());
+        assertFalse(Files.exists(Path.of("fixstore")), "the in-process pair keeps sequence numbers in memory");
+        assertFalse(Files.exists(Path.of("..", "fixstore")), "the in-process pair keeps sequence numbers in memory");
+    }
+
+    @Test
+    void shouldConnectToTheAcceptorOfTheFixSettingsFileInsteadOfStartingASimulator(@TempDir final Path dir)
+        throws ConfigException, IOException {
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        final Path config = Path.of("..", "config");
+        final SessionSettings acceptor = FixGateway.settings(config.resolve("fix").resolve("venue.cfg"));
+        acceptor.setLong(VENUE, "SocketAcceptPort", port);
+        final Path settings = dir.resolve("broker.cfg");
+        Files.writeString(settings, Files.readString(config.resolve("fix").resolve("initiator.cfg"))
+            .replace("SocketConnectPort=9878", "SocketConnectPort=" + port)
+            .replace("FileStorePath=fixstore/initiator", "FileStorePath=" + dir.resolve("store").toUri().getPath()));
+        final List<String> symbols = new ArrayList<>();
+        final EngineConfig engine = ConfigLoader.load(config);
+        for (int id = 0; id < engine.universe().size(); id++) {
+            symbols.add(engine.universe().get(id).symbol());
+        }
+        // The external venue sees no quotes of the daemon's market: it acknowledges every order and fills none.
+        try (VenueSimulator venue = new VenueSimulator(acceptor, new MemoryStoreFactory(),
+            new LatestQuotes(symbols.size()), symbols, true)) {
+            venue.start();
+            final RunReport report = DemoRunSystemTest.runDaemon(true, settings).report();
+            final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];
+            assertTrue(report.ok(), report.summary());
+            assertTrue(sent > 0, report.summary());
+            assertEquals(sent, venue.receivedOrders().size(), "every order reached the external acceptor");
+            assertTrue(report.totals().fixSession().contains("to the acceptor of " + settings), report.summary());
+        }
+        assertTrue(Files.isDirectory(dir.resolve("store")), "the settings file's own store is used");
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheFixSettingsCannotBeRead(@TempDir final Path dir) {
+        final Path missing = dir.resolve("broker.cfg");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int status = RebalancerDaemon.run(new String[] {"--config", Path.of("..", "config").toString(),
+            "--venue", "fix", "--fix-settings", missing.toString(), "--quiet"},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), ConfigLoader::load, false);
+        assertEquals(RebalancerDaemon.EXIT_USAGE, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(missing.toString()),
+            () -> err.toString(StandardCharsets.UTF_8));
+    }
+}
