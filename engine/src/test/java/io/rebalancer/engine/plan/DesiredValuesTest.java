@@ -1,5 +1,6 @@
 package io.rebalancer.engine.plan;
 
+import io.rebalancer.engine.TestSeeds;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.plan.PlanFixture.Built;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class DesiredValuesTest {
     private static final BigInteger MILLION = BigInteger.valueOf(1_000_000);
 
-    private final long seed = Long.getLong("planner.seed", System.nanoTime());
+    private final long seed = TestSeeds.seed("planner.seed", 20_261_123L);
 
     @Test
     void shouldComputeRatiosInPpmRoundedUp() {

@@ -1,5 +1,6 @@
 package io.rebalancer.engine.reference;
 
+import io.rebalancer.engine.TestSeeds;
 import io.rebalancer.engine.core.Engine;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Fixed;
@@ -51,12 +52,13 @@ final class DifferentialTest {
     }
 
     /**
-     * A new seed every run, or {@code -Drebalancer.test.seed=<seed>} to replay one; with
-     * {@code -Drebalancer.test.seeds=<n>} it goes on to the next n - 1 seeds, for a longer soak.
+     * One more seed: fixed in CI, fresh with {@code -Drebalancer.test.random=true}, or
+     * {@code -Drebalancer.test.seed=<seed>} to replay one; with {@code -Drebalancer.test.seeds=<n>} it goes on to
+     * the next n - 1 seeds, for a longer soak.
      */
     @Test
     void shouldMakeTheSameDecisionsAsTheReferenceOnAFreshSeed() {
-        final long first = Long.getLong("rebalancer.test.seed", System.nanoTime());
+        final long first = TestSeeds.seed("rebalancer.test.seed", 20_261_126L);
         final int count = Integer.getInteger("rebalancer.test.seeds", 1);
         final Coverage coverage = new Coverage();
         for (long seed = first; seed < first + count; seed++) {
