@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.core.Engine;
 import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.core.EngineListener;
@@ -26,7 +27,7 @@ import java.util.function.UnaryOperator;
  * One run of the demo, wired and driven from the caller's thread:
  * <pre>
  *   caller's thread: SyntheticMarket --ticks, status commands--> EngineTopology ring --> Engine (engine thread)
- *   Engine --new orders--> VenueProxy ring --> PaperVenue (agent thread) --executions--> the same inbound ring
+ *   Engine --new orders--> OrderHandOff ring --> PaperVenue (agent thread) --executions--> the same inbound ring
  *   or, with --venue fix: Engine --> FixGateway --FIX 4.4--> VenueSimulator --FIX--> FixGateway --> inbound ring
  *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
  * </pre>
@@ -55,7 +56,7 @@ final class DemoRun {
     private final ConsoleReporter reporter;
     private final ConsolePrinter printer;
     private final RunTally tally;
-    private final VenueProxy orders;
+    private final OrderHandOff orders;
     private final Engine engine;
     private final EngineTopology topology;
     private final InboundPublisher publisher;
@@ -82,7 +83,7 @@ final class DemoRun {
         reporter = options.quiet() ? null : new ConsoleReporter(portfolios, universe.size());
         printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out);
         tally = new RunTally(portfolios, observe.apply(options.quiet() ? NoOpEngineListener.INSTANCE : reporter));
-        orders = new VenueProxy(config.settings().orderCapacity());
+        orders = new OrderHandOff(config.settings().orderCapacity());
         fix = options.fixVenue() ? new FixVenue(options.configDir(), options.fixSettings(), universe,
             config.settings().orderCapacity(), quotes) : null;
         engine = new Engine(config, fix != null ? fix.orderSink() : orders, tally);
@@ -165,7 +166,7 @@ final class DemoRun {
         return new RunReport.Totals(market.ticksPublished(), wallNanos, options.startEpochNanos(),
             market.lastTickTime(), options.seed(), stopRequested, drained, c.get(GatewayCounters.ORDERS_SENT),
             fix.simulatorFills(), 0, c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE)
-            + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE), c.get(GatewayCounters.ORDERS_LOST),
+            + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE), fix.ordersLost(),
             reporter == null ? 0 : reporter.dropped(), agentError.get(), fix.summary(loggedOn));
     }
 

@@ -127,6 +127,11 @@ final class FixVenue implements AutoCloseable {
         return gateway.counters();
     }
 
+    /** Orders that found the gateway's hand-off ring full; never expected. */
+    long ordersLost() {
+        return gateway.ordersLost();
+    }
+
     /** Trade reports the simulator sent, or -1 with an external acceptor. */
     long simulatorFills() {
         return simulator == null ? -1 : simulator.fills();

@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
@@ -35,7 +36,7 @@ final class PaperVenue implements Agent, MessageHandler {
     private static final int ORDERS_PER_CYCLE = 64;
 
     private final OneToOneRingBuffer orders;
-    private final VenueProxy proxy;
+    private final OrderHandOff proxy;
     private final LatestQuotes quotes;
     private final InboundPublisher publisher;
     private final long[] lotSizes;
@@ -61,7 +62,7 @@ final class PaperVenue implements Agent, MessageHandler {
      * @param lotSizes      lot size per instrument id, to split fills in whole lots
      * @param maxRestNanos  simulated time an unmarketable order may rest before it is cancelled
      */
-    PaperVenue(final VenueProxy proxy, final int orderCapacity, final LatestQuotes quotes,
+    PaperVenue(final OrderHandOff proxy, final int orderCapacity, final LatestQuotes quotes,
         final InboundPublisher publisher, final long[] lotSizes, final long maxRestNanos) {
         this.proxy = proxy;
         orders = proxy.ring();
@@ -97,7 +98,7 @@ final class PaperVenue implements Agent, MessageHandler {
 
     /**
      * Orders received and given a first chance to fill, i.e. a full duty cycle has run since they arrived.
-     * The market waits for this to catch up with {@link VenueProxy#handedOver()}, so an order meets the market
+     * The market waits for this to catch up with {@link OrderHandOff#handedOver()}, so an order meets the market
      * of its own moment rather than one that raced ahead while the venue's thread was parked. Any thread.
      */
     long ordersProcessed() {
@@ -127,13 +128,13 @@ final class PaperVenue implements Agent, MessageHandler {
 
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
-        if (msgTypeId != VenueProxy.NEW_ORDER) {
+        if (msgTypeId != OrderHandOff.NEW_ORDER) {
             return;
         }
         increment(ORDERS_RECEIVED);
-        final long id = buffer.getLong(index + VenueProxy.CLIENT_ORDER_ID_OFFSET);
-        final long quantity = buffer.getLong(index + VenueProxy.QUANTITY_OFFSET);
-        final long orderTime = buffer.getLong(index + VenueProxy.TIME_OFFSET);
+        final long id = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
+        final long quantity = buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET);
+        final long orderTime = buffer.getLong(index + OrderHandOff.TIME_OFFSET);
         final long now = Math.max(orderTime, quotes.timeNanos());
         if (resting == clientOrderId.length) {
             publisher.execution(now, id, nextExecutionId++, ExecType.REJECTED, 0, 0, 0);
@@ -142,10 +143,10 @@ final class PaperVenue implements Agent, MessageHandler {
         }
         final int at = resting++;
         clientOrderId[at] = id;
-        instrumentId[at] = buffer.getInt(index + VenueProxy.INSTRUMENT_OFFSET);
-        side[at] = buffer.getByte(index + VenueProxy.SIDE_OFFSET);
+        instrumentId[at] = buffer.getInt(index + OrderHandOff.INSTRUMENT_OFFSET);
+        side[at] = buffer.getByte(index + OrderHandOff.SIDE_OFFSET);
         leaves[at] = quantity;
-        limitPrice[at] = buffer.getLong(index + VenueProxy.LIMIT_PRICE_OFFSET);
+        limitPrice[at] = buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET);
         restingSince[at] = now;
         split[at] = false;
         publisher.execution(now, id, nextExecutionId++, ExecType.NEW, 0, 0, quantity);

@@ -1,5 +1,6 @@
 package io.rebalancer.fix;
 
+import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.core.OrderSink;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.pipeline.InboundPublisher;
@@ -27,7 +28,7 @@ import java.util.Iterator;
  * The FIX 4.4 gateway: a QuickFIX/J {@link SocketInitiator} behind {@link OrderGateway}.
  * <pre>
  *   engine thread            gateway agent thread                  QFJ message-processor thread
- *   OrderSink (GatewayProxy) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(NewOrderSingle)
+ *   OrderSink (OrderHandOff) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(NewOrderSingle)
  *                                                                    ExecutionReport / Reject
  *   engine inbound ring  <------------------------------------------ FixSessionAdapter.fromApp/fromAdmin
  * </pre>
@@ -48,7 +49,7 @@ public final class FixGateway implements OrderGateway {
     private final MessageStoreFactory stores;
     private final EpochNanoClock clock;
     private final String[] symbols;
-    private final GatewayProxy proxy;
+    private final OrderHandOff proxy;
     private final SentOrders sent;
     private final GatewayCounters counters = new GatewayCounters();
     private volatile FixSessionAdapter adapter;
@@ -71,7 +72,7 @@ public final class FixGateway implements OrderGateway {
         this.stores = stores;
         this.clock = clock;
         sent = new SentOrders(orderCapacity * 2);
-        proxy = new GatewayProxy(orderCapacity, counters);
+        proxy = new OrderHandOff(orderCapacity);
         symbols = new String[universe.size()];
         for (int id = 0; id < symbols.length; id++) {
             symbols[id] = universe.get(id).symbol();
@@ -145,5 +146,10 @@ public final class FixGateway implements OrderGateway {
             runner.close();
             initiator.stop();
         }
+    }
+
+    @Override
+    public long ordersLost() {
+        return proxy.lost();
     }
 }

@@ -1,5 +1,6 @@
 package io.rebalancer.fix;
 
+import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import org.agrona.MutableDirectBuffer;
@@ -75,10 +76,10 @@ final class GatewayAgent implements Agent, MessageHandler {
 
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
-        if (msgTypeId != GatewayProxy.NEW_ORDER) {
+        if (msgTypeId != OrderHandOff.NEW_ORDER) {
             return;
         }
-        final long clientOrderId = buffer.getLong(index + GatewayProxy.CLIENT_ORDER_ID_OFFSET);
+        final long clientOrderId = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
         final SessionID id = session.loggedOnSession();
         final Session target = id == null ? null : Session.lookupSession(id);
         if (target == null || !target.isLoggedOn()) {
@@ -109,11 +110,11 @@ final class GatewayAgent implements Agent, MessageHandler {
     private NewOrderSingle newOrder(final MutableDirectBuffer buffer, final int index, final long clientOrderId) {
         final NewOrderSingle order = new NewOrderSingle();
         order.setString(ClOrdID.FIELD, Long.toString(clientOrderId));
-        order.setChar(Side.FIELD, (char)buffer.getByte(index + GatewayProxy.SIDE_OFFSET));
-        order.setString(Symbol.FIELD, symbols[buffer.getInt(index + GatewayProxy.INSTRUMENT_OFFSET)]);
-        order.setString(OrderQty.FIELD, Long.toString(buffer.getLong(index + GatewayProxy.QUANTITY_OFFSET)));
+        order.setChar(Side.FIELD, (char)buffer.getByte(index + OrderHandOff.SIDE_OFFSET));
+        order.setString(Symbol.FIELD, symbols[buffer.getInt(index + OrderHandOff.INSTRUMENT_OFFSET)]);
+        order.setString(OrderQty.FIELD, Long.toString(buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET)));
         order.setChar(OrdType.FIELD, OrdType.LIMIT);
-        order.setString(Price.FIELD, FixDecimal.formatPrice(buffer.getLong(index + GatewayProxy.LIMIT_PRICE_OFFSET)));
+        order.setString(Price.FIELD, FixDecimal.formatPrice(buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET)));
         order.setChar(TimeInForce.FIELD, TimeInForce.DAY);
         final long now = clock.nanoTime();
         order.set(new TransactTime(LocalDateTime.ofEpochSecond(Math.floorDiv(now, 1_000_000_000L),

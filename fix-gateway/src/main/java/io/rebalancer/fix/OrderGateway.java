@@ -25,6 +25,9 @@ public interface OrderGateway extends AutoCloseable {
     /** Counters of what the gateway did; any thread. */
     GatewayCounters counters();
 
+    /** Orders the engine handed over that found the hand-off ring full; never expected. Any thread. */
+    long ordersLost();
+
     /** Stops sending (orders still queued are rejected back), logs out and disconnects. */
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.core.InputReject;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Side;
@@ -100,7 +101,7 @@ class ConsoleReporterTest {
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final ConsoleReporter reporter = new ConsoleReporter(2, 3, 1 << 16);
         final RunTally tally = new RunTally(2, reporter);
-        final VenueProxy venue = new VenueProxy(64);
+        final OrderHandOff venue = new OrderHandOff(64);
         for (int round = 0; round < 3; round++) {
             final long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 100_000; i++) {

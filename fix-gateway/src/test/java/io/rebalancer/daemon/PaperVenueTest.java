@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
@@ -25,7 +26,7 @@ class PaperVenueTest {
 
     private final VenueHarness engine = new VenueHarness();
     private final LatestQuotes quotes = new LatestQuotes(2);
-    private final VenueProxy sink = new VenueProxy(16);
+    private final OrderHandOff sink = new OrderHandOff(16);
     private final PaperVenue venue = new PaperVenue(sink, 16, quotes, engine.publisher(), new long[] {1, 10},
         DemoRun.MAX_REST_NANOS);
 

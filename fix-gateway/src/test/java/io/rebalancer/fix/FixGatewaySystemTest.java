@@ -136,7 +136,7 @@ class FixGatewaySystemTest {
         }
         assertEquals(recorder.sent.size(), gateway.counters().get(GatewayCounters.ORDERS_REJECTED_OFFLINE));
         assertEquals(0, gateway.counters().get(GatewayCounters.ORDERS_SENT));
-        assertEquals(0, gateway.counters().get(GatewayCounters.ORDERS_LOST));
+        assertEquals(0, gateway.ordersLost());
         final Portfolio portfolio = engine.portfolio(0);
         assertEquals(0, portfolio.openOrders());
         assertEquals(0, engine.workingOrders());

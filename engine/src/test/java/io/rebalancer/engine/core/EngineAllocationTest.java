@@ -15,14 +15,11 @@ import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.engine.trigger.TriggerReason;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -50,13 +47,14 @@ class EngineAllocationTest {
     private static final int MEASUREMENT_ATTEMPTS = 3;
     /** Tight enough that bursts of rebalances meet the rate limit, so risk refusals are on the measured path. */
     private static final int MAX_ORDERS_PER_SECOND = 4;
+    private static final int ORDER_CAPACITY = 1024;
     private static final int MEASURED_TICKS = 1_000_000;
     /** 100 ms of event time a tick: a million ticks span a day, so the daily review falls in every measurement. */
     private static final long TICK_INTERVAL = 100_000_000L;
 
-    private final OneToOneRingBuffer orderRing = new OneToOneRingBuffer(
-        new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024 + RingBufferDescriptor.TRAILER_LENGTH)));
-    private final RingOrderSink sink = new RingOrderSink(orderRing);
+    /** The daemon's own hand-off to the venue side, so its path is measured too. */
+    private final OrderHandOff sink = new OrderHandOff(ORDER_CAPACITY);
+    private final OneToOneRingBuffer orderRing = sink.ring();
     private final CountingListener listener = new CountingListener();
     private InboundPublisher publisher;
     private long time = Fixtures.T0;
@@ -68,7 +66,8 @@ class EngineAllocationTest {
     void shouldAllocateNothingOnTheEngineThreadOverAMillionTicksWithOrdersAndFills() {
         // On the measured path: threshold and calendar rebalances, all three planner paths, risk refusals (rate),
         // acknowledgements, partial fills, full fills and cancels of the remainder.
-        final EngineSettings settings = new EngineSettings(4096, WaitStrategyKind.SLEEPING, Fixtures.HOUR, 1024, 1,
+        final EngineSettings settings = new EngineSettings(4096, WaitStrategyKind.SLEEPING, Fixtures.HOUR,
+            ORDER_CAPACITY, 1,
             1000, ZoneId.of("UTC"));
         final RiskLimits generous = Fixtures.generousRisk(INSTRUMENTS);
         final RiskLimits risk = new RiskLimits(generous.maxOrderQuantity(), generous.maxOrderNotional(),
@@ -110,6 +109,7 @@ class EngineAllocationTest {
                 assertTrue(engine.counters().get(EngineCounters.ORDERS_REJECTED) > 0, "no risk refusals");
                 assertTrue(listener.calendarRebalances > calendarBefore, "no calendar review in the measurement");
                 assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
+                assertEquals(0, sink.lost());
                 attempts.append(String.format("%n  attempt %d: %d bytes over %d ticks, %d rebalances, %d orders, "
                     + "%d fills", attempt, allocated, MEASURED_TICKS, rebalances, orders, fills));
                 if (allocated == 0) {
@@ -154,9 +154,9 @@ class EngineAllocationTest {
     }
 
     private void fillOrder(final int type, final MutableDirectBuffer buffer, final int index, final int length) {
-        final long clientOrderId = buffer.getLong(index);
-        final long quantity = buffer.getLong(index + 8);
-        final long limit = buffer.getLong(index + 16);
+        final long clientOrderId = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
+        final long quantity = buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET);
+        final long limit = buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET);
         publisher.execution(time, clientOrderId, ++execId, ExecType.NEW, 0, 0, quantity);
         final long half = quantity / 2;
         if (half > 0) {
@@ -180,29 +180,6 @@ class EngineAllocationTest {
 
     private static long allocatedBytes(final long threadId) {
         return ((com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(threadId);
-    }
-
-    /** Encodes orders into a pre-allocated scratch buffer and a ring: what the daemon's gateway hand-off does. */
-    private static final class RingOrderSink implements OrderSink {
-        private final OneToOneRingBuffer ring;
-        private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[32]);
-
-        RingOrderSink(final OneToOneRingBuffer ring) {
-            this.ring = ring;
-        }
-
-        @Override
-        public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
-            final int instrumentId, final byte side, final long quantity, final long limitPrice) {
-            scratch.putLong(0, clientOrderId);
-            scratch.putLong(8, quantity);
-            scratch.putLong(16, limitPrice);
-            scratch.putInt(24, instrumentId);
-            scratch.putByte(28, side);
-            if (!ring.write(1, scratch, 0, 32)) {
-                throw new IllegalStateException("order ring full");
-            }
-        }
     }
 
     /** Counts what it is told and nothing else. */

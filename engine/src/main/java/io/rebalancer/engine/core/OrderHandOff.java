@@ -1,6 +1,5 @@
-package io.rebalancer.daemon;
+package io.rebalancer.engine.core;
 
-import io.rebalancer.engine.core.OrderSink;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -12,21 +11,26 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine's order sink in the daemon: on the engine thread, copies each new child order as primitives into
- * the venue's single-producer ring and returns. The ring holds the engine's whole order capacity (one more, for
- * the padding record at a wrap), and the engine never has more orders working, so a claim cannot fail; if it
- * ever did, the order is counted as lost (and reported in the summary) rather than blocking the engine.
+ * The way out of the engine, the inbound ring's twin: on the engine thread, copies each new child order as
+ * primitives into a single-producer Agrona ring that one venue-side thread drains (the FIX gateway's agent, or the
+ * demo's paper venue), and returns. Nothing is encoded, allocated or locked here.
+ * <p>
+ * The ring holds the engine's whole order capacity and one more record (the padding at a wrap), and the engine
+ * never has more orders working, so a claim cannot fail; if it ever did, the order is counted as lost rather than
+ * blocking the engine (a blocked engine could deadlock with a venue thread waiting on the inbound ring).
  */
-final class VenueProxy implements OrderSink {
-    static final int NEW_ORDER = 1;
-    static final int TIME_OFFSET = 0;
-    static final int CLIENT_ORDER_ID_OFFSET = 8;
-    static final int QUANTITY_OFFSET = 16;
-    static final int LIMIT_PRICE_OFFSET = 24;
-    static final int PORTFOLIO_OFFSET = 32;
-    static final int INSTRUMENT_OFFSET = 36;
-    static final int SIDE_OFFSET = 40;
-    static final int LENGTH = 41;
+public final class OrderHandOff implements OrderSink {
+    /** Record type of a new order. */
+    public static final int NEW_ORDER = 1;
+    public static final int TIME_OFFSET = 0;
+    public static final int CLIENT_ORDER_ID_OFFSET = 8;
+    public static final int QUANTITY_OFFSET = 16;
+    public static final int LIMIT_PRICE_OFFSET = 24;
+    public static final int PORTFOLIO_OFFSET = 32;
+    public static final int INSTRUMENT_OFFSET = 36;
+    public static final int SIDE_OFFSET = 40;
+    /** Bytes of a new-order record. */
+    public static final int LENGTH = 41;
 
     private final OneToOneRingBuffer ring;
     private final AtomicBuffer buffer;
@@ -34,7 +38,7 @@ final class VenueProxy implements OrderSink {
     private final AtomicLong lost = new AtomicLong();
 
     /** @param orderCapacity the engine's order capacity: the ring holds that many orders and one more */
-    VenueProxy(final int orderCapacity) {
+    public OrderHandOff(final int orderCapacity) {
         final int record = BitUtil.align(RecordDescriptor.HEADER_LENGTH + LENGTH, RecordDescriptor.ALIGNMENT);
         final int capacity = BitUtil.findNextPositivePowerOfTwo(Math.max(1024, (orderCapacity + 1) * record));
         ring = new OneToOneRingBuffer(
@@ -42,8 +46,8 @@ final class VenueProxy implements OrderSink {
         buffer = ring.buffer();
     }
 
-    /** The ring the venue drains. */
-    OneToOneRingBuffer ring() {
+    /** The ring the venue side drains; only that one thread may read it. */
+    public OneToOneRingBuffer ring() {
         return ring;
     }
 
@@ -66,13 +70,13 @@ final class VenueProxy implements OrderSink {
         handedOver.lazySet(handedOver.get() + 1);
     }
 
-    /** Orders handed to the venue so far; any thread. */
-    long handedOver() {
+    /** Orders handed over so far; any thread. */
+    public long handedOver() {
         return handedOver.get();
     }
 
     /** Orders that found the ring full (never expected); any thread. */
-    long lost() {
+    public long lost() {
         return lost.get();
     }
 }
