@@ -15,6 +15,8 @@ final class ExecutionBook {
     private final Portfolio[] portfolios;
     private final EngineListener listener;
     private final EngineCounters counters;
+    /** The order {@link #check} found, so {@link #book} does not look it up again. */
+    private int checked = -1;
 
     ExecutionBook(final OrderTable orders, final Portfolio[] portfolios, final EngineListener listener,
         final EngineCounters counters) {
@@ -32,6 +34,7 @@ final class ExecutionBook {
      */
     InputReject check(final InboundEvent report) {
         final int index = orders.find(report.clientOrderId());
+        checked = index;
         if (index < 0) {
             return InputReject.UNKNOWN_ORDER;
         }
@@ -52,12 +55,12 @@ final class ExecutionBook {
     }
 
     /**
-     * Books a report that passed {@link #check}.
+     * Books the report that just passed {@link #check}.
      *
      * @return the id of the portfolio whose state changed, or -1
      */
     int book(final long sequence, final long now, final InboundEvent report) {
-        final int index = orders.find(report.clientOrderId());
+        final int index = checked;
         final int execType = report.execType();
         switch (execType) {
             case ExecType.TRADE:

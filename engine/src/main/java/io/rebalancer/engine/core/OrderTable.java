@@ -15,7 +15,6 @@ final class OrderTable {
     private final int[] slot;
     private final int[] instrumentId;
     private final byte[] side;
-    private final long[] quantity;
     private final long[] leaves;
     private final long[] limitPrice;
     private final int[] free;
@@ -28,7 +27,6 @@ final class OrderTable {
         slot = new int[capacity];
         instrumentId = new int[capacity];
         side = new byte[capacity];
-        quantity = new long[capacity];
         leaves = new long[capacity];
         limitPrice = new long[capacity];
         free = new int[capacity];
@@ -55,7 +53,6 @@ final class OrderTable {
         slot[index] = assetSlot;
         instrumentId[index] = instrument;
         side[index] = orderSide;
-        quantity[index] = orderQuantity;
         leaves[index] = orderQuantity;
         limitPrice[index] = limit;
         indexById.put(id, index);
@@ -94,10 +91,6 @@ final class OrderTable {
 
     byte side(final int index) {
         return side[index];
-    }
-
-    long quantity(final int index) {
-        return quantity[index];
     }
 
     long leaves(final int index) {

@@ -74,9 +74,4 @@ final class RebalanceDesk {
             listener.onOrderSent(sequence, now, clientOrderId, portfolio.id(), instrument, side, quantity, limit);
         }
     }
-
-    /** The id the next order will get; for recovery, which must never reuse one. */
-    long nextClientOrderId() {
-        return nextClientOrderId;
-    }
 }

@@ -10,11 +10,6 @@ public final class Side {
     private Side() {
     }
 
-    /** +1 for a buy, -1 for a sell: multiplies a quantity into a signed position change. */
-    public static int sign(final byte side) {
-        return side == BUY ? 1 : -1;
-    }
-
     public static String name(final byte side) {
         return side == BUY ? "BUY" : side == SELL ? "SELL" : "?";
     }

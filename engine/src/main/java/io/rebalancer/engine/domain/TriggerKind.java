@@ -11,10 +11,6 @@ public enum TriggerKind {
     /** Whenever drift leaves the bands, and also at every calendar review whatever the drift. */
     THRESHOLD_OR_CALENDAR;
 
-    public boolean watchesThreshold() {
-        return this == THRESHOLD || this == THRESHOLD_OR_CALENDAR;
-    }
-
     public boolean hasCalendar() {
         return this != THRESHOLD;
     }

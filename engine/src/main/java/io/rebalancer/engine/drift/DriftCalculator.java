@@ -1,6 +1,5 @@
 package io.rebalancer.engine.drift;
 
-import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
@@ -38,7 +37,7 @@ public final class DriftCalculator {
         }
         final int assets = portfolio.assets();
         final long total = portfolio.totalValue();
-        final long buffer = total > 0 ? Fixed.applyPpm(total, portfolio.spec().cashBufferPpm()) : 0;
+        final long buffer = portfolio.cashBuffer();
         final long investable = total - buffer;
         final double inverseValue = 1.0 / investable;
         double worstRatio = 0;

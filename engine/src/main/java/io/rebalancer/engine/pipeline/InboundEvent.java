@@ -137,23 +137,4 @@ public final class InboundEvent {
         argument = arg;
         return this;
     }
-
-    /** Copies another slot, for tests and replay. */
-    public void copyFrom(final InboundEvent other) {
-        type = other.type;
-        timeNanos = other.timeNanos;
-        instrumentId = other.instrumentId;
-        bid = other.bid;
-        ask = other.ask;
-        last = other.last;
-        clientOrderId = other.clientOrderId;
-        executionId = other.executionId;
-        execType = other.execType;
-        lastQuantity = other.lastQuantity;
-        lastPrice = other.lastPrice;
-        leavesQuantity = other.leavesQuantity;
-        command = other.command;
-        target = other.target;
-        argument = other.argument;
-    }
 }

@@ -88,26 +88,19 @@ final class DesiredValues {
         if (assets > desired.length || portfolio.hasOverflow()) {
             return false;
         }
-        long sum = 0;
         for (int k = 0; k < assets; k++) {
-            final long value = portfolio.marketValue(k);
             if (portfolio.effectiveQuantity(k) != 0 && portfolio.markPrice(k) <= 0) {
                 return false;
             }
-            final long next = sum + value;
-            if (((sum ^ next) & (value ^ next)) < 0) {
-                return false;
-            }
-            sum = next;
         }
-        final long cash = portfolio.effectiveCash();
-        final long total = sum + cash;
-        if (((sum ^ total) & (cash ^ total)) < 0 || total <= 0) {
+        // The portfolio keeps its sums exactly and reports any that would not fit (hasOverflow above).
+        final long total = portfolio.totalValue();
+        if (total <= 0) {
             return false;
         }
-        buffer = Fixed.applyPpm(total, portfolio.spec().cashBufferPpm());
+        buffer = portfolio.cashBuffer();
         investable = total - buffer;
-        invested = sum;
+        invested = portfolio.investedValue();
         return investable > 0;
     }
 

@@ -141,6 +141,15 @@ public final class Portfolio {
     }
 
     /**
+     * The cash kept back and never invested: {@code cash-buffer} of the total value (0 while the total is not
+     * positive). Drift weights and the planner's targets are both fractions of total value less this.
+     */
+    public long cashBuffer() {
+        final long total = totalValue();
+        return total > 0 ? Fixed.applyPpm(total, spec.cashBufferPpm()) : 0;
+    }
+
+    /**
      * True when a slot's value, the sum of them or the total does not fit in a long: the portfolio cannot be valued
      * or traded (only absurd holdings or prices get here; it is reported, never wrapped around).
      */
