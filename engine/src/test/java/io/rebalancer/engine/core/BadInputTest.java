@@ -49,6 +49,10 @@ class BadInputTest {
         assertEquals(rejectsBefore, engine.counters().totalRejects());
         assertEquals(money(100.5), engine.prices().mark(TLT));
         assertFalse(engine.portfolio(0).hasOverflow());
+        if (engine.workingOrders() == 0) {
+            driver.quote(SPY, 125);
+            assertEquals(2, out.orders.size(), "a breach after the bad input must still trade");
+        }
     }
 
     @Test

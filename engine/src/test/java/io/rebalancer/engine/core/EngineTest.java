@@ -3,6 +3,9 @@ package io.rebalancer.engine.core;
 import io.rebalancer.engine.domain.CalendarFrequency;
 import io.rebalancer.engine.domain.CalendarSpec;
 import io.rebalancer.engine.domain.EngineConfig;
+import io.rebalancer.engine.domain.EngineSettings;
+import io.rebalancer.engine.domain.Ppm;
+import io.rebalancer.engine.domain.WaitStrategyKind;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.domain.TradingState;
 import io.rebalancer.engine.domain.TriggerKind;
@@ -236,14 +239,28 @@ class EngineTest {
 
     @Test
     void shouldAssignIncreasingClientOrderIdsFromTheConfiguredStart() {
-        final Driver driver = balanced().quote(SPY, 125);
-        driver.fill(1, 48, money(125)).fill(2, 59, money(100.1));
+        final EngineSettings settings = new EngineSettings(1024, WaitStrategyKind.SLEEPING, HOUR, 256, 1000,
+            10 * Ppm.BASIS_POINT, ZoneId.of("UTC"));
+        engine = new Engine(Fixtures.config(settings, Fixtures.generousRisk(4), 4, portfolio("balanced")
+            .asset(SPY, 600, 60, 5).asset(TLT, 400, 40, 5)), out, out);
+        final Driver driver = new Driver(engine).quote(SPY, 100).quote(TLT, 100).quote(SPY, 125);
+        driver.fill(1000, 48, money(125)).fill(1001, 59, money(100.1));
         driver.quote(SPY, 100).quote(SPY, 90);
         final long[] ids = out.orders.stream().mapToLong(Recorder.Order::clientOrderId).toArray();
         assertEquals(4, ids.length);
         for (int i = 0; i < ids.length; i++) {
-            assertEquals(i + 1, ids[i]);
+            assertEquals(1000 + i, ids[i]);
         }
+    }
+
+    @Test
+    void shouldNotActOnABreachThatRevertsWithinOneBatch() {
+        final Driver driver = balanced();
+        driver.batch(() -> driver.quote(SPY, 125).quote(SPY, 100));
+        assertEquals(List.of(), out.triggers);
+        assertEquals(List.of(), out.orders);
+        driver.quote(SPY, 125);
+        assertEquals(1, out.triggers.size());
     }
 
     @Test

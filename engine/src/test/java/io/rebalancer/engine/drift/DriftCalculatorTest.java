@@ -24,7 +24,7 @@ class DriftCalculatorTest {
     private static Portfolio portfolio(final long cash, final int bufferPpm, final int portfolioBandPpm,
         final long third) {
         return new Portfolio(new PortfolioSpec(0, "p", cash, new int[] {0, 1, 2}, new long[] {600, 300, third},
-            new int[] {500_000, 300_000, 200_000}, new int[] {50_000, 50_000, 50_000}, new int[] {0, 0, 250_000},
+            new int[] {500_000, 300_000, 200_000}, new int[] {50_000, 50_000, 50_000}, new int[] {0, 0, 100_000},
             portfolioBandPpm, 200_000, bufferPpm, 0, PlannerMode.TO_TARGET, TriggerKind.THRESHOLD, null));
     }
 
@@ -40,9 +40,10 @@ class DriftCalculatorTest {
         price(p, 0, 100);
         price(p, 1, 100);
         price(p, 2, 100);
-        // Value 100,000: weights 60 / 30 / 0 and cash 10; the third asset is 20 points under a 5-point band.
+        // Value 100,000: weights 60 / 30 / 0 and cash 10. The third asset's band is the tighter of 5 points and
+        // 10% of its 20% target (2 points): 20 points under it is a ratio of 10, not the 4 of the absolute band.
         assertEquals(DriftStatus.OK, drift.evaluate(p, prices, NOW, AGE));
-        assertEquals(4.0, drift.ratio(), 1e-12);
+        assertEquals(10.0, drift.ratio(), 1e-12);
         assertEquals(2, drift.worstSlot());
         assertEquals(-0.2, drift.worstDeviation(), 1e-12);
         assertEquals(0.2, drift.portfolioDrift(), 1e-12);
