@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.core.InputReject;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Side;
@@ -104,12 +105,12 @@ final class ConsolePrinter implements Agent, MessageHandler {
                 break;
             case ConsoleReporter.ORDER_SENT:
                 line(time, portfolio, INDENT + "-> order " + a + " " + order(buffer, index, code, b) + " limit "
-                    + Text.price(c));
+                    + Fixed.format(c));
                 break;
             case ConsoleReporter.ORDER_REJECTED:
                 line(time, portfolio, INDENT + "!! order rejected by risk: "
                     + VERDICTS[buffer.getInt(index + ConsoleReporter.EXTRA)].name() + " "
-                    + order(buffer, index, code, b) + " limit " + Text.price(c));
+                    + order(buffer, index, code, b) + " limit " + Fixed.format(c));
                 break;
             case ConsoleReporter.PLANNED:
                 line(time, portfolio, INDENT + "   planned: " + code + " sent, "
@@ -117,7 +118,7 @@ final class ConsolePrinter implements Agent, MessageHandler {
                 break;
             case ConsoleReporter.FILL:
                 line(time, portfolio, INDENT + "<- fill " + a + " " + order(buffer, index, code, b) + " @ "
-                    + Text.price(c) + " (leaves " + buffer.getLong(index + ConsoleReporter.D) + ")");
+                    + Fixed.format(c) + " (leaves " + buffer.getLong(index + ConsoleReporter.D) + ")");
                 break;
             case ConsoleReporter.CLOSED:
                 if (code != ExecType.TRADE) {
@@ -172,7 +173,7 @@ final class ConsolePrinter implements Agent, MessageHandler {
             prices.setLength(0);
             prices.append("  prices");
         }
-        prices.append("  ").append(symbol(instrument)).append(' ').append(mark > 0 ? Text.price(mark) : "-");
+        prices.append("  ").append(symbol(instrument)).append(' ').append(mark > 0 ? Fixed.format(mark) : "-");
         if (instrument == symbols.length - 1) {
             out.println(prices);
         }

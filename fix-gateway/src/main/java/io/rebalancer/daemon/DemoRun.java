@@ -165,8 +165,7 @@ final class DemoRun {
         final GatewayCounters c = fix.counters();
         return new RunReport.Totals(market.ticksPublished(), wallNanos, options.startEpochNanos(),
             market.lastTickTime(), options.seed(), stopRequested, drained, c.get(GatewayCounters.ORDERS_SENT),
-            fix.simulatorFills(), 0, c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE)
-            + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE), fix.ordersLost(),
+            fix.simulatorFills(), 0, c.ordersRefusedBack(), fix.ordersLost(),
             reporter == null ? 0 : reporter.dropped(), agentError.get(), fix.summary(loggedOn));
     }
 

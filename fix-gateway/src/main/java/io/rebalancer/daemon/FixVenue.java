@@ -117,7 +117,7 @@ final class FixVenue implements AutoCloseable {
             return true;
         }
         final GatewayCounters c = gateway.counters();
-        final long refused = c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE) + c.get(GatewayCounters.SEND_ERRORS);
+        final long refused = c.ordersRefusedBeforeSending();
         final long passed = simulator != null ? simulator.ordersProcessed() : c.get(GatewayCounters.ORDERS_SENT);
         return passed + refused >= ordersSent;
     }
@@ -140,15 +140,13 @@ final class FixVenue implements AutoCloseable {
     /** One line for the summary: where the session went and what crossed it. */
     String summary(final boolean loggedOn) {
         final GatewayCounters c = gateway.counters();
-        final long rejects = c.get(GatewayCounters.ORDERS_REJECTED_OFFLINE)
-            + c.get(GatewayCounters.ORDERS_REJECTED_BY_VENUE) + c.get(GatewayCounters.SESSION_REJECTS)
-            + c.get(GatewayCounters.BUSINESS_REJECTS) + c.get(GatewayCounters.SEND_ERRORS);
+        final long rejects = c.ordersRefusedBack();
         if (!loggedOn) {
             return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms: no tick was published",
                 where, TimeUnit.NANOSECONDS.toMillis(logonTimeoutNanos));
         }
         return String.format(Locale.ROOT, "FIX session %s: logged on (%d logons, %d logouts), %s orders sent over "
-            + "FIX, %s execution reports received, %s rejects", where, c.get(GatewayCounters.LOGONS),
+            + "FIX, %s execution reports received, %s orders refused back", where, c.get(GatewayCounters.LOGONS),
             c.get(GatewayCounters.LOGOUTS), Text.count(c.get(GatewayCounters.ORDERS_SENT)),
             Text.count(c.get(GatewayCounters.EXECUTIONS)), Text.count(rejects));
     }

@@ -80,11 +80,6 @@ final class MarketCatalogue {
         return new MarketModel(models, correlation(classes), seed, startEpochNanos, tickIntervalNanos);
     }
 
-    /** The starting price of a symbol, in micros. */
-    static long startPrice(final String symbol) {
-        return Fixed.parse(TABLE.getOrDefault(symbol, DEFAULT).startPrice());
-    }
-
     static double[][] correlation(final int[] classes) {
         final int n = classes.length;
         final double[][] m = new double[n][n];

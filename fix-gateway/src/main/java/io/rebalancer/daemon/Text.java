@@ -22,11 +22,6 @@ final class Text {
             .setScale(2, RoundingMode.HALF_EVEN));
     }
 
-    /** Micros as a price with as many decimals as it has (at least two): {@code 478.23}. */
-    static String price(final long micros) {
-        return Fixed.format(micros);
-    }
-
     /** A fraction as a percentage with two decimals: {@code 0.041} is {@code 4.10%}. */
     static String percent(final double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", fraction * 100);

@@ -23,27 +23,7 @@ public final class FixDecimal {
         if (micros == Fixed.INVALID || micros == Fixed.OVERFLOW) {
             throw new IllegalArgumentException("not a price: " + micros);
         }
-        final StringBuilder out = new StringBuilder(24);
-        if (micros < 0) {
-            out.append('-');
-        }
-        final long abs = Math.abs(micros);
-        out.append(abs / Fixed.SCALE);
-        long fraction = abs % Fixed.SCALE;
-        if (fraction != 0) {
-            int places = Fixed.DECIMALS;
-            while (fraction % 10 == 0) {
-                fraction /= 10;
-                places--;
-            }
-            out.append('.');
-            final String digits = Long.toString(fraction);
-            for (int pad = digits.length(); pad < places; pad++) {
-                out.append('0');
-            }
-            out.append(digits);
-        }
-        return out.toString();
+        return Fixed.format(micros, 0);
     }
 
     /**
@@ -58,6 +38,9 @@ public final class FixDecimal {
     /**
      * A FIX Qty string to whole units. FIX allows a decimal point ("100" or "100.00"); a fractional part
      * other than zeros is refused, because our instruments trade in whole units.
+     *
+     * Not {@link Fixed#parse}: quantities and our ids (see {@link #parseId}) may exceed the 9.2e12 whole units
+     * that micros can hold.
      *
      * @return units, or {@link #INVALID_QUANTITY}
      */

@@ -123,11 +123,10 @@ final class FixSessionAdapter implements Application {
             counters.increment(GatewayCounters.EXECUTIONS_IGNORED);
             return;
         }
-        long clientOrderId = report.isSetField(ClOrdID.FIELD) ? FixDecimal.parseId(report.getString(ClOrdID.FIELD))
-            : -1;
+        final long clientOrderId = report.isSetField(ClOrdID.FIELD)
+            ? FixDecimal.parseId(report.getString(ClOrdID.FIELD)) : -1;
         if (clientOrderId < 0) {
             counters.increment(GatewayCounters.UNKNOWN_CLORDID);
-            clientOrderId = -1;
         }
         long quantity = 0;
         long price = 0;

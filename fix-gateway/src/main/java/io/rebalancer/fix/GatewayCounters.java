@@ -40,6 +40,16 @@ public final class GatewayCounters {
         values.lazySet(counter, values.get(counter) + 1);
     }
 
+    /** Orders that never left, refused back to the engine: session down, or sending threw. Any thread. */
+    public long ordersRefusedBeforeSending() {
+        return get(ORDERS_REJECTED_OFFLINE) + get(SEND_ERRORS);
+    }
+
+    /** Every order refused back to the engine as REJECTED: before sending, or by the venue. Any thread. */
+    public long ordersRefusedBack() {
+        return ordersRefusedBeforeSending() + get(ORDERS_REJECTED_BY_VENUE);
+    }
+
     /** One of this class's constants; any thread. */
     public long get(final int counter) {
         return values.get(counter);

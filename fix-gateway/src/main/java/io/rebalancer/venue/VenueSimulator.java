@@ -78,10 +78,6 @@ public final class VenueSimulator implements AutoCloseable {
     }
 
     /** Whether any session is logged on; any thread. */
-    public boolean isLoggedOn() {
-        return acceptor.isLoggedOn();
-    }
-
     @Override
     public void close() {
         acceptor.stop();

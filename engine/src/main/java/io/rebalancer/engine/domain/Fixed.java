@@ -142,6 +142,14 @@ public final class Fixed {
 
     /** Renders micros as a plain decimal with at least two places, for people; allocates. */
     public static String format(final long micros) {
+        return format(micros, 2);
+    }
+
+    /**
+     * Renders micros as a plain decimal, never an exponent, with trailing zeros dropped down to {@code minPlaces}
+     * decimals (0 drops the point too: 1000000 gives "1"); allocates.
+     */
+    public static String format(final long micros, final int minPlaces) {
         if (micros == INVALID) {
             return "invalid";
         }
@@ -156,9 +164,12 @@ public final class Fixed {
         out.append(abs / SCALE);
         long fraction = abs % SCALE;
         int places = DECIMALS;
-        while (places > 2 && fraction % 10 == 0) {
+        while (places > minPlaces && fraction % 10 == 0) {
             fraction /= 10;
             places--;
+        }
+        if (places == 0) {
+            return out.toString();
         }
         out.append('.');
         final String digits = Long.toString(fraction);
