@@ -1,8 +1,6 @@
 package io.rebalancer.daemon;
 
 import io.rebalancer.engine.core.EngineListener;
-import io.rebalancer.engine.core.InputReject;
-import io.rebalancer.engine.drift.DriftStatus;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.trigger.TriggerReason;
@@ -14,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * fills), then passes every callback on. It runs on the engine thread, so it only bumps primitive counters with
  * ordered stores; it is not lossy like the console, so the summary is exact even when console lines were dropped.
  */
-final class RunTally implements EngineListener {
+final class RunTally extends ForwardingListener {
     static final int REBALANCES = 0;
     static final int ORDERS_SENT = 1;
     static final int ORDERS_REJECTED = 2;
@@ -23,11 +21,10 @@ final class RunTally implements EngineListener {
     static final int ORDERS_UNFILLED = 5;
     private static final int COUNTERS = 6;
 
-    private final EngineListener next;
     private final AtomicLongArray counts;
 
     RunTally(final int portfolios, final EngineListener next) {
-        this.next = next;
+        super(next);
         counts = new AtomicLongArray(portfolios * COUNTERS);
     }
 
@@ -42,23 +39,17 @@ final class RunTally implements EngineListener {
     }
 
     @Override
-    public void onInputRejected(final long inputSequence, final long timeNanos, final InputReject reason,
-        final long subject) {
-        next.onInputRejected(inputSequence, timeNanos, reason, subject);
-    }
-
-    @Override
     public void onRebalanceTriggered(final long inputSequence, final long timeNanos, final int portfolioId,
         final TriggerReason reason, final double driftRatio, final double portfolioDrift) {
         increment(portfolioId, REBALANCES);
-        next.onRebalanceTriggered(inputSequence, timeNanos, portfolioId, reason, driftRatio, portfolioDrift);
+        super.onRebalanceTriggered(inputSequence, timeNanos, portfolioId, reason, driftRatio, portfolioDrift);
     }
 
     @Override
     public void onOrderSent(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int instrumentId, final byte side, final long quantity, final long limitPrice) {
         increment(portfolioId, ORDERS_SENT);
-        next.onOrderSent(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity,
+        super.onOrderSent(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity,
             limitPrice);
     }
 
@@ -67,21 +58,15 @@ final class RunTally implements EngineListener {
         final int instrumentId, final byte side, final long quantity, final long limitPrice,
         final RiskVerdict verdict) {
         increment(portfolioId, ORDERS_REJECTED);
-        next.onOrderRejected(inputSequence, timeNanos, portfolioId, instrumentId, side, quantity, limitPrice,
+        super.onOrderRejected(inputSequence, timeNanos, portfolioId, instrumentId, side, quantity, limitPrice,
             verdict);
-    }
-
-    @Override
-    public void onRebalancePlanned(final long inputSequence, final long timeNanos, final int portfolioId,
-        final int ordersSent, final int ordersRejected) {
-        next.onRebalancePlanned(inputSequence, timeNanos, portfolioId, ordersSent, ordersRejected);
     }
 
     @Override
     public void onFill(final long inputSequence, final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long price, final long leavesQuantity) {
         increment(portfolioId, FILLS);
-        next.onFill(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, price,
+        super.onFill(inputSequence, timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, price,
             leavesQuantity);
     }
 
@@ -89,19 +74,6 @@ final class RunTally implements EngineListener {
     public void onOrderClosed(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int execType, final long released) {
         increment(portfolioId, execType == ExecType.TRADE ? ORDERS_FILLED : ORDERS_UNFILLED);
-        next.onOrderClosed(inputSequence, timeNanos, clientOrderId, portfolioId, execType, released);
-    }
-
-    @Override
-    public void onPortfolioStatus(final long inputSequence, final long timeNanos, final int portfolioId,
-        final DriftStatus status, final long totalValue, final long settledCash, final double driftRatio,
-        final double portfolioDrift, final int openOrders) {
-        next.onPortfolioStatus(inputSequence, timeNanos, portfolioId, status, totalValue, settledCash, driftRatio,
-            portfolioDrift, openOrders);
-    }
-
-    @Override
-    public void onEngineFault(final long inputSequence, final long timeNanos, final Throwable fault) {
-        next.onEngineFault(inputSequence, timeNanos, fault);
+        super.onOrderClosed(inputSequence, timeNanos, clientOrderId, portfolioId, execType, released);
     }
 }

@@ -6,7 +6,10 @@ import io.rebalancer.engine.drift.DriftStatus;
 import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.trigger.TriggerReason;
 
-/** Passes every callback on; tests override the few they want to check on the engine thread. */
+/**
+ * Passes every callback on to the next listener; subclasses override the few they count or check, on the engine
+ * thread, and call {@code super}. One place to follow when {@link EngineListener} grows a callback.
+ */
 class ForwardingListener implements EngineListener {
     private final EngineListener next;
 
