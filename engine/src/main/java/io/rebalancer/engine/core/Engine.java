@@ -14,7 +14,6 @@ import io.rebalancer.engine.pipeline.FaultHandler;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.plan.RebalancePlanner;
 import io.rebalancer.engine.risk.RiskGate;
-import io.rebalancer.engine.risk.TradingDayClock;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
 import io.rebalancer.engine.time.ZoneOffsetTable;
@@ -77,7 +76,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         }
         holders = new HolderIndex(universe.size(), portfolios);
         final ZoneOffsetTable zone = ZoneOffsetTable.of(config.settings().zone());
-        risk = new RiskGate(config.risk(), universe.size(), new ZoneTradingDay(zone));
+        risk = new RiskGate(config.risk(), universe.size(), zone);
         final OrderTable table = new OrderTable(config.settings().orderCapacity());
         desk = new RebalanceDesk(new RebalancePlanner(universe, config.settings().limitCollarPpm(), maxAssets),
             risk, table, prices, orders, listener, counters, config.settings().firstClientOrderId(), maxAssets);
@@ -317,17 +316,4 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         return executions.workingOrders();
     }
 
-    /** A trading day is the local date in the engine's zone; a final class, not a capturing lambda. */
-    private static final class ZoneTradingDay implements TradingDayClock {
-        private final ZoneOffsetTable zone;
-
-        ZoneTradingDay(final ZoneOffsetTable zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public long tradingDay(final long epochNanos) {
-            return zone.localEpochDay(epochNanos);
-        }
-    }
 }

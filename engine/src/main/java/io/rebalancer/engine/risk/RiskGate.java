@@ -5,6 +5,7 @@ import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.domain.TradingState;
+import io.rebalancer.engine.time.ZoneOffsetTable;
 
 import java.util.Objects;
 
@@ -36,15 +37,14 @@ import java.util.Objects;
  * reopen a trading day whose notional was already reset: it is judged exactly as an order at the newest
  * accepted time would be. Rejected orders do not move this time, as they change no state.
  * <p>
- * {@link #check} allocates nothing and never throws, whatever the arguments (given a clock that does not
- * throw). Not thread-safe: the engine thread owns the gate, and the kill switch is flipped through an engine
- * event, not from another thread.
+ * {@link #check} allocates nothing and never throws, whatever the arguments. Not thread-safe: the engine thread
+ * owns the gate, and the kill switch is flipped through an engine event, not from another thread.
  */
 public final class RiskGate {
     /** The rate window's width in nanoseconds of event time. */
     private static final long ONE_SECOND_NANOS = 1_000_000_000L;
 
-    private final TradingDayClock clock;
+    private final ZoneOffsetTable zone;
     private final int instruments;
     private final boolean[] restricted;
     private final long maxOrderQuantity;
@@ -66,12 +66,12 @@ public final class RiskGate {
      *
      * @param limits      the limits, copied: later changes to {@code limits.restricted()} have no effect
      * @param instruments how many instruments the engine knows; valid ids are {@code 0..instruments-1}
-     * @param clock       maps event time to the trading day that the daily notional is counted in
+     * @param zone        the daily notional is counted per local date in this zone
      * @throws IllegalArgumentException when the restricted flags do not cover exactly {@code instruments} ids
      */
-    public RiskGate(final RiskLimits limits, final int instruments, final TradingDayClock clock) {
+    public RiskGate(final RiskLimits limits, final int instruments, final ZoneOffsetTable zone) {
         Objects.requireNonNull(limits, "limits");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
         if (instruments < 0 || limits.restricted().length != instruments) {
             throw new IllegalArgumentException("risk limits have " + limits.restricted().length
                 + " restricted flags but the engine has " + instruments + " instruments: give one flag per id");
@@ -159,7 +159,7 @@ public final class RiskGate {
         if (isRateWindowFull(now)) {
             return RiskVerdict.RATE_LIMIT;
         }
-        final long day = clock.tradingDay(now);
+        final long day = zone.localEpochDay(now);
         final long usedToday = day == tradingDay ? dailyNotional : 0;
         if (notional > maxNotionalPerDay - usedToday) {
             return RiskVerdict.DAILY_NOTIONAL;

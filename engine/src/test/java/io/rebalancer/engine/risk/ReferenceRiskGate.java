@@ -1,5 +1,7 @@
 package io.rebalancer.engine.risk;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.domain.TradingState;
@@ -20,17 +22,17 @@ final class ReferenceRiskGate {
 
     private final RiskLimits limits;
     private final int instruments;
-    private final TradingDayClock clock;
+    private final ZoneId zone;
     private final List<Long> acceptedTimes = new ArrayList<>();
     private final Map<Long, BigInteger> notionalByDay = new HashMap<>();
     private TradingState state;
     private long latestAccepted = Long.MIN_VALUE;
     private long latestDay;
 
-    ReferenceRiskGate(final RiskLimits limits, final int instruments, final TradingDayClock clock) {
+    ReferenceRiskGate(final RiskLimits limits, final int instruments, final ZoneId zone) {
         this.limits = limits;
         this.instruments = instruments;
-        this.clock = clock;
+        this.zone = zone;
         state = limits.initialState();
     }
 
@@ -81,7 +83,8 @@ final class ReferenceRiskGate {
         if (inLastSecond >= limits.maxOrdersPerSecond()) {
             return RiskVerdict.RATE_LIMIT;
         }
-        final long day = clock.tradingDay(now);
+        final long day = Instant.ofEpochSecond(Math.floorDiv(now, 1_000_000_000L)).atZone(zone).toLocalDate()
+            .toEpochDay();
         final BigInteger today = notionalByDay.getOrDefault(day, BigInteger.ZERO).add(notional);
         if (today.compareTo(big(limits.maxNotionalPerDay())) > 0) {
             return RiskVerdict.DAILY_NOTIONAL;

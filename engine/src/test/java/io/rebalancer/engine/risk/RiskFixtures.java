@@ -3,6 +3,9 @@ package io.rebalancer.engine.risk;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.TradingState;
+import io.rebalancer.engine.time.ZoneOffsetTable;
+
+import java.time.ZoneOffset;
 
 /** Shared limits and prices for the risk gate tests, chosen so every boundary is a round number. */
 final class RiskFixtures {
@@ -26,6 +29,8 @@ final class RiskFixtures {
     static final long DAY = 86_400 * SECOND;
     /** 10:00 UTC on day 20,000 after the epoch. */
     static final long T0 = 20_000 * DAY + 10 * 3_600 * SECOND;
+    /** Trading days are UTC dates unless a test says otherwise. */
+    static final ZoneOffsetTable UTC = ZoneOffsetTable.of(ZoneOffset.UTC);
 
     private RiskFixtures() {
     }
@@ -35,7 +40,7 @@ final class RiskFixtures {
     }
 
     static RiskGate gate() {
-        return new RiskGate(limits().build(), INSTRUMENTS, TradingDayClock.UTC);
+        return new RiskGate(limits().build(), INSTRUMENTS, UTC);
     }
 
     /** Defaults as above; each test overrides only the limit it is about. */
@@ -85,11 +90,11 @@ final class RiskFixtures {
         }
 
         RiskGate gate() {
-            return new RiskGate(build(), INSTRUMENTS, TradingDayClock.UTC);
+            return new RiskGate(build(), INSTRUMENTS, UTC);
         }
 
-        RiskGate gate(final TradingDayClock clock) {
-            return new RiskGate(build(), INSTRUMENTS, clock);
+        RiskGate gate(final ZoneOffsetTable zone) {
+            return new RiskGate(build(), INSTRUMENTS, zone);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.rebalancer.engine.risk;
 
+import io.rebalancer.engine.time.ZoneOffsetTable;
+import java.time.ZoneOffset;
 import static io.rebalancer.engine.risk.RiskFixtures.DAY;
 import static io.rebalancer.engine.risk.RiskFixtures.MAX_DAILY;
 import static io.rebalancer.engine.risk.RiskFixtures.MAX_QUANTITY;
@@ -13,7 +15,7 @@ import io.rebalancer.engine.domain.Side;
 
 import org.junit.jupiter.api.Test;
 
-/** Notional accepted per trading day: counted in the injected clock's days, reset by the first order of a day. */
+/** Notional accepted per trading day: counted per local date in the engine's zone, reset by a day's first order. */
 final class RiskGateDailyNotionalTest {
     /** The largest order: 1,000 at 100.00, a notional of 100,000.00. */
     private static final long FULL = MAX_QUANTITY * PRICE;
@@ -82,10 +84,9 @@ final class RiskGateDailyNotionalTest {
     }
 
     @Test
-    void shouldCountTradingDaysWithTheInjectedClock() {
-        final long twoHours = 2 * HOUR;
-        final TradingDayClock closesAt22Utc = epochNanos -> Math.floorDiv(epochNanos + twoHours, DAY);
-        final RiskGate zoned = RiskFixtures.limits().gate(closesAt22Utc);
+    void shouldCountTradingDaysInTheEngineZone() {
+        // A zone two hours ahead of UTC: its trading day ends at 22:00 UTC.
+        final RiskGate zoned = RiskFixtures.limits().gate(ZoneOffsetTable.of(ZoneOffset.ofHours(2)));
         final long close = MIDNIGHT + 22 * HOUR;
         assertEquals(RiskVerdict.ACCEPTED, zoned.check(close - 2 * SECOND, TRADABLE, Side.BUY, 1000, PRICE, PRICE));
         assertEquals(RiskVerdict.ACCEPTED, zoned.check(close - SECOND, TRADABLE, Side.BUY, 1000, PRICE, PRICE));
@@ -94,7 +95,7 @@ final class RiskGateDailyNotionalTest {
         assertEquals(RiskVerdict.ACCEPTED, zoned.check(close + SECOND, TRADABLE, Side.BUY, 1000, PRICE, PRICE));
         assertEquals(RiskVerdict.ACCEPTED, zoned.check(close + 2 * SECOND, TRADABLE, Side.BUY, 500, PRICE, PRICE));
         assertEquals(RiskVerdict.DAILY_NOTIONAL, zoned.check(MIDNIGHT + DAY, TRADABLE, Side.BUY, 1, 1, 1),
-            "UTC midnight is not a new trading day for this clock");
+            "UTC midnight is not a new trading day in this zone");
     }
 
     @Test

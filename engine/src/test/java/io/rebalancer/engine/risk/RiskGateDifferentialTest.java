@@ -1,5 +1,6 @@
 package io.rebalancer.engine.risk;
 
+import java.time.ZoneOffset;
 import io.rebalancer.engine.TestSeeds;
 import static io.rebalancer.engine.risk.RiskFixtures.DAY;
 import static io.rebalancer.engine.risk.RiskFixtures.INSTRUMENTS;
@@ -45,8 +46,8 @@ final class RiskGateDifferentialTest {
         final RiskLimits limits = new RiskLimits(1 + random.nextInt(2_000), (1 + random.nextInt(200_000)) * Fixed.SCALE,
             1 + random.nextInt(50_000), 1 + random.nextInt(6), (1 + random.nextInt(2_000_000)) * Fixed.SCALE,
             restricted, TradingState.ACTIVE);
-        final RiskGate gate = new RiskGate(limits, INSTRUMENTS, TradingDayClock.UTC);
-        final ReferenceRiskGate reference = new ReferenceRiskGate(limits, INSTRUMENTS, TradingDayClock.UTC);
+        final RiskGate gate = new RiskGate(limits, INSTRUMENTS, RiskFixtures.UTC);
+        final ReferenceRiskGate reference = new ReferenceRiskGate(limits, INSTRUMENTS, ZoneOffset.UTC);
         long time = T0;
         for (int i = 0; i < CHECKS; i++) {
             if (random.nextInt(200) == 0) {

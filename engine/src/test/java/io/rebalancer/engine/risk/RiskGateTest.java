@@ -136,7 +136,7 @@ final class RiskGateTest {
     @Test
     void shouldIgnoreChangesToTheRestrictedFlagsAfterConstruction() {
         final RiskLimits limits = RiskFixtures.limits().build();
-        final RiskGate copied = new RiskGate(limits, INSTRUMENTS, TradingDayClock.UTC);
+        final RiskGate copied = new RiskGate(limits, INSTRUMENTS, RiskFixtures.UTC);
         limits.restricted()[TRADABLE] = true;
         limits.restricted()[RESTRICTED] = false;
         assertEquals(RiskVerdict.ACCEPTED, copied.check(T0, TRADABLE, Side.BUY, 1, PRICE, PRICE));
@@ -254,16 +254,16 @@ final class RiskGateTest {
     void shouldRefuseRestrictedFlagsThatDoNotCoverEveryInstrument() {
         final RiskLimits limits = RiskFixtures.limits().build();
         assertThrows(IllegalArgumentException.class,
-            () -> new RiskGate(limits, INSTRUMENTS - 1, TradingDayClock.UTC));
+            () -> new RiskGate(limits, INSTRUMENTS - 1, RiskFixtures.UTC));
         assertThrows(IllegalArgumentException.class,
-            () -> new RiskGate(limits, INSTRUMENTS + 1, TradingDayClock.UTC));
-        assertThrows(IllegalArgumentException.class, () -> new RiskGate(limits, -1, TradingDayClock.UTC));
+            () -> new RiskGate(limits, INSTRUMENTS + 1, RiskFixtures.UTC));
+        assertThrows(IllegalArgumentException.class, () -> new RiskGate(limits, -1, RiskFixtures.UTC));
     }
 
     @Test
     void shouldRefuseMissingLimitsOrClock() {
         final RiskLimits limits = RiskFixtures.limits().build();
-        assertThrows(NullPointerException.class, () -> new RiskGate(null, INSTRUMENTS, TradingDayClock.UTC));
+        assertThrows(NullPointerException.class, () -> new RiskGate(null, INSTRUMENTS, RiskFixtures.UTC));
         assertThrows(NullPointerException.class, () -> new RiskGate(limits, INSTRUMENTS, null));
     }
 
