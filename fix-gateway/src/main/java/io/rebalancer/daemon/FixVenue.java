@@ -74,11 +74,7 @@ final class FixVenue implements AutoCloseable {
             acceptor.setLong(session, "SocketAcceptPort", port);
         }
         gateway = new FixGateway(initiator, new MemoryStoreFactory(), universe, orderCapacity, quotes::timeNanos);
-        final List<String> symbols = new ArrayList<>();
-        for (int id = 0; id < universe.size(); id++) {
-            symbols.add(universe.get(id).symbol());
-        }
-        simulator = new VenueSimulator(acceptor, new MemoryStoreFactory(), quotes, symbols, true);
+        simulator = new VenueSimulator(acceptor, new MemoryStoreFactory(), quotes, universe, true);
         where = "to the in-process venue simulator on 127.0.0.1:" + port;
     }
 

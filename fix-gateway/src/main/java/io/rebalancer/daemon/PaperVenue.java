@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.venue.FillRules;
 import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
@@ -160,8 +161,7 @@ final class PaperVenue implements Agent, MessageHandler {
             final int instrument = instrumentId[i];
             final boolean buy = side[i] == Side.BUY;
             final long touch = buy ? quotes.ask(instrument) : quotes.bid(instrument);
-            final boolean marketable = touch > 0 && (buy ? touch <= limitPrice[i] : touch >= limitPrice[i]);
-            if (marketable) {
+            if (FillRules.marketable(touch, buy, limitPrice[i])) {
                 fill(i, touch, Math.max(now, restingSince[i]));
                 work++;
             } else if (closed || now - restingSince[i] > maxRestNanos) {
@@ -180,10 +180,7 @@ final class PaperVenue implements Agent, MessageHandler {
         long quantity = leaves[i];
         if (!split[i]) {
             split[i] = true;
-            final long half = quantity / 2 / lot * lot;
-            if (half > 0) {
-                quantity = half;
-            }
+            quantity = FillRules.firstPartial(quantity, lot);
         }
         leaves[i] -= quantity;
         publisher.execution(time, clientOrderId[i], nextExecutionId++, ExecType.TRADE, quantity, price, leaves[i]);

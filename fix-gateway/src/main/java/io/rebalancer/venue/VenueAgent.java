@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class VenueAgent implements Agent {
     private final Queue<RestingOrder> inbox;
     private final LatestQuotes quotes;
+    private final long[] lots;
     private final boolean partialFills;
     private final List<RestingOrder> book = new ArrayList<>();
     private final AtomicLong fills = new AtomicLong();
@@ -47,7 +48,9 @@ final class VenueAgent implements Agent {
     private long taken;
     private long nextExecId = 1;
 
-    VenueAgent(final Queue<RestingOrder> inbox, final LatestQuotes quotes, final boolean partialFills) {
+    VenueAgent(final Queue<RestingOrder> inbox, final LatestQuotes quotes, final long[] lots,
+        final boolean partialFills) {
+        this.lots = lots;
         this.inbox = inbox;
         this.quotes = quotes;
         this.partialFills = partialFills;
@@ -108,12 +111,12 @@ final class VenueAgent implements Agent {
     private boolean tryFill(final RestingOrder order) {
         final long touch = order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
         final long limit = order.order.limitPrice();
-        if (touch <= 0 || (order.isBuy() ? touch > limit : touch < limit)) {
+        if (!FillRules.marketable(touch, order.isBuy(), limit)) {
             return false;
         }
         long quantity = order.leaves;
-        if (partialFills && !order.split && quantity >= 2) {
-            quantity /= 2;
+        if (partialFills && !order.split) {
+            quantity = FillRules.firstPartial(quantity, lots[order.instrument]);
         }
         order.split = true;
         order.leaves -= quantity;

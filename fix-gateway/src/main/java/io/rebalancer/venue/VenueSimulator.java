@@ -1,5 +1,6 @@
 package io.rebalancer.venue;
 
+import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -31,17 +32,19 @@ public final class VenueSimulator implements AutoCloseable {
      * @param settings     the acceptor session(s)
      * @param stores       where QuickFIX/J keeps sequence numbers
      * @param quotes       the touch to fill at
-     * @param symbols      the symbol of each instrument id of {@code quotes}
-     * @param partialFills fill each order of two units or more in two halves
+     * @param universe     the instruments, by the ids of {@code quotes}: symbols to match orders, lots to split fills
+     * @param partialFills fill each order of two lots or more in two parts (see {@link FillRules#firstPartial})
      */
     public VenueSimulator(final SessionSettings settings, final MessageStoreFactory stores, final LatestQuotes quotes,
-        final List<String> symbols, final boolean partialFills) {
+        final InstrumentUniverse universe, final boolean partialFills) {
         final Map<String, Integer> instruments = new HashMap<>();
-        for (int id = 0; id < symbols.size(); id++) {
-            instruments.put(symbols.get(id), id);
+        final long[] lots = new long[universe.size()];
+        for (int id = 0; id < universe.size(); id++) {
+            instruments.put(universe.get(id).symbol(), id);
+            lots[id] = universe.get(id).lotSize();
         }
         application = new VenueApplication(instruments);
-        agent = new VenueAgent(application.inbox(), quotes, partialFills);
+        agent = new VenueAgent(application.inbox(), quotes, lots, partialFills);
         runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, agent);
         try {
             acceptor = new SocketAcceptor(application, stores, settings, new SLF4JLogFactory(settings),

@@ -21,8 +21,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,14 +74,10 @@ class FixDemoRunSystemTest {
         Files.writeString(settings, Files.readString(config.resolve("fix").resolve("initiator.cfg"))
             .replace("SocketConnectPort=9878", "SocketConnectPort=" + port)
             .replace("FileStorePath=fixstore/initiator", "FileStorePath=" + dir.resolve("store").toUri().getPath()));
-        final List<String> symbols = new ArrayList<>();
         final EngineConfig engine = ConfigLoader.load(config);
-        for (int id = 0; id < engine.universe().size(); id++) {
-            symbols.add(engine.universe().get(id).symbol());
-        }
         // The external venue sees no quotes of the daemon's market: it acknowledges every order and fills none.
         try (VenueSimulator venue = new VenueSimulator(acceptor, new MemoryStoreFactory(),
-            new LatestQuotes(symbols.size()), symbols, true)) {
+            new LatestQuotes(engine.universe().size()), engine.universe(), true)) {
             venue.start();
             final RunReport report = DemoRunSystemTest.runDaemon(true, settings).report();
             final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];

@@ -161,7 +161,7 @@ class FixGatewaySystemTest {
 
     private void startVenue(final boolean partialFills) {
         venue = new VenueSimulator(FixTestSettings.acceptor(port), new MemoryStoreFactory(), quotes,
-            List.of("SPY", "TLT"), partialFills);
+            config.universe(), partialFills);
         venue.start();
     }
 

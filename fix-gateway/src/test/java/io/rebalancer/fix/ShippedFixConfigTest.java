@@ -64,7 +64,7 @@ class ShippedFixConfigTest {
         final InstrumentUniverse universe = new InstrumentUniverse(
             List.of(new Instrument(0, "SPY", 10_000, 1, 100_000_000_000L)));
         try (VenueSimulator venue = new VenueSimulator(venueSettings, FixGateway.stores(venueSettings),
-            new LatestQuotes(1), List.of("SPY"), false);
+            new LatestQuotes(1), universe, false);
             FixGateway gateway = new FixGateway(gatewaySettings, FixGateway.stores(gatewaySettings), universe, 16,
                 new SystemEpochNanoClock())) {
             venue.start();
