@@ -142,5 +142,18 @@ public class EngineTickBenchmark {
             final int instrumentId, final byte side, final long quantity, final long limitPrice) {
             throw new IllegalStateException("unexpected order");
         }
+
+        @Override
+        public void onCancelOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
+            final int portfolioId, final int instrumentId, final byte side, final long orderQuantity) {
+            throw new IllegalStateException("unexpected cancel");
+        }
+
+        @Override
+        public void onReplaceOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
+            final int portfolioId, final int instrumentId, final byte side, final long orderQuantity,
+            final long limitPrice) {
+            throw new IllegalStateException("unexpected replace");
+        }
     }
 }

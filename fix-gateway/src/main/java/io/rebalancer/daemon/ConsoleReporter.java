@@ -1,7 +1,9 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.EngineListener;
 import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.core.OrderState;
 import io.rebalancer.engine.drift.DriftStatus;
 import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.state.PriceBoard;
@@ -171,6 +173,25 @@ final class ConsoleReporter implements EngineListener {
             buffer.putLong(at + B, released);
             ring.commit(at);
         }
+    }
+
+    @Override
+    public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
+        final long leavesQuantity) {
+        // Fills and closes already tell the console what it shows.
+    }
+
+    @Override
+    public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final CancelReason reason) {
+        // Not shown yet.
+    }
+
+    @Override
+    public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
+        // Not shown yet.
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.EngineListener;
 import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.core.OrderState;
 import io.rebalancer.engine.drift.DriftStatus;
 import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.trigger.TriggerReason;
@@ -61,6 +63,27 @@ class ForwardingListener implements EngineListener {
     public void onOrderClosed(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int execType, final long released) {
         next.onOrderClosed(inputSequence, timeNanos, clientOrderId, portfolioId, execType, released);
+    }
+
+    @Override
+    public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
+        final long leavesQuantity) {
+        next.onOrderState(inputSequence, timeNanos, clientOrderId, portfolioId, state, cumulativeQuantity,
+            averagePrice, leavesQuantity);
+    }
+
+    @Override
+    public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final CancelReason reason) {
+        next.onCancelRequested(inputSequence, timeNanos, requestId, clientOrderId, portfolioId, reason);
+    }
+
+    @Override
+    public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
+        next.onReplaceRequested(inputSequence, timeNanos, requestId, clientOrderId, portfolioId, quantity,
+            limitPrice);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rebalancer.engine.config;
 
 import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.TradingState;
@@ -30,6 +31,17 @@ public final class ConfigDefaults {
     public static final int DEFAULT_LIMIT_COLLAR_PPM = 10 * Ppm.BASIS_POINT;
     /** {@code [engine] zone}: the zone whose midnight starts a trading day. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+
+    /** {@code [orders] max-order-age}: five minutes; an order that has not filled by then is cancelled. */
+    public static final long DEFAULT_MAX_ORDER_AGE_NANOS = TimeUnit.MINUTES.toNanos(5);
+    /** {@code [orders] working-orders}: re-size and re-price working orders when a new plan differs. */
+    public static final OrderPolicy.WorkingOrderPolicy DEFAULT_WORKING_ORDERS = OrderPolicy.WorkingOrderPolicy.REPLACE;
+    /** {@code [orders] on-shutdown}: cancel what works; a rebalancer that is not watching should not trade. */
+    public static final OrderPolicy.ShutdownOrders DEFAULT_ON_SHUTDOWN = OrderPolicy.ShutdownOrders.CANCEL;
+    /** {@code [orders] reject-backoff}: one second, doubling per venue reject in a row. */
+    public static final long DEFAULT_REJECT_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** {@code [orders] max-reject-backoff}: five minutes. */
+    public static final long DEFAULT_MAX_REJECT_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     /** {@code [risk] max-order-quantity}, in units. */
     public static final long DEFAULT_MAX_ORDER_QUANTITY = 1_000_000;

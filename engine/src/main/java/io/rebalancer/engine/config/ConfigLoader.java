@@ -2,6 +2,7 @@ package io.rebalancer.engine.config;
 
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.EngineSettings;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.RiskLimits;
 
@@ -48,12 +49,14 @@ public final class ConfigLoader {
         final IniFile engineFile = EngineFileLoader.read(dir.resolve(ENGINE_FILE));
         final EngineSettings settings = EngineFileLoader.settings(engineFile);
         final RiskLimits risk = EngineFileLoader.risk(engineFile, symbols);
+        final OrderPolicy orders = EngineFileLoader.orders(engineFile);
         final List<Path> files = ConfigFiles.portfolioFiles(dir.resolve(PORTFOLIOS_FOLDER));
         final List<PortfolioSpec> portfolios = new ArrayList<>(files.size());
         final Map<String, Path> names = new HashMap<>();
         for (final Path file : files) {
             portfolios.add(PortfolioLoader.load(file, portfolios.size(), symbols, names));
         }
-        return ConfigException.guard(dir, 0, () -> new EngineConfig(settings, symbols.universe(), risk, portfolios));
+        return ConfigException.guard(dir, 0,
+            () -> new EngineConfig(settings, symbols.universe(), risk, portfolios, orders));
     }
 }

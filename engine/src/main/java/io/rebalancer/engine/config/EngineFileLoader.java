@@ -1,6 +1,7 @@
 package io.rebalancer.engine.config;
 
 import io.rebalancer.engine.domain.EngineSettings;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.TradingState;
@@ -18,7 +19,9 @@ import java.util.Set;
  * a missing key takes its {@link ConfigDefaults} value.
  */
 final class EngineFileLoader {
-    static final List<String> SECTIONS = List.of("engine", "risk");
+    static final List<String> SECTIONS = List.of("engine", "orders", "risk");
+    static final List<String> ORDER_KEYS = List.of(
+        "max-order-age", "working-orders", "on-shutdown", "reject-backoff", "max-reject-backoff");
     static final List<String> ENGINE_KEYS = List.of(
         "ring-size", "wait-strategy", "max-price-age", "order-capacity", "first-client-order-id", "limit-collar",
         "zone");
@@ -72,6 +75,32 @@ final class EngineFileLoader {
             throw collar.error(collar.value() + " basis points is more than 100%; use at most 10000");
         }
         return ppm;
+    }
+
+    static OrderPolicy orders(final IniFile ini) throws ConfigException {
+        final IniSection orders = ini.section("orders");
+        orders.requireKnownKeys(ORDER_KEYS);
+        final IniEntry age = orders.get("max-order-age");
+        final long maxAge = age == null ? ConfigDefaults.DEFAULT_MAX_ORDER_AGE_NANOS
+            : "off".equals(age.value()) ? 0 : Values.durationNanos(age);
+        final IniEntry working = orders.get("working-orders");
+        final OrderPolicy.WorkingOrderPolicy workingOrders = working == null
+            ? ConfigDefaults.DEFAULT_WORKING_ORDERS : Values.choice(working, OrderPolicy.WorkingOrderPolicy.class);
+        final IniEntry shutdown = orders.get("on-shutdown");
+        final OrderPolicy.ShutdownOrders onShutdown = shutdown == null
+            ? ConfigDefaults.DEFAULT_ON_SHUTDOWN : Values.choice(shutdown, OrderPolicy.ShutdownOrders.class);
+        final IniEntry backoff = orders.get("reject-backoff");
+        final long rejectBackoff = backoff == null
+            ? ConfigDefaults.DEFAULT_REJECT_BACKOFF_NANOS : Values.durationNanos(backoff);
+        final IniEntry maxBackoff = orders.get("max-reject-backoff");
+        final long maxRejectBackoff = maxBackoff == null
+            ? Math.max(rejectBackoff, ConfigDefaults.DEFAULT_MAX_REJECT_BACKOFF_NANOS)
+            : Values.durationNanos(maxBackoff);
+        if (maxRejectBackoff < rejectBackoff) {
+            throw maxBackoff.error("shorter than reject-backoff (" + rejectBackoff / 1_000_000
+                + "ms); make it at least as long");
+        }
+        return new OrderPolicy(maxAge, workingOrders, onShutdown, rejectBackoff, maxRejectBackoff);
     }
 
     static RiskLimits risk(final IniFile ini, final SymbolTable symbols) throws ConfigException {

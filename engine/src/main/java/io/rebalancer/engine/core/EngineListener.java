@@ -36,6 +36,21 @@ public interface EngineListener {
     void onOrderClosed(long inputSequence, long timeNanos, long clientOrderId, int portfolioId, int execType,
         long released);
 
+    /**
+     * An order moved to a new state. {@code clientOrderId} is the order's first id (the one onOrderSent named),
+     * whatever ids later replaces gave it; {@code averagePrice} is micros, 0 before the first fill.
+     */
+    void onOrderState(long inputSequence, long timeNanos, long clientOrderId, int portfolioId, OrderState state,
+        long cumulativeQuantity, long averagePrice, long leavesQuantity);
+
+    /** A cancel request for a working order was handed to the order sink. */
+    void onCancelRequested(long inputSequence, long timeNanos, long requestId, long clientOrderId, int portfolioId,
+        CancelReason reason);
+
+    /** A cancel/replace request (new total quantity and limit) was handed to the order sink. */
+    void onReplaceRequested(long inputSequence, long timeNanos, long requestId, long clientOrderId, int portfolioId,
+        long quantity, long limitPrice);
+
     /** A portfolio's value and drift, in answer to a status command. */
     void onPortfolioStatus(long inputSequence, long timeNanos, int portfolioId, DriftStatus status, long totalValue,
         long settledCash, double driftRatio, double portfolioDrift, int openOrders);

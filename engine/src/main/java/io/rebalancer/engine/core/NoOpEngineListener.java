@@ -46,6 +46,22 @@ public class NoOpEngineListener implements EngineListener {
     }
 
     @Override
+    public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
+        final long leavesQuantity) {
+    }
+
+    @Override
+    public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final CancelReason reason) {
+    }
+
+    @Override
+    public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
+    }
+
+    @Override
     public void onPortfolioStatus(final long inputSequence, final long timeNanos, final int portfolioId,
         final DriftStatus status, final long totalValue, final long settledCash, final double driftRatio,
         final double portfolioDrift, final int openOrders) {

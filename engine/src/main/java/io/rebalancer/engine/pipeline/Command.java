@@ -8,6 +8,12 @@ public final class Command {
     public static final int REBALANCE_NOW = 2;
     /** Report every portfolio's value and drift to the listener. */
     public static final int REPORT_STATUS = 3;
+    /**
+     * Cancel every working order of the target portfolio (or all with target -1); argument is the
+     * {@code CancelReason} ordinal (OPERATOR or SHUTDOWN). It does not stop new orders: a kill switch sends
+     * SET_TRADING_STATE HALTED first, then this.
+     */
+    public static final int CANCEL_ORDERS = 4;
 
     private Command() {
     }

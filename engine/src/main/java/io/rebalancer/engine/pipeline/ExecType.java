@@ -15,6 +15,16 @@ public final class ExecType {
     public static final int REJECTED = 4;
     /** The remainder expired (time in force); no more fills will come. */
     public static final int EXPIRED = 5;
+    /**
+     * The venue accepted a cancel/replace request: the order now works on the terms the engine asked for. The
+     * report's client order id is the request's id.
+     */
+    public static final int REPLACED = 6;
+    /**
+     * The venue refused a cancel or cancel/replace request (FIX OrderCancelReject): the order keeps working on its
+     * old terms, or has already finished and its last reports are on their way. Client order id: the request's.
+     */
+    public static final int CANCEL_REJECTED = 7;
 
     private ExecType() {
     }
@@ -31,6 +41,10 @@ public final class ExecType {
                 return "REJECTED";
             case EXPIRED:
                 return "EXPIRED";
+            case REPLACED:
+                return "REPLACED";
+            case CANCEL_REJECTED:
+                return "CANCEL_REJECTED";
             default:
                 return "UNKNOWN(" + execType + ")";
         }

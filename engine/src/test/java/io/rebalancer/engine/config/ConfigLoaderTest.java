@@ -6,6 +6,7 @@ import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.EngineSettings;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Instrument;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.RiskLimits;
@@ -39,6 +40,9 @@ class ConfigLoaderTest {
             1_000, NEW_YORK), config.settings());
         assertEquals(new RiskLimits(1_000_000, 1_000_000 * Fixed.SCALE, 10_000, 50, 50_000_000 * Fixed.SCALE,
             new boolean[8], TradingState.ACTIVE), config.risk());
+        assertEquals(new OrderPolicy(TimeUnit.MINUTES.toNanos(5), OrderPolicy.WorkingOrderPolicy.REPLACE,
+            OrderPolicy.ShutdownOrders.CANCEL, TimeUnit.SECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(5)),
+            config.orders());
     }
 
     @Test
@@ -100,6 +104,32 @@ class ConfigLoaderTest {
             ConfigDefaults.DEFAULT_MAX_ORDER_NOTIONAL, ConfigDefaults.DEFAULT_PRICE_COLLAR_PPM,
             ConfigDefaults.DEFAULT_MAX_ORDERS_PER_SECOND, ConfigDefaults.DEFAULT_MAX_NOTIONAL_PER_DAY, new boolean[3],
             ConfigDefaults.DEFAULT_TRADING_STATE), config.risk());
+        assertEquals(new OrderPolicy(ConfigDefaults.DEFAULT_MAX_ORDER_AGE_NANOS, ConfigDefaults.DEFAULT_WORKING_ORDERS,
+            ConfigDefaults.DEFAULT_ON_SHUTDOWN, ConfigDefaults.DEFAULT_REJECT_BACKOFF_NANOS,
+            ConfigDefaults.DEFAULT_MAX_REJECT_BACKOFF_NANOS), config.orders());
+    }
+
+    @Test
+    void shouldReadEveryOrdersKey() throws ConfigException {
+        final EngineConfig config = new ConfigFolder(dir).write(ConfigFolder.ENGINE,
+            "[orders]",
+            "max-order-age = 90s",
+            "working-orders = keep",
+            "on-shutdown = leave",
+            "reject-backoff = 250ms",
+            "max-reject-backoff = 1m").load();
+
+        assertEquals(new OrderPolicy(90_000_000_000L, OrderPolicy.WorkingOrderPolicy.KEEP,
+            OrderPolicy.ShutdownOrders.LEAVE, 250_000_000L, 60_000_000_000L), config.orders());
+    }
+
+    @Test
+    void shouldNeverCancelForAgeWhenMaxOrderAgeIsOff() throws ConfigException {
+        final EngineConfig config = new ConfigFolder(dir).write(ConfigFolder.ENGINE,
+            "[orders]", "max-order-age = off", "reject-backoff = 10m").load();
+
+        assertEquals(0, config.orders().maxOrderAgeNanos());
+        assertEquals(600_000_000_000L, config.orders().maxRejectBackoffNanos(), "the cap grows to the backoff");
     }
 
     @Test

@@ -41,7 +41,19 @@ class EngineFileErrorTest {
     @Test
     void shouldRejectUnknownSectionSuggestingTheClosestKnownOne() {
         assertFailure(engineFailure("[engine]", "[riks]"), 2,
-            "unknown section [riks]; did you mean [risk]? Sections in this file: [engine], [risk]");
+            "unknown section [riks]; did you mean [risk]? Sections in this file: [engine], [orders], [risk]");
+    }
+
+    @Test
+    void shouldRejectMaxRejectBackoffShorterThanTheBackoff() {
+        assertFailure(engineFailure("[orders]", "reject-backoff = 2s", "max-reject-backoff = 1s"), 3,
+            "[orders] max-reject-backoff: shorter than reject-backoff (2000ms); make it at least as long");
+    }
+
+    @Test
+    void shouldRejectAWorkingOrderPolicyThatIsNotAChoice() {
+        assertFailure(engineFailure("[orders]", "working-orders = amend"), 2,
+            "[orders] working-orders: \"amend\" is not one of keep, replace");
     }
 
     @Test

@@ -28,6 +28,18 @@ final class Recorder implements EngineListener, OrderSink {
     record Closed(long clientOrderId, int portfolioId, int execType, long released) {
     }
 
+    record Cancel(long time, long requestId, long originalId, int portfolioId, long quantity) {
+    }
+
+    record Replace(long time, long requestId, long originalId, int portfolioId, long quantity, long limitPrice) {
+    }
+
+    record State(long clientOrderId, OrderState state, long cumulativeQuantity, long averagePrice, long leaves) {
+    }
+
+    record CancelRequest(long requestId, long clientOrderId, CancelReason reason) {
+    }
+
     record Status(int portfolioId, DriftStatus status, long totalValue, double ratio, int openOrders) {
     }
 
@@ -38,6 +50,10 @@ final class Recorder implements EngineListener, OrderSink {
     final List<Fill> fills = new ArrayList<>();
     final List<Closed> closed = new ArrayList<>();
     final List<Status> statuses = new ArrayList<>();
+    final List<Cancel> cancels = new ArrayList<>();
+    final List<Replace> replaces = new ArrayList<>();
+    final List<State> states = new ArrayList<>();
+    final List<CancelRequest> cancelRequests = new ArrayList<>();
     final List<Throwable> faults = new ArrayList<>();
     private int sentViaListener;
 
@@ -45,6 +61,19 @@ final class Recorder implements EngineListener, OrderSink {
     public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long limitPrice) {
         orders.add(new Order(timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, limitPrice));
+    }
+
+    @Override
+    public void onCancelOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
+        final int portfolioId, final int instrumentId, final byte side, final long orderQuantity) {
+        cancels.add(new Cancel(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity));
+    }
+
+    @Override
+    public void onReplaceOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
+        final int portfolioId, final int instrumentId, final byte side, final long orderQuantity,
+        final long limitPrice) {
+        replaces.add(new Replace(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity, limitPrice));
     }
 
     @Override
@@ -88,6 +117,25 @@ final class Recorder implements EngineListener, OrderSink {
     public void onOrderClosed(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int execType, final long released) {
         closed.add(new Closed(clientOrderId, portfolioId, execType, released));
+    }
+
+    @Override
+    public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
+        final long leavesQuantity) {
+        states.add(new State(clientOrderId, state, cumulativeQuantity, averagePrice, leavesQuantity));
+    }
+
+    @Override
+    public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final CancelReason reason) {
+        cancelRequests.add(new CancelRequest(requestId, clientOrderId, reason));
+    }
+
+    @Override
+    public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
+        // The sink records the request itself.
     }
 
     @Override

@@ -15,7 +15,7 @@ import io.rebalancer.engine.trigger.TriggerReason;
  * to {@link #DRIFT_TOLERANCE} relative, as they only describe a decision the exact fields already pin down.
  */
 sealed interface Output permits Output.InputRejected, Output.Triggered, Output.OrderSent, Output.RiskRejected,
-    Output.Planned, Output.Filled, Output.Closed, Output.Status {
+    Output.Planned, Output.Filled, Output.Closed, Output.Status, Output.CancelSent, Output.ReplaceSent {
     double DRIFT_TOLERANCE = 1e-9;
 
     /** Equal, with drift figures compared to {@link #DRIFT_TOLERANCE}. */
@@ -74,6 +74,13 @@ sealed interface Output permits Output.InputRejected, Output.Triggered, Output.O
             return "Closed{t=" + time + ", id=" + clientOrderId + ", p" + portfolio + ' ' + ExecType.name(execType)
                 + ", released " + released + '}';
         }
+    }
+
+    record CancelSent(long time, long requestId, long originalId, int portfolio, long quantity) implements Output {
+    }
+
+    record ReplaceSent(long time, long requestId, long originalId, int portfolio, long quantity, long limitPrice)
+        implements Output {
     }
 
     record Status(long time, int portfolio, DriftStatus status, long totalValue, long settledCash, double ratio,

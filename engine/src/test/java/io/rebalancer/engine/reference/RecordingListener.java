@@ -1,5 +1,7 @@
 package io.rebalancer.engine.reference;
 
+import io.rebalancer.engine.core.OrderState;
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.EngineListener;
 import io.rebalancer.engine.core.InputReject;
 import io.rebalancer.engine.core.OrderSink;
@@ -35,6 +37,20 @@ final class RecordingListener implements EngineListener, OrderSink {
         lastSunk = new Output.OrderSent(timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity,
             limitPrice);
         log.add(lastSunk);
+    }
+
+    @Override
+    public void onCancelOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
+        final int portfolioId, final int instrumentId, final byte side, final long orderQuantity) {
+        log.add(new Output.CancelSent(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity));
+    }
+
+    @Override
+    public void onReplaceOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
+        final int portfolioId, final int instrumentId, final byte side, final long orderQuantity,
+        final long limitPrice) {
+        log.add(new Output.ReplaceSent(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity,
+            limitPrice));
     }
 
     @Override
@@ -84,6 +100,25 @@ final class RecordingListener implements EngineListener, OrderSink {
     public void onOrderClosed(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int execType, final long released) {
         log.add(new Output.Closed(timeNanos, clientOrderId, portfolioId, execType, released));
+    }
+
+    @Override
+    public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
+        final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
+        final long leavesQuantity) {
+        // Derived from fills and closes, which the log already compares.
+    }
+
+    @Override
+    public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final CancelReason reason) {
+        // The sink logs the request itself.
+    }
+
+    @Override
+    public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
+        // The sink logs the request itself.
     }
 
     @Override
