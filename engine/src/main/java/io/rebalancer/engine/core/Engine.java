@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.rebalancer.engine.domain.CalendarSpec;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.TradingState;
 import io.rebalancer.engine.drift.DriftCalculator;
@@ -35,6 +36,9 @@ import java.util.Map;
  */
 public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private static final TradingState[] TRADING_STATES = TradingState.values();
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    /** Execution ids remembered for de-duplication, at least: resends after a reconnect come within far fewer. */
+    private static final int EXECUTION_ID_WINDOW = 65_536;
 
     private final long maxPriceAgeNanos;
     private final InstrumentUniverse universe;
@@ -46,6 +50,8 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private final RiskGate risk;
     private final RebalanceDesk desk;
     private final ExecutionBook executions;
+    private final OrderRequests requests;
+    private final RejectBackoff backoff;
     private final EngineListener listener;
     private final EngineCounters counters;
     private final int[] dirty;
@@ -77,10 +83,17 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         holders = new HolderIndex(universe.size(), portfolios);
         final ZoneOffsetTable zone = ZoneOffsetTable.of(config.settings().zone());
         risk = new RiskGate(config.risk(), universe.size(), zone);
-        final OrderTable table = new OrderTable(config.settings().orderCapacity());
+        final int capacity = config.settings().orderCapacity();
+        final OrderPolicy policy = config.orders();
+        final OrderTable table = new OrderTable(capacity, count);
+        final ClientOrderIds ids = new ClientOrderIds(config.settings().firstClientOrderId());
+        requests = new OrderRequests(table, portfolios, orders, listener, counters, ids, policy.maxOrderAgeNanos());
+        backoff = new RejectBackoff(count, policy.rejectBackoffNanos(), policy.maxRejectBackoffNanos());
         desk = new RebalanceDesk(new RebalancePlanner(universe, config.settings().limitCollarPpm(), maxAssets),
-            risk, table, prices, orders, listener, counters, config.settings().firstClientOrderId(), maxAssets);
-        executions = new ExecutionBook(table, portfolios, listener, counters);
+            risk, table, requests, prices, orders, listener, counters, ids, policy.workingOrders(), maxAssets,
+            capacity);
+        executions = new ExecutionBook(table, portfolios, requests, backoff,
+            new ExecutionIds(Math.max(EXECUTION_ID_WINDOW, 4 * capacity)), listener, counters);
         dirty = new int[count];
         isDirty = new boolean[count];
         manualRequested = new boolean[count];
@@ -160,6 +173,9 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                 return target >= -1 && target < portfolios.length;
             case Command.REPORT_STATUS:
                 return true;
+            case Command.CANCEL_ORDERS:
+                return target >= -1 && target < portfolios.length && argument >= 0
+                    && argument < CANCEL_REASONS.length;
             default:
                 return false;
         }
@@ -183,6 +199,9 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                     listener.onPortfolioStatus(sequence, now, portfolio.id(), status, portfolio.totalValue(),
                         portfolio.settledCash(), drift.ratio(), drift.portfolioDrift(), portfolio.openOrders());
                 }
+                break;
+            case Command.CANCEL_ORDERS:
+                requests.cancelAll(sequence, now, target, CANCEL_REASONS[(int)argument]);
                 break;
             default:
                 break;
@@ -218,6 +237,12 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             }
             nextReview = earliest;
         }
+        requests.cancelExpired(sequence, now);
+        if (backoff.anyWaitEnded(now)) {
+            for (int id = 0; id < portfolios.length; id++) {
+                markDirty(id);
+            }
+        }
     }
 
     private void evaluateDirty() {
@@ -237,6 +262,11 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             if (status == DriftStatus.STALE_PRICE) {
                 counters.increment(EngineCounters.STALE_SKIPS);
             }
+            return;
+        }
+        if (requests.requestsOut(id) > 0 || backoff.isWaiting(id, now)) {
+            // Judged again when the venue answers or the wait ends; a due review or manual request stays due.
+            counters.increment(EngineCounters.BACKOFF_SKIPS);
             return;
         }
         final PortfolioTrigger trigger = triggers[id];

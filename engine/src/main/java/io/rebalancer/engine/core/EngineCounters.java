@@ -20,10 +20,19 @@ public final class EngineCounters {
     public static final int ORDERS_CLOSED = 10;
     public static final int STALE_SKIPS = 11;
     public static final int FAULTS = 12;
-    private static final int FIXED_COUNTERS = 13;
+    public static final int CANCELS_SENT = 13;
+    public static final int REPLACES_SENT = 14;
+    public static final int CANCEL_REJECTS = 15;
+    public static final int LATE_FILLS = 16;
+    public static final int VENUE_REJECTS = 17;
+    public static final int BACKOFF_SKIPS = 18;
+    private static final int FIXED_COUNTERS = 19;
     private static final String[] NAMES = {
         "ticks", "executions", "timers", "commands", "batches", "evaluations", "rebalances", "orders sent",
         "orders rejected by risk", "fills", "orders closed", "evaluations skipped for stale prices", "engine faults",
+        "cancel requests sent", "replace requests sent", "cancel/replace requests refused by the venue",
+        "fills after the order finished", "orders rejected by the venue or gateway",
+        "evaluations held back (reject back-off or a request out)",
     };
     private static final InputReject[] REJECTS = InputReject.values();
 

@@ -6,22 +6,36 @@ import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.state.Portfolio;
 
 /**
- * Books execution reports against the working orders: fills move holdings and cash, final states release
- * what never filled. The venue is the record of what traded, so an overfill is booked as reported and
- * flagged rather than refused; a report for an unknown order is refused and counted, never guessed at.
+ * Books execution reports against the engine's orders and moves each order through its lifecycle
+ * (pending-new, new, partially filled, filled, cancelled, rejected, expired, with cancel and replace requests
+ * pending on the side). Fills move holdings and cash; final states release what never filled.
+ * <p>
+ * Real venues differ and wires reorder, so: a report whose execution id was already booked is refused
+ * (resends never count twice); states only move forward (an acknowledgement after a fill changes nothing); a
+ * fill for an order that already finished (it crossed the cancel on the wire) is booked as the venue says and
+ * counted; a venue that sends one full fill and nothing else closes the order on that fill. The venue is the
+ * record of what traded, so an overfill is booked as reported and flagged rather than refused; a report for an
+ * unknown order is refused and counted, never guessed at.
  */
 final class ExecutionBook {
     private final OrderTable orders;
     private final Portfolio[] portfolios;
+    private final OrderRequests requests;
+    private final RejectBackoff backoff;
+    private final ExecutionIds executionIds;
     private final EngineListener listener;
     private final EngineCounters counters;
     /** The order {@link #check} found, so {@link #book} does not look it up again. */
     private int checked = -1;
 
-    ExecutionBook(final OrderTable orders, final Portfolio[] portfolios, final EngineListener listener,
+    ExecutionBook(final OrderTable orders, final Portfolio[] portfolios, final OrderRequests requests,
+        final RejectBackoff backoff, final ExecutionIds executionIds, final EngineListener listener,
         final EngineCounters counters) {
         this.orders = orders;
         this.portfolios = portfolios;
+        this.requests = requests;
+        this.backoff = backoff;
+        this.executionIds = executionIds;
         this.listener = listener;
         this.counters = counters;
     }
@@ -33,25 +47,43 @@ final class ExecutionBook {
      * @return null when the report can be booked, otherwise why not
      */
     InputReject check(final InboundEvent report) {
-        final int index = orders.find(report.clientOrderId());
+        final long clientOrderId = report.clientOrderId();
+        final int index = orders.find(clientOrderId);
         checked = index;
         if (index < 0) {
             return InputReject.UNKNOWN_ORDER;
         }
+        if (executionIds.isDuplicate(report.executionId())) {
+            return InputReject.DUPLICATE_EXECUTION;
+        }
+        final boolean finished = orders.isFinished(index);
         switch (report.execType()) {
-            case ExecType.NEW:
-            case ExecType.CANCELED:
-            case ExecType.REJECTED:
-            case ExecType.EXPIRED:
-                return null;
             case ExecType.TRADE:
                 final long quantity = report.lastQuantity();
                 final long price = report.lastPrice();
                 return quantity <= 0 || price <= 0 || Fixed.multiply(quantity, price) == Fixed.OVERFLOW
                     ? InputReject.INVALID_EXECUTION : null;
+            case ExecType.NEW:
+            case ExecType.CANCELED:
+            case ExecType.REJECTED:
+            case ExecType.EXPIRED:
+                return finished ? InputReject.ORDER_FINISHED : null;
+            case ExecType.REPLACED:
+                if (finished) {
+                    return InputReject.ORDER_FINISHED;
+                }
+                return answersRequest(index, clientOrderId, OrderTable.REPLACE_REQUEST)
+                    ? null : InputReject.UNEXPECTED_REPLY;
+            case ExecType.CANCEL_REJECTED:
+                // A refusal for an order that has since finished is the normal "too late to cancel" race.
+                return finished || orders.requestId(index) == clientOrderId ? null : InputReject.UNEXPECTED_REPLY;
             default:
                 return InputReject.INVALID_EXECUTION;
         }
+    }
+
+    private boolean answersRequest(final int index, final long clientOrderId, final byte kind) {
+        return orders.requestKind(index) == kind && orders.requestId(index) == clientOrderId;
     }
 
     /**
@@ -61,15 +93,37 @@ final class ExecutionBook {
      */
     int book(final long sequence, final long now, final InboundEvent report) {
         final int index = checked;
+        executionIds.remember(report.executionId());
         final int execType = report.execType();
         switch (execType) {
             case ExecType.TRADE:
-                return fill(sequence, now, index, report.lastQuantity(), report.lastPrice());
-            case ExecType.CANCELED:
-            case ExecType.REJECTED:
-            case ExecType.EXPIRED:
-                return close(sequence, now, index, execType);
+                return orders.isFinished(index)
+                    ? lateFill(sequence, now, index, report.lastQuantity(), report.lastPrice())
+                    : fill(sequence, now, index, report.lastQuantity(), report.lastPrice());
             case ExecType.NEW:
+                if (orders.state(index) == OrderState.PENDING_NEW) {
+                    orders.state(index, OrderState.NEW);
+                    requests.state(sequence, now, index);
+                }
+                return -1;
+            case ExecType.REJECTED:
+                counters.increment(EngineCounters.VENUE_REJECTS);
+                backoff.rejected(orders.portfolioId(index), now);
+                return close(sequence, now, index, execType, OrderState.REJECTED);
+            case ExecType.CANCELED:
+                return close(sequence, now, index, execType, OrderState.CANCELED);
+            case ExecType.EXPIRED:
+                return close(sequence, now, index, execType, OrderState.EXPIRED);
+            case ExecType.REPLACED:
+                return replaced(sequence, now, index);
+            case ExecType.CANCEL_REJECTED:
+                counters.increment(EngineCounters.CANCEL_REJECTS);
+                if (orders.isFinished(index)) {
+                    return -1;
+                }
+                requests.answered(sequence, now, index);
+                requests.state(sequence, now, index);
+                return orders.portfolioId(index);
             default:
                 return -1;
         }
@@ -88,32 +142,91 @@ final class ExecutionBook {
             reject(sequence, now, InputReject.OVERFILL, clientOrderId);
             portfolio.filledBeyondOrder(slot, side, quantity - leaves, price);
         }
-        orders.reduceLeaves(index, booked);
+        orders.book(index, leaves - booked, orders.limitPrice(index));
+        orders.addFill(index, quantity, Fixed.multiply(quantity, price));
+        orders.state(index, OrderState.PARTIALLY_FILLED);
+        backoff.filled(portfolioId);
         counters.increment(EngineCounters.FILLS);
         listener.onFill(sequence, now, clientOrderId, portfolioId, orders.instrumentId(index), side, quantity, price,
             orders.leaves(index));
         if (orders.leaves(index) == 0) {
-            finish(sequence, now, index, ExecType.TRADE, 0);
+            finish(sequence, now, index, ExecType.TRADE, OrderState.FILLED, 0);
+        } else {
+            requests.state(sequence, now, index);
         }
         return portfolioId;
     }
 
-    private int close(final long sequence, final long now, final int index, final int execType) {
+    /**
+     * A fill for an order that already finished: it crossed the cancel (or expiry) on the wire. Nothing is working
+     * for it any more, so holdings and cash move directly; up to what the order released at its close it is a late
+     * fill, beyond that an overfill, flagged.
+     */
+    private int lateFill(final long sequence, final long now, final int index, final long quantity,
+        final long price) {
+        final long clientOrderId = orders.clientOrderId(index);
+        final int portfolioId = orders.portfolioId(index);
+        final byte side = orders.side(index);
+        final long expected = Math.min(quantity, orders.released(index));
+        orders.released(index, orders.released(index) - expected);
+        if (quantity > expected) {
+            reject(sequence, now, InputReject.OVERFILL, clientOrderId);
+        }
+        portfolios[portfolioId].filledBeyondOrder(orders.slot(index), side, quantity, price);
+        orders.addFill(index, quantity, Fixed.multiply(quantity, price));
+        counters.increment(EngineCounters.LATE_FILLS);
+        counters.increment(EngineCounters.FILLS);
+        listener.onFill(sequence, now, clientOrderId, portfolioId, orders.instrumentId(index), side, quantity, price,
+            0);
+        requests.state(sequence, now, index);
+        return portfolioId;
+    }
+
+    /** The venue accepted a cancel/replace: the order works on the requested terms, known by the request's id. */
+    private int replaced(final long sequence, final long now, final int index) {
+        final int portfolioId = orders.portfolioId(index);
+        final long total = orders.requestQuantity(index);
+        final long limit = orders.requestLimit(index);
+        final long leaves = Math.max(0, total - orders.cumulativeQuantity(index));
+        portfolios[portfolioId].workingChanged(orders.slot(index), orders.side(index), orders.leaves(index),
+            orders.limitPrice(index), leaves, limit);
+        orders.book(index, leaves, limit);
+        orders.orderQuantity(index, total);
+        orders.currentId(index, orders.requestId(index));
+        orders.workingSince(index, now);
+        if (orders.state(index) == OrderState.PENDING_NEW) {
+            orders.state(index, OrderState.NEW);
+        }
+        requests.answered(sequence, now, index);
+        if (leaves == 0) {
+            finish(sequence, now, index, ExecType.TRADE, OrderState.FILLED, 0);
+        } else {
+            requests.state(sequence, now, index);
+        }
+        return portfolioId;
+    }
+
+    private int close(final long sequence, final long now, final int index, final int execType,
+        final OrderState state) {
         final int portfolioId = orders.portfolioId(index);
         final long leaves = orders.leaves(index);
         portfolios[portfolioId].remainderReleased(orders.slot(index), orders.side(index), leaves,
             orders.limitPrice(index));
-        finish(sequence, now, index, execType, leaves);
+        orders.book(index, 0, orders.limitPrice(index));
+        finish(sequence, now, index, execType, state, leaves);
         return portfolioId;
     }
 
     private void finish(final long sequence, final long now, final int index, final int execType,
-        final long released) {
+        final OrderState state, final long released) {
         final int portfolioId = orders.portfolioId(index);
         portfolios[portfolioId].orderClosed();
+        orders.released(index, released);
+        orders.close(index, state);
+        requests.answered(sequence, now, index);
         counters.increment(EngineCounters.ORDERS_CLOSED);
         listener.onOrderClosed(sequence, now, orders.clientOrderId(index), portfolioId, execType, released);
-        orders.close(index);
+        requests.state(sequence, now, index);
     }
 
     int workingOrders() {

@@ -10,6 +10,9 @@ public enum InputReject {
     TIME_REGRESSION("event time earlier than the last accepted time for the same instrument or clock"),
     UNKNOWN_ORDER("execution report for a client order id the engine has no working order for"),
     INVALID_EXECUTION("execution report with a non-positive quantity or price, or an unknown exec type"),
+    DUPLICATE_EXECUTION("execution report whose execution id was already booked (a resend): not booked again"),
+    ORDER_FINISHED("acknowledgement, cancel or replace for an order that already finished: nothing to book"),
+    UNEXPECTED_REPLY("replace or cancel reject that answers no request the engine has out for the order"),
     OVERFILL("fill larger than the order's remaining quantity: booked as the venue says, and flagged"),
     INVALID_COMMAND("command with an unknown code or out-of-range argument"),
     UNKNOWN_EVENT("event of an unknown type");

@@ -3,78 +3,234 @@ package io.rebalancer.engine.core;
 import org.agrona.collections.Long2LongHashMap;
 
 /**
- * The engine's working child orders, in parallel arrays with a free list, found by client order id through
- * a pre-sized primitive map: opening, finding and closing an order allocate nothing.
+ * The engine's child orders, working and recently finished, in parallel arrays found by any of their client
+ * order ids through one pre-sized primitive map: opening, finding, amending and closing allocate nothing.
+ * <p>
+ * An order is known by up to {@link #MAX_IDS} ids: its own, and those of the cancel and cancel/replace requests
+ * sent for it (a venue reports against the request's id once it acts on it). A finished order stays findable
+ * until its row is reused, oldest finished first, so a fill that crosses a cancel on the wire is still booked
+ * against the order it belongs to rather than refused as unknown. The table has room for {@code capacity}
+ * working orders and as many finished ones.
+ * <p>
+ * Each portfolio's working orders form a doubly linked list through the rows, oldest first, so a rebalance visits
+ * only its own orders. This class stores and finds; the order lifecycle itself lives in {@link ExecutionBook},
+ * {@link RebalanceDesk} and {@link OrderRequests}.
  */
 final class OrderTable {
+    /**
+     * Ids one order can carry: its own and up to three requests. A replace needs two free: its own id and room for
+     * a cancel after it, so an order can always be cancelled; after two replaces a changed plan cancels instead.
+     */
+    static final int MAX_IDS = 4;
+    static final byte NO_REQUEST = 0;
+    static final byte CANCEL_REQUEST = 1;
+    static final byte REPLACE_REQUEST = 2;
     private static final long MISSING = -1;
+    private static final int NONE = -1;
+    private static final OrderState[] STATES = OrderState.values();
 
+    private final int capacity;
     private final Long2LongHashMap indexById;
-    private final long[] clientOrderId;
+    private final long[] ids;
+    private final byte[] idCount;
+    private final long[] currentId;
     private final int[] portfolioId;
     private final int[] slot;
     private final int[] instrumentId;
     private final byte[] side;
+    private final long[] orderQuantity;
+    private final long[] cumulativeQuantity;
+    private final long[] filledNotional;
     private final long[] leaves;
     private final long[] limitPrice;
-    private final int[] free;
-    private int freeCount;
+    private final long[] workingSince;
+    private final byte[] state;
+    private final long[] released;
+    private final byte[] requestKind;
+    private final long[] requestId;
+    private final long[] requestQuantity;
+    private final long[] requestLimit;
+    private final byte[] cancelAfterRequest;
+    private final int[] next;
+    private final int[] previous;
+    private final int[] firstOfPortfolio;
+    private final int[] lastOfPortfolio;
+    /** Rows free or finished, oldest finished first: a FIFO ring of row indices. */
+    private final int[] reusable;
+    private int reusableHead;
+    private int reusableCount;
+    private int working;
 
-    OrderTable(final int capacity) {
-        indexById = new Long2LongHashMap(capacity * 2, 0.65f, MISSING);
-        clientOrderId = new long[capacity];
-        portfolioId = new int[capacity];
-        slot = new int[capacity];
-        instrumentId = new int[capacity];
-        side = new byte[capacity];
-        leaves = new long[capacity];
-        limitPrice = new long[capacity];
-        free = new int[capacity];
-        for (int i = 0; i < capacity; i++) {
-            free[i] = capacity - 1 - i;
+    OrderTable(final int capacity, final int portfolios) {
+        this.capacity = capacity;
+        final int rows = capacity * 2;
+        indexById = new Long2LongHashMap(rows * MAX_IDS * 2, 0.65f, MISSING);
+        ids = new long[rows * MAX_IDS];
+        idCount = new byte[rows];
+        currentId = new long[rows];
+        portfolioId = new int[rows];
+        slot = new int[rows];
+        instrumentId = new int[rows];
+        side = new byte[rows];
+        orderQuantity = new long[rows];
+        cumulativeQuantity = new long[rows];
+        filledNotional = new long[rows];
+        leaves = new long[rows];
+        limitPrice = new long[rows];
+        workingSince = new long[rows];
+        state = new byte[rows];
+        released = new long[rows];
+        requestKind = new byte[rows];
+        requestId = new long[rows];
+        requestQuantity = new long[rows];
+        requestLimit = new long[rows];
+        cancelAfterRequest = new byte[rows];
+        next = new int[rows];
+        previous = new int[rows];
+        firstOfPortfolio = new int[portfolios];
+        lastOfPortfolio = new int[portfolios];
+        java.util.Arrays.fill(firstOfPortfolio, NONE);
+        java.util.Arrays.fill(lastOfPortfolio, NONE);
+        reusable = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            reusable[i] = i;
         }
-        freeCount = capacity;
+        reusableCount = rows;
     }
 
+    /** True when {@code capacity} orders work: no new order may open. */
     boolean isFull() {
-        return freeCount == 0;
+        return working == capacity;
     }
 
+    /** Orders working now. */
     int size() {
-        return free.length - freeCount;
+        return working;
+    }
+
+    /** Rows, working and finished: valid indices are {@code 0 .. rows()-1}. */
+    int rows() {
+        return reusable.length;
     }
 
     /** Books a new working order; the caller checked {@link #isFull()}. */
     int open(final long id, final int portfolio, final int assetSlot, final int instrument, final byte orderSide,
-        final long orderQuantity, final long limit) {
-        final int index = free[--freeCount];
-        clientOrderId[index] = id;
+        final long quantity, final long limit, final long now) {
+        final int index = reusable[reusableHead];
+        reusableHead = (reusableHead + 1) % reusable.length;
+        reusableCount--;
+        forgetIds(index);
+        working++;
+        addId(index, id);
+        currentId[index] = id;
         portfolioId[index] = portfolio;
         slot[index] = assetSlot;
         instrumentId[index] = instrument;
         side[index] = orderSide;
-        leaves[index] = orderQuantity;
+        orderQuantity[index] = quantity;
+        cumulativeQuantity[index] = 0;
+        filledNotional[index] = 0;
+        leaves[index] = quantity;
         limitPrice[index] = limit;
-        indexById.put(id, index);
+        workingSince[index] = now;
+        state[index] = (byte)OrderState.PENDING_NEW.ordinal();
+        released[index] = 0;
+        clearRequest(index);
+        link(index, portfolio);
         return index;
     }
 
-    /** The index of the working order with this client order id, or -1. */
+    /** The row of the order (working or recently finished) known by this id, or -1. */
     int find(final long id) {
         return (int)indexById.get(id);
     }
 
-    void reduceLeaves(final int index, final long filled) {
-        leaves[index] -= filled;
+    /** Adds a request's id to the order, so reports naming it find the order. False when the order has no room. */
+    boolean addId(final int index, final long id) {
+        final int count = idCount[index];
+        if (count == MAX_IDS) {
+            return false;
+        }
+        ids[index * MAX_IDS + count] = id;
+        idCount[index] = (byte)(count + 1);
+        indexById.put(id, index);
+        return true;
     }
 
-    void close(final int index) {
-        indexById.remove(clientOrderId[index]);
-        free[freeCount++] = index;
+    /** True while the order can take a replace and still a cancel after it. */
+    boolean hasRoomForReplace(final int index) {
+        return idCount[index] < MAX_IDS - 1;
     }
 
+    /**
+     * Finishes an order: it stops working, leaves its portfolio's list and joins the reusable queue behind every
+     * row finished before it, still findable by its ids until its row is reused.
+     */
+    void close(final int index, final OrderState finalState) {
+        state[index] = (byte)finalState.ordinal();
+        unlink(index);
+        working--;
+        reusable[(reusableHead + reusableCount) % reusable.length] = index;
+        reusableCount++;
+    }
+
+    private void forgetIds(final int index) {
+        for (int k = 0, count = idCount[index]; k < count; k++) {
+            indexById.remove(ids[index * MAX_IDS + k]);
+        }
+        idCount[index] = 0;
+    }
+
+    /** Appends at the tail, so a portfolio's orders are visited oldest first. */
+    private void link(final int index, final int portfolio) {
+        final int tail = lastOfPortfolio[portfolio];
+        next[index] = NONE;
+        previous[index] = tail;
+        if (tail == NONE) {
+            firstOfPortfolio[portfolio] = index;
+        } else {
+            next[tail] = index;
+        }
+        lastOfPortfolio[portfolio] = index;
+    }
+
+    private void unlink(final int index) {
+        final int before = previous[index];
+        final int after = next[index];
+        if (before == NONE) {
+            firstOfPortfolio[portfolioId[index]] = after;
+        } else {
+            next[before] = after;
+        }
+        if (after == NONE) {
+            lastOfPortfolio[portfolioId[index]] = before;
+        } else {
+            previous[after] = before;
+        }
+    }
+
+    /** The first working order of a portfolio, or -1; follow with {@link #nextOfPortfolio}. */
+    int firstOfPortfolio(final int portfolio) {
+        return firstOfPortfolio[portfolio];
+    }
+
+    /** The portfolio's next working order after this one, or -1. */
+    int nextOfPortfolio(final int index) {
+        return next[index];
+    }
+
+    /** The order's own (first) id, the one the engine reported when it sent it. */
     long clientOrderId(final int index) {
-        return clientOrderId[index];
+        return ids[index * MAX_IDS];
+    }
+
+    /** The id the venue knows the order by now: its own, or its last accepted replace's (FIX OrigClOrdID). */
+    long currentId(final int index) {
+        return currentId[index];
+    }
+
+    void currentId(final int index, final long id) {
+        currentId[index] = id;
     }
 
     int portfolioId(final int index) {
@@ -93,11 +249,113 @@ final class OrderTable {
         return side[index];
     }
 
+    /** Total quantity on the current accepted terms (FIX OrderQty). */
+    long orderQuantity(final int index) {
+        return orderQuantity[index];
+    }
+
+    void orderQuantity(final int index, final long quantity) {
+        orderQuantity[index] = quantity;
+    }
+
+    long cumulativeQuantity(final int index) {
+        return cumulativeQuantity[index];
+    }
+
+    long filledNotional(final int index) {
+        return filledNotional[index];
+    }
+
+    /** Records a fill in the order's cumulative quantity and notional (saturating on overflow). */
+    void addFill(final int index, final long quantity, final long notional) {
+        cumulativeQuantity[index] += quantity;
+        filledNotional[index] = io.rebalancer.engine.domain.Fixed.add(filledNotional[index], notional);
+    }
+
+    /** The quantity booked as working in the portfolio. */
     long leaves(final int index) {
         return leaves[index];
     }
 
+    /** The limit price the working quantity is booked at. */
     long limitPrice(final int index) {
         return limitPrice[index];
+    }
+
+    void book(final int index, final long quantity, final long limit) {
+        leaves[index] = quantity;
+        limitPrice[index] = limit;
+    }
+
+    long workingSince(final int index) {
+        return workingSince[index];
+    }
+
+    void workingSince(final int index, final long time) {
+        workingSince[index] = time;
+    }
+
+    OrderState state(final int index) {
+        return STATES[state[index]];
+    }
+
+    void state(final int index, final OrderState orderState) {
+        state[index] = (byte)orderState.ordinal();
+    }
+
+    boolean isFinished(final int index) {
+        return STATES[state[index]].isTerminal();
+    }
+
+    /** Quantity released unfilled when the order finished: the most a late fill may bring without an overfill. */
+    long released(final int index) {
+        return released[index];
+    }
+
+    void released(final int index, final long quantity) {
+        released[index] = quantity;
+    }
+
+    /** {@link #NO_REQUEST}, {@link #CANCEL_REQUEST} or {@link #REPLACE_REQUEST}: what is out at the venue. */
+    byte requestKind(final int index) {
+        return requestKind[index];
+    }
+
+    long requestId(final int index) {
+        return requestId[index];
+    }
+
+    /** For a replace out: the new total quantity asked for. */
+    long requestQuantity(final int index) {
+        return requestQuantity[index];
+    }
+
+    /** For a replace out: the new limit asked for. */
+    long requestLimit(final int index) {
+        return requestLimit[index];
+    }
+
+    void request(final int index, final byte kind, final long id, final long quantity, final long limit) {
+        requestKind[index] = kind;
+        requestId[index] = id;
+        requestQuantity[index] = quantity;
+        requestLimit[index] = limit;
+    }
+
+    void clearRequest(final int index) {
+        requestKind[index] = NO_REQUEST;
+        requestId[index] = 0;
+        requestQuantity[index] = 0;
+        requestLimit[index] = 0;
+        cancelAfterRequest[index] = -1;
+    }
+
+    /** A cancel wanted while another request was out: sent when the venue answers that one. -1 when none. */
+    int cancelAfterRequest(final int index) {
+        return cancelAfterRequest[index];
+    }
+
+    void cancelAfterRequest(final int index, final CancelReason reason) {
+        cancelAfterRequest[index] = (byte)reason.ordinal();
     }
 }

@@ -7,7 +7,7 @@ package io.rebalancer.engine.domain;
  * @param workingOrders          what a new rebalance does with a slot's working order
  * @param onShutdown             what the daemon does with working orders when it stops
  * @param rejectBackoffNanos     after the venue rejects one of a portfolio's orders, its trigger waits this long
- *                               before planning again; each further reject in a row doubles the wait
+ *                               before planning again; each further reject in a row doubles the wait; 0 = never
  * @param maxRejectBackoffNanos  the longest such wait
  */
 public record OrderPolicy(long maxOrderAgeNanos, WorkingOrderPolicy workingOrders, ShutdownOrders onShutdown,
@@ -28,9 +28,12 @@ public record OrderPolicy(long maxOrderAgeNanos, WorkingOrderPolicy workingOrder
         LEAVE
     }
 
-    /** Keep working orders, never cancel for age, cancel on shutdown, back off 1 s up to 5 min. */
+    /**
+     * The engine left to its plan alone: keep working orders, never cancel for age, no back-off after rejects
+     * (cancel on shutdown). What tests get unless they ask for a policy; the shipped configuration is stricter.
+     */
     public static final OrderPolicy KEEP_WORKING = new OrderPolicy(0, WorkingOrderPolicy.KEEP, ShutdownOrders.CANCEL,
-        1_000_000_000L, 300_000_000_000L);
+        0, 0);
 
     public OrderPolicy {
         if (maxOrderAgeNanos < 0 || workingOrders == null || onShutdown == null || rejectBackoffNanos < 0

@@ -169,6 +169,24 @@ public final class Portfolio {
 
     /** Books a new child order as open: the position and cash it will move count from now on. */
     public void orderOpened(final int slot, final byte side, final long quantity, final long limitPrice) {
+        addWorking(slot, side, quantity, limitPrice);
+        openOrders++;
+        revalue(slot);
+    }
+
+    /**
+     * Re-books a working order on new terms (a replace the venue accepted), or takes it out of the books and back
+     * while a rebalance plans around it: the open quantity and the cash it reserves or expects follow; the count of
+     * open orders does not change.
+     */
+    public void workingChanged(final int slot, final byte side, final long oldQuantity, final long oldLimitPrice,
+        final long newQuantity, final long newLimitPrice) {
+        removeWorking(slot, side, oldQuantity, oldLimitPrice);
+        addWorking(slot, side, newQuantity, newLimitPrice);
+        revalue(slot);
+    }
+
+    private void addWorking(final int slot, final byte side, final long quantity, final long limitPrice) {
         final long notional = Fixed.multiply(quantity, limitPrice);
         if (side == Side.BUY) {
             openBuy[slot] += quantity;
@@ -177,8 +195,17 @@ public final class Portfolio {
             openSell[slot] += quantity;
             pendingSellProceeds = Fixed.add(pendingSellProceeds, notional);
         }
-        openOrders++;
-        revalue(slot);
+    }
+
+    private void removeWorking(final int slot, final byte side, final long quantity, final long limitPrice) {
+        final long atLimit = Fixed.multiply(quantity, limitPrice);
+        if (side == Side.BUY) {
+            openBuy[slot] -= quantity;
+            reservedForBuys = Fixed.subtract(reservedForBuys, atLimit);
+        } else {
+            openSell[slot] -= quantity;
+            pendingSellProceeds = Fixed.subtract(pendingSellProceeds, atLimit);
+        }
     }
 
     /**
@@ -220,14 +247,7 @@ public final class Portfolio {
 
     /** Releases the unfilled remainder of an order that will not fill any more (done, cancelled, rejected). */
     public void remainderReleased(final int slot, final byte side, final long quantity, final long limitPrice) {
-        final long atLimit = Fixed.multiply(quantity, limitPrice);
-        if (side == Side.BUY) {
-            openBuy[slot] -= quantity;
-            reservedForBuys = Fixed.subtract(reservedForBuys, atLimit);
-        } else {
-            openSell[slot] -= quantity;
-            pendingSellProceeds = Fixed.subtract(pendingSellProceeds, atLimit);
-        }
+        removeWorking(slot, side, quantity, limitPrice);
         revalue(slot);
     }
 

@@ -168,10 +168,23 @@ class BadInputTest {
     }
 
     @Test
-    void shouldRefuseAFillForAnOrderThatIsAlreadyClosed() {
+    void shouldBookAFillForAnOrderThatAlreadyFilledAsAFlaggedOverfill() {
         driver.quote(SPY, 125);
         final Recorder.Order sell = out.orders.get(0);
         driver.fill(sell.clientOrderId(), sell.quantity(), money(125));
-        assertRefused(InputReject.UNKNOWN_ORDER, () -> driver.fill(sell.clientOrderId(), 1, money(125)));
+        driver.fill(sell.clientOrderId(), 1, money(125));
+        assertEquals(600 - sell.quantity() - 1, engine.portfolio(0).settledQuantity(0), "the venue is the record");
+        assertEquals(1, engine.counters().rejects(InputReject.OVERFILL));
+        assertEquals(1, engine.counters().get(EngineCounters.LATE_FILLS));
+    }
+
+    @Test
+    void shouldRefuseAnAcknowledgementOrCancelForAnOrderThatAlreadyFinished() {
+        driver.quote(SPY, 125);
+        final Recorder.Order sell = out.orders.get(0);
+        driver.fill(sell.clientOrderId(), sell.quantity(), money(125));
+        assertRefused(InputReject.ORDER_FINISHED, () -> driver.done(sell.clientOrderId(), ExecType.NEW));
+        driver.done(sell.clientOrderId(), ExecType.CANCELED);
+        assertEquals(2, engine.counters().rejects(InputReject.ORDER_FINISHED));
     }
 }

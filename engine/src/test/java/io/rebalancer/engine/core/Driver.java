@@ -53,6 +53,12 @@ final class Driver {
         return send(event.execution(time, clientOrderId, ++execId, execType, 0, 0, 0));
     }
 
+    /** An execution report with an explicit execution id, for duplicate and out-of-order cases. */
+    Driver report(final long clientOrderId, final long executionId, final int execType, final long quantity,
+        final long price) {
+        return send(event.execution(time, clientOrderId, executionId, execType, quantity, price, 0));
+    }
+
     Driver timer() {
         return send(event.timer(time));
     }

@@ -4,14 +4,18 @@ import io.rebalancer.engine.domain.CalendarFrequency;
 import io.rebalancer.engine.domain.CalendarSpec;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.EngineSettings;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.TriggerKind;
 import io.rebalancer.engine.domain.WaitStrategyKind;
 import io.rebalancer.engine.pipeline.EngineTopology;
+import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.engine.risk.RiskVerdict;
+import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.trigger.TriggerReason;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -31,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The hot-path promise, measured: after warm-up, a million ticks through the real ring and engine, with
- * breaches, plans, risk checks, orders and fills among them, allocate zero bytes on the engine thread.
+ * breaches, plans, risk checks, orders, fills, cancels (for age), replaces, venue rejects with back-off and
+ * duplicate reports among them, allocate zero bytes on the engine thread.
  * Orders leave through a pre-allocated Agrona ring (as in the daemon); this test thread plays the venue.
  */
 class EngineAllocationTest {
@@ -85,7 +91,11 @@ class EngineAllocationTest {
             portfolio("c").cash(50_000).asset(5, 100, 25, 5).asset(6, 100, 25, 5).asset(7, 100, 50, 5)
                 .cashBuffer(2).minTradeNotional(50).mode(PlannerMode.HALFWAY)
                 .trigger(TriggerKind.THRESHOLD_OR_CALENDAR, daily));
-        final Engine engine = new Engine(config, sink, listener);
+        // Orders that rest are re-sized and re-priced by the next rebalance, or cancelled at 10 minutes of age.
+        final OrderPolicy policy = new OrderPolicy(10 * 60 * Fixtures.SECOND, OrderPolicy.WorkingOrderPolicy.REPLACE,
+            OrderPolicy.ShutdownOrders.CANCEL, Fixtures.SECOND, 8 * Fixtures.SECOND);
+        final Engine engine = new Engine(new EngineConfig(config.settings(), config.universe(), config.risk(),
+            config.portfolios(), policy), sink, listener);
         final EngineTopology topology = new EngineTopology(settings.ringSize(), settings.waitStrategy(), engine,
             engine).start();
         publisher = topology.publisher();
@@ -99,6 +109,10 @@ class EngineAllocationTest {
                 final long fillsBefore = engine.counters().get(EngineCounters.FILLS);
                 final long rebalancesBefore = engine.counters().get(EngineCounters.REBALANCES);
                 final long calendarBefore = listener.calendarRebalances;
+                final long cancelsBefore = engine.counters().get(EngineCounters.CANCELS_SENT);
+                final long replacesBefore = engine.counters().get(EngineCounters.REPLACES_SENT);
+                final long duplicatesBefore = engine.counters().rejects(InputReject.DUPLICATE_EXECUTION);
+                final long venueRejectsBefore = engine.counters().get(EngineCounters.VENUE_REJECTS);
                 final long before = allocatedBytes(threadId);
 
                 run(MEASURED_TICKS);
@@ -108,12 +122,18 @@ class EngineAllocationTest {
                 final long orders = engine.counters().get(EngineCounters.ORDERS_SENT) - ordersBefore;
                 final long fills = engine.counters().get(EngineCounters.FILLS) - fillsBefore;
                 final long rebalances = engine.counters().get(EngineCounters.REBALANCES) - rebalancesBefore;
-                assertTrue(rebalances > 100, "rebalances " + rebalances);
-                assertTrue(orders > 200, "orders " + orders);
-                assertTrue(fills >= orders, "fills " + fills);
+                assertTrue(rebalances > 100, "rebalances " + rebalances + "; " + describe(engine, listener));
+                assertTrue(orders > 200, "orders " + orders + "; " + describe(engine, listener));
+                assertTrue(fills > orders / 2, "fills " + fills + "; " + describe(engine, listener));
                 assertTrue(engine.counters().get(EngineCounters.ORDERS_REJECTED) > refusedBefore,
                     "no risk refusal in the measurement");
                 assertTrue(listener.calendarRebalances > calendarBefore, "no calendar review in the measurement");
+                assertTrue(engine.counters().get(EngineCounters.CANCELS_SENT) > cancelsBefore, "no cancel");
+                assertTrue(engine.counters().get(EngineCounters.REPLACES_SENT) > replacesBefore, "no replace");
+                assertTrue(engine.counters().rejects(InputReject.DUPLICATE_EXECUTION) > duplicatesBefore,
+                    "no duplicate report");
+                assertTrue(engine.counters().get(EngineCounters.VENUE_REJECTS) > venueRejectsBefore,
+                    "no venue reject");
                 assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
                 assertEquals(0, sink.lost());
                 attempts.append(String.format("%n  attempt %d: %d bytes over %d ticks, %d rebalances, %d orders, "
@@ -155,18 +175,49 @@ class EngineAllocationTest {
             if ((i & 63) == 0) {
                 orderRing.read(venue);
             }
+            if (i % 2_000 == 0) {
+                // An operator's rebalance every 200 s of event time finds orders resting and re-prices them.
+                publisher.command(time, Command.REBALANCE_NOW, -1, 0);
+            }
+            if (i % 100_000 == 50_000) {
+                publisher.command(time, Command.CANCEL_ORDERS, -1, CancelReason.OPERATOR.ordinal());
+            }
         }
         orderRing.read(venue);
     }
 
+    /**
+     * The venue: acknowledges, fills half, then fills the rest, cancels it (every fifth order), rejects it (every
+     * eleventh) or leaves it resting (every seventh, for the age limit and the next rebalance's replace to find).
+     * Answers cancels, accepts replaces (refusing every third), and now and then resends a report it already sent.
+     */
     private void fillOrder(final int type, final MutableDirectBuffer buffer, final int index, final int length) {
         final long clientOrderId = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
         final long quantity = buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET);
         final long limit = buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET);
+        if (type == OrderHandOff.CANCEL) {
+            publisher.execution(time, clientOrderId, ++execId, ExecType.CANCELED, 0, 0, 0);
+            return;
+        }
+        if (type == OrderHandOff.REPLACE) {
+            publisher.execution(time, clientOrderId, ++execId,
+                clientOrderId % 3 == 0 ? ExecType.CANCEL_REJECTED : ExecType.REPLACED, 0, 0, quantity);
+            return;
+        }
+        if (clientOrderId % 11 == 0) {
+            publisher.execution(time, clientOrderId, ++execId, ExecType.REJECTED, 0, 0, 0);
+            return;
+        }
         publisher.execution(time, clientOrderId, ++execId, ExecType.NEW, 0, 0, quantity);
         final long half = quantity / 2;
         if (half > 0) {
             publisher.execution(time, clientOrderId, ++execId, ExecType.TRADE, half, limit, quantity - half);
+            if (clientOrderId % 13 == 0) {
+                publisher.execution(time, clientOrderId, execId, ExecType.TRADE, half, limit, quantity - half);
+            }
+        }
+        if (clientOrderId % 7 == 0) {
+            return;
         }
         if (clientOrderId % 5 == 0) {
             publisher.execution(time, clientOrderId, ++execId, ExecType.CANCELED, 0, 0, 0);
@@ -184,12 +235,44 @@ class EngineAllocationTest {
         }
     }
 
+    /** The engine's counters and books, for a failure message. */
+    private static String describe(final Engine engine, final CountingListener listener) {
+        final StringBuilder text = new StringBuilder("working orders " + engine.workingOrders());
+        text.append(", risk verdicts ").append(Arrays.toString(listener.verdicts));
+        for (int p = 0; p < engine.portfolioCount(); p++) {
+            final Portfolio portfolio = engine.portfolio(p);
+            text.append("\n p").append(p).append(" open ").append(portfolio.openOrders()).append(" cash ")
+                .append(portfolio.settledCash()).append(" eff ").append(portfolio.effectiveCash());
+            for (int k = 0; k < portfolio.assets(); k++) {
+                text.append(" [").append(portfolio.settledQuantity(k)).append(" +")
+                    .append(portfolio.openBuyQuantity(k)).append(" -").append(portfolio.openSellQuantity(k))
+                    .append(']');
+            }
+        }
+        for (int counter = 0; counter < EngineCounters.fixedCounters(); counter++) {
+            text.append(", ").append(EngineCounters.name(counter)).append(' ').append(engine.counters().get(counter));
+        }
+        for (final InputReject reason : InputReject.values()) {
+            text.append(", ").append(reason).append(' ').append(engine.counters().rejects(reason));
+        }
+        return text.toString();
+    }
+
     private static long allocatedBytes(final long threadId) {
         return ((com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(threadId);
     }
 
     /** Counts what it is told and nothing else. */
     private static final class CountingListener extends NoOpEngineListener {
+        private final long[] verdicts = new long[RiskVerdict.values().length];
+
+        @Override
+        public void onOrderRejected(final long inputSequence, final long timeNanos, final int portfolioId,
+            final int instrumentId, final byte side, final long quantity, final long limitPrice,
+            final RiskVerdict verdict) {
+            verdicts[verdict.ordinal()]++;
+        }
+
         private long rejects;
         private long calendarRebalances;
 

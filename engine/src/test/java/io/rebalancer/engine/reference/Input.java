@@ -31,16 +31,18 @@ sealed interface Input permits Input.Tick, Input.Execution, Input.Timer, Input.O
         }
     }
 
-    /** An execution report for a client order id, with one of {@link ExecType}'s codes. */
-    record Execution(long time, long clientOrderId, int execType, long quantity, long price) implements Input {
+    /** An execution report for a client order id, with one of {@link ExecType}'s codes; execution id 0 = none. */
+    record Execution(long time, long clientOrderId, long executionId, int execType, long quantity, long price)
+        implements Input {
         @Override
         public InboundEvent writeTo(final InboundEvent event) {
-            return event.execution(time, clientOrderId, 0, execType, quantity, price, 0);
+            return event.execution(time, clientOrderId, executionId, execType, quantity, price, 0);
         }
 
         @Override
         public String toString() {
-            return "Execution{" + at(time) + ", id=" + clientOrderId + ", " + ExecType.name(execType) + ' ' + quantity
+            return "Execution{" + at(time) + ", id=" + clientOrderId + ", exec " + executionId + ", "
+                + ExecType.name(execType) + ' ' + quantity
                 + " @ " + Fixed.format(price) + '}';
         }
     }

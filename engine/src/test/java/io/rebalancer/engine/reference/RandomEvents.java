@@ -45,6 +45,8 @@ final class RandomEvents {
     private final Map<Long, Long> leaves = new LinkedHashMap<>();
     private final Set<Long> acknowledged = new HashSet<>();
     private final List<Long> finished = new ArrayList<>();
+    private final List<Long> usedExecutionIds = new ArrayList<>();
+    private long lastExecutionId;
     /** The grain of time steps: whole seconds in some scenarios, so events land exactly on age and rate limits. */
     private final long grain;
     private TradingState tradingState;
@@ -209,34 +211,54 @@ final class RandomEvents {
         time += pause(500);
         final long at = random.nextInt(30) == 0 ? time - pause(2_000) : time;
         if (acknowledged.add(id) && random.nextInt(4) != 0) {
-            return new Input.Execution(at, id, ExecType.NEW, 0, 0);
+            return new Input.Execution(at, id, executionId(), ExecType.NEW, 0, 0);
         }
         final int roll = random.nextInt(100);
         if (roll < 45 && left > 1) {
-            return new Input.Execution(at, id, ExecType.TRADE, 1 + (long)(random.nextDouble() * (left - 1)),
-                fillPrice(order));
+            return new Input.Execution(at, id, executionId(), ExecType.TRADE,
+                1 + (long)(random.nextDouble() * (left - 1)), fillPrice(order));
         }
         if (roll < 75) {
-            return new Input.Execution(at, id, ExecType.TRADE, left, fillPrice(order));
+            return new Input.Execution(at, id, executionId(), ExecType.TRADE, left, fillPrice(order));
         }
         if (roll < 83) {
-            return new Input.Execution(at, id, ExecType.CANCELED, 0, 0);
+            return new Input.Execution(at, id, executionId(), ExecType.CANCELED, 0, 0);
         }
         if (roll < 87) {
-            return new Input.Execution(at, id, ExecType.REJECTED, 0, 0);
+            return new Input.Execution(at, id, executionId(), ExecType.REJECTED, 0, 0);
         }
         if (roll < 90) {
-            return new Input.Execution(at, id, ExecType.EXPIRED, 0, 0);
+            return new Input.Execution(at, id, executionId(), ExecType.EXPIRED, 0, 0);
         }
         if (roll < 93) {
-            return new Input.Execution(at, id, ExecType.TRADE, left + 1 + random.nextInt(20), fillPrice(order));
+            return new Input.Execution(at, id, executionId(), ExecType.TRADE, left + 1 + random.nextInt(20),
+                fillPrice(order));
         }
         return switch (random.nextInt(4)) {
-            case 0 -> new Input.Execution(at, id, ExecType.TRADE, 0, fillPrice(order));
-            case 1 -> new Input.Execution(at, id, ExecType.TRADE, left, random.nextBoolean() ? 0 : -order.limitPrice());
-            case 2 -> new Input.Execution(at, id, 99, 0, 0);
-            default -> new Input.Execution(at, id, ExecType.NEW, 0, 0);
+            case 0 -> new Input.Execution(at, id, executionId(), ExecType.TRADE, 0, fillPrice(order));
+            case 1 -> new Input.Execution(at, id, executionId(), ExecType.TRADE, left,
+                random.nextBoolean() ? 0 : -order.limitPrice());
+            case 2 -> new Input.Execution(at, id, executionId(), random.nextBoolean() ? 99
+                : random.nextBoolean() ? ExecType.REPLACED : ExecType.CANCEL_REJECTED, 0, 0);
+            default -> new Input.Execution(at, id, executionId(), ExecType.NEW, 0, 0);
         };
+    }
+
+    /**
+     * A fresh execution id, or now and then one already used (a resend), or none (0: the source has no ids, never
+     * de-duplicated).
+     */
+    private long executionId() {
+        final int roll = random.nextInt(50);
+        if (roll == 0 && !usedExecutionIds.isEmpty()) {
+            return usedExecutionIds.get(random.nextInt(usedExecutionIds.size()));
+        }
+        if (roll == 1) {
+            return 0;
+        }
+        final long id = ++lastExecutionId;
+        usedExecutionIds.add(id);
+        return id;
     }
 
     /** At the limit or a few ticks better, and now and then a tick worse than the limit. */
@@ -251,9 +273,10 @@ final class RandomEvents {
     private Input strayExecution() {
         final long id = !finished.isEmpty() && random.nextBoolean() ? finished.get(random.nextInt(finished.size()))
             : config.settings().firstClientOrderId() - 1 - random.nextInt(1_000);
-        final int type = random.nextInt(3);
-        return new Input.Execution(time, id, type == 0 ? ExecType.TRADE : type == 1 ? ExecType.NEW
-            : ExecType.CANCELED, type == 0 ? 1 + random.nextInt(100) : 0, type == 0 ? mids[0] : 0);
+        final int type = random.nextInt(5);
+        return new Input.Execution(time, id, executionId(), type == 0 ? ExecType.TRADE : type == 1 ? ExecType.NEW
+            : type == 2 ? ExecType.CANCELED : type == 3 ? ExecType.REPLACED : ExecType.CANCEL_REJECTED,
+            type == 0 ? 1 + random.nextInt(100) : 0, type == 0 ? mids[0] : 0);
     }
 
     private Input command() {

@@ -14,8 +14,10 @@ import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.trigger.TriggerReason;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,14 @@ final class ReferenceRebalancer {
     private final Map<Integer, Quote> quotes = new HashMap<>();
     private final List<ReferencePortfolio> portfolios = new ArrayList<>();
     private final Map<Long, WorkingOrder> book = new HashMap<>();
+    /** Finished orders still remembered, with the quantity they released: late fills are booked against them. */
+    private final Map<Long, WorkingOrder> finished = new HashMap<>();
+    /** Finished order ids in the order they finished: the engine forgets the oldest when it needs the row. */
+    private final ArrayDeque<Long> finishedQueue = new ArrayDeque<>();
+    /** Execution ids booked so far (the engine remembers a window far larger than any test run). */
+    private final Set<Long> bookedExecutionIds = new HashSet<>();
+    /** Rows never used yet: the engine's table has two per order of capacity, fresh ones used first. */
+    private int freshRows;
     private final Set<Integer> touched = new LinkedHashSet<>();
     private final ReferenceRisk risk;
     private final ReferenceTradePlanner planner;
@@ -65,6 +75,7 @@ final class ReferenceRebalancer {
         risk = new ReferenceRisk(config.risk(), config.universe().size(), config.settings().zone());
         planner = new ReferenceTradePlanner(config);
         nextClientOrderId = config.settings().firstClientOrderId();
+        freshRows = 2 * config.settings().orderCapacity();
     }
 
     /** Everything decided so far, in order. */
@@ -194,17 +205,30 @@ final class ReferenceRebalancer {
 
     private void onExecution(final Input.Execution report) {
         final WorkingOrder order = book.get(report.clientOrderId());
-        if (order == null) {
-            reject(InputReject.UNKNOWN_ORDER, report.clientOrderId());
+        final boolean known = order != null || finished.containsKey(report.clientOrderId());
+        if (known && report.executionId() != 0 && bookedExecutionIds.contains(report.executionId())) {
+            reject(InputReject.DUPLICATE_EXECUTION, report.clientOrderId());
             return;
         }
+        final boolean booked = order == null ? onFinishedOrderReport(report) : onWorkingOrderReport(order, report);
+        if (booked && report.executionId() != 0) {
+            bookedExecutionIds.add(report.executionId());
+        }
+    }
+
+    private boolean onWorkingOrderReport(final WorkingOrder order, final Input.Execution report) {
         final BigInteger notional = BigInteger.valueOf(report.quantity()).multiply(BigInteger.valueOf(report.price()));
         final boolean badFill = report.execType() == ExecType.TRADE && (report.quantity() <= 0 || report.price() <= 0
             || notional.compareTo(BigInteger.valueOf(Long.MAX_VALUE)) >= 0);
-        final boolean known = report.execType() >= ExecType.NEW && report.execType() <= ExecType.EXPIRED;
+        final boolean known = report.execType() >= ExecType.NEW && report.execType() <= ExecType.CANCEL_REJECTED;
         if (badFill || !known) {
             reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
-            return;
+            return false;
+        }
+        if (report.execType() == ExecType.REPLACED || report.execType() == ExecType.CANCEL_REJECTED) {
+            // The reference never sends cancels or replaces, so no such answer can be expected.
+            reject(InputReject.UNEXPECTED_REPLY, order.clientOrderId());
+            return false;
         }
         advanceClock(report.time());
         switch (report.execType()) {
@@ -212,13 +236,14 @@ final class ReferenceRebalancer {
             }
             case ExecType.TRADE -> onFill(order, report.quantity(), report.price());
             case ExecType.CANCELED, ExecType.REJECTED, ExecType.EXPIRED -> {
-                book.remove(order.clientOrderId());
+                finish(order, order.leaves());
                 log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), report.execType(),
                     order.leaves()));
                 touched.add(order.portfolio());
             }
             default -> reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
         }
+        return true;
     }
 
     /**
@@ -239,12 +264,62 @@ final class ReferenceRebalancer {
         log.add(new Output.Filled(clock, order.clientOrderId(), order.portfolio(), order.instrument(), order.side(),
             quantity, price, leaves));
         if (leaves == 0) {
-            book.remove(order.clientOrderId());
+            finish(order, 0);
             log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
         } else {
             book.put(order.clientOrderId(), order.withLeaves(leaves));
         }
         touched.add(order.portfolio());
+    }
+
+    private void finish(final WorkingOrder order, final long released) {
+        book.remove(order.clientOrderId());
+        finished.put(order.clientOrderId(), order.withLeaves(released));
+        finishedQueue.add(order.clientOrderId());
+    }
+
+    /**
+     * A report for an order that is not working. One the engine still remembers as finished: a valid fill is booked
+     * in full (beyond what it released at its close, it is also flagged as an overfill); a cancel refusal is the
+     * normal too-late race; anything else is refused as naming a finished order. Otherwise the order is unknown.
+     */
+    private boolean onFinishedOrderReport(final Input.Execution report) {
+        final WorkingOrder order = finished.get(report.clientOrderId());
+        if (order == null) {
+            reject(InputReject.UNKNOWN_ORDER, report.clientOrderId());
+            return false;
+        }
+        final BigInteger notional = BigInteger.valueOf(report.quantity()).multiply(BigInteger.valueOf(report.price()));
+        switch (report.execType()) {
+            case ExecType.TRADE -> {
+                if (report.quantity() <= 0 || report.price() <= 0
+                    || notional.compareTo(BigInteger.valueOf(Long.MAX_VALUE)) >= 0) {
+                    reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
+                    return false;
+                }
+                advanceClock(report.time());
+                final long expected = Math.min(report.quantity(), order.leaves());
+                finished.put(order.clientOrderId(), order.withLeaves(order.leaves() - expected));
+                if (report.quantity() > expected) {
+                    reject(InputReject.OVERFILL, order.clientOrderId());
+                }
+                portfolios.get(order.portfolio()).traded(order.instrument(), order.side(), report.quantity(),
+                    report.price());
+                log.add(new Output.Filled(clock, order.clientOrderId(), order.portfolio(), order.instrument(),
+                    order.side(), report.quantity(), report.price(), 0));
+                touched.add(order.portfolio());
+            }
+            case ExecType.NEW, ExecType.CANCELED, ExecType.REJECTED, ExecType.EXPIRED, ExecType.REPLACED -> {
+                reject(InputReject.ORDER_FINISHED, order.clientOrderId());
+                return false;
+            }
+            case ExecType.CANCEL_REJECTED -> advanceClock(report.time());
+            default -> {
+                reject(InputReject.INVALID_EXECUTION, order.clientOrderId());
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onCommand(final Input.OperatorCommand command) {
@@ -339,6 +414,11 @@ final class ReferenceRebalancer {
         }
         sentAndRejected[0]++;
         final long id = nextClientOrderId++;
+        if (freshRows > 0) {
+            freshRows--;
+        } else {
+            finished.remove(finishedQueue.poll());
+        }
         book.put(id, new WorkingOrder(id, portfolio.id(), order.instrument(), order.side(), order.quantity(),
             order.quantity(), order.limitPrice()));
         log.add(new Output.OrderSent(clock, id, portfolio.id(), order.instrument(), order.side(), order.quantity(),

@@ -1,0 +1,173 @@
+package io.rebalancer.engine.core;
+
+import io.rebalancer.engine.state.Portfolio;
+
+/**
+ * Sends cancel and cancel/replace requests for working orders, at most one out per order at a time (as FIX
+ * expects): a cancel wanted while a replace is out is remembered and sent when the venue answers the replace.
+ * A request changes nothing in the books until the venue answers it (see {@link ExecutionBook}): a working order
+ * counts in drift on its accepted terms until then, and its portfolio is not planned while the request is out.
+ * Also finds orders older than the maximum order age. Cancels never pass the risk gate: taking risk off is always
+ * allowed, even when trading is halted.
+ */
+final class OrderRequests {
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+
+    private final OrderTable orders;
+    private final Portfolio[] portfolios;
+    private final OrderSink sink;
+    private final EngineListener listener;
+    private final EngineCounters counters;
+    private final ClientOrderIds ids;
+    private final long maxOrderAgeNanos;
+    private final int[] requestsOut;
+    private long nextAgeCheck = Long.MAX_VALUE;
+
+    OrderRequests(final OrderTable orders, final Portfolio[] portfolios, final OrderSink sink,
+        final EngineListener listener, final EngineCounters counters, final ClientOrderIds ids,
+        final long maxOrderAgeNanos) {
+        this.orders = orders;
+        this.portfolios = portfolios;
+        this.sink = sink;
+        this.listener = listener;
+        this.counters = counters;
+        this.ids = ids;
+        this.maxOrderAgeNanos = maxOrderAgeNanos;
+        requestsOut = new int[portfolios.length];
+    }
+
+    /** Requests out for a portfolio's orders: while any is, the portfolio is not planned. */
+    int requestsOut(final int portfolio) {
+        return requestsOut[portfolio];
+    }
+
+    /**
+     * Asks the venue to cancel what is left of a working order; if a request is already out for it, a cancel is
+     * sent once the venue answers that one (unless that one was a cancel).
+     */
+    void cancel(final long sequence, final long now, final int index, final CancelReason reason) {
+        if (orders.isFinished(index)) {
+            return;
+        }
+        final byte out = orders.requestKind(index);
+        if (out == OrderTable.CANCEL_REQUEST) {
+            return;
+        }
+        if (out == OrderTable.REPLACE_REQUEST) {
+            orders.cancelAfterRequest(index, reason);
+            return;
+        }
+        final long requestId = ids.next();
+        if (!orders.addId(index, requestId)) {
+            // Impossible: a replace always leaves room for a cancel (OrderTable.MAX_IDS).
+            throw new IllegalStateException("no room for a cancel id on order " + orders.clientOrderId(index));
+        }
+        opened(index, OrderTable.CANCEL_REQUEST, requestId, 0, 0);
+        counters.increment(EngineCounters.CANCELS_SENT);
+        final int portfolioId = orders.portfolioId(index);
+        sink.onCancelOrder(now, requestId, orders.currentId(index), portfolioId, orders.instrumentId(index),
+            orders.side(index), orders.orderQuantity(index));
+        listener.onCancelRequested(sequence, now, requestId, orders.clientOrderId(index), portfolioId, reason);
+        state(sequence, now, index);
+    }
+
+    /**
+     * Asks the venue to change a working order with no request out to {@code leaves} more units at {@code limit}.
+     *
+     * @return false when the order cannot take another id (the caller cancels it instead)
+     */
+    boolean replace(final long sequence, final long now, final int index, final long leaves, final long limit) {
+        if (orders.requestKind(index) != OrderTable.NO_REQUEST || !orders.hasRoomForReplace(index)
+            || orders.isFinished(index)) {
+            return false;
+        }
+        final long requestId = ids.next();
+        final long total = orders.cumulativeQuantity(index) + leaves;
+        orders.addId(index, requestId);
+        opened(index, OrderTable.REPLACE_REQUEST, requestId, total, limit);
+        counters.increment(EngineCounters.REPLACES_SENT);
+        final int portfolioId = orders.portfolioId(index);
+        sink.onReplaceOrder(now, requestId, orders.currentId(index), portfolioId, orders.instrumentId(index),
+            orders.side(index), total, limit);
+        listener.onReplaceRequested(sequence, now, requestId, orders.clientOrderId(index), portfolioId, total, limit);
+        state(sequence, now, index);
+        return true;
+    }
+
+    private void opened(final int index, final byte kind, final long requestId, final long quantity,
+        final long limit) {
+        orders.request(index, kind, requestId, quantity, limit);
+        requestsOut[orders.portfolioId(index)]++;
+    }
+
+    /**
+     * The venue answered the order's request, or the order finished with one out: clears it, and sends the cancel
+     * that was waiting for it, if any and if the order still works.
+     */
+    void answered(final long sequence, final long now, final int index) {
+        if (orders.requestKind(index) == OrderTable.NO_REQUEST) {
+            return;
+        }
+        final int waiting = orders.cancelAfterRequest(index);
+        requestsOut[orders.portfolioId(index)]--;
+        orders.clearRequest(index);
+        if (waiting >= 0 && !orders.isFinished(index)) {
+            cancel(sequence, now, index, CANCEL_REASONS[waiting]);
+        } else if (!orders.isFinished(index)) {
+            ageFrom(orders.workingSince(index));
+        }
+    }
+
+    /** Cancels every working order of one portfolio, or of all with {@code target} -1. */
+    void cancelAll(final long sequence, final long now, final int target, final CancelReason reason) {
+        for (int p = target < 0 ? 0 : target, last = target < 0 ? portfolios.length - 1 : target; p <= last; p++) {
+            for (int index = orders.firstOfPortfolio(p); index >= 0; index = orders.nextOfPortfolio(index)) {
+                cancel(sequence, now, index, reason);
+            }
+        }
+    }
+
+    /** Reports the order's state as it now stands, with a request out shown as pending. */
+    void state(final long sequence, final long now, final int index) {
+        final byte out = orders.requestKind(index);
+        final OrderState shown = out == OrderTable.CANCEL_REQUEST ? OrderState.PENDING_CANCEL
+            : out == OrderTable.REPLACE_REQUEST ? OrderState.PENDING_REPLACE : orders.state(index);
+        final long cumulative = orders.cumulativeQuantity(index);
+        listener.onOrderState(sequence, now, orders.clientOrderId(index), orders.portfolioId(index), shown,
+            cumulative, cumulative == 0 ? 0 : orders.filledNotional(index) / cumulative, orders.leaves(index));
+    }
+
+    /** An order started working (or was re-priced) at {@code since}: its age deadline joins the schedule. */
+    void ageFrom(final long since) {
+        if (maxOrderAgeNanos > 0) {
+            nextAgeCheck = Math.min(nextAgeCheck, since > Long.MAX_VALUE - maxOrderAgeNanos
+                ? Long.MAX_VALUE : since + maxOrderAgeNanos);
+        }
+    }
+
+    /**
+     * Cancels every working order without a request out that has worked for the maximum order age or longer.
+     * Walks the working orders only when the earliest deadline has passed, so the cost is paid once per expiry,
+     * not per event.
+     */
+    void cancelExpired(final long sequence, final long now) {
+        if (now < nextAgeCheck) {
+            return;
+        }
+        long next = Long.MAX_VALUE;
+        for (int p = 0; p < portfolios.length; p++) {
+            for (int index = orders.firstOfPortfolio(p); index >= 0; index = orders.nextOfPortfolio(index)) {
+                if (orders.requestKind(index) != OrderTable.NO_REQUEST) {
+                    continue;
+                }
+                final long deadline = orders.workingSince(index) + maxOrderAgeNanos;
+                if (deadline <= now) {
+                    cancel(sequence, now, index, CancelReason.MAX_AGE);
+                } else {
+                    next = Math.min(next, deadline);
+                }
+            }
+        }
+        nextAgeCheck = next;
+    }
+}

@@ -1,0 +1,62 @@
+package io.rebalancer.engine.core;
+
+/**
+ * Holds a portfolio back from planning after the venue (or the gateway, when it could not send) rejects its
+ * orders, so a venue that refuses everything is not hammered at the risk gate's rate: the first reject waits the
+ * base time, each further one in a row doubles it up to the cap, and a fill resets it. Event time only.
+ */
+final class RejectBackoff {
+    private final long baseNanos;
+    private final long maxNanos;
+    private final int[] rejectsInRow;
+    private final long[] waitUntil;
+    private long earliestEnd = Long.MAX_VALUE;
+
+    /** @param baseNanos 0 turns the back-off off */
+    RejectBackoff(final int portfolios, final long baseNanos, final long maxNanos) {
+        this.baseNanos = baseNanos;
+        this.maxNanos = maxNanos;
+        rejectsInRow = new int[portfolios];
+        waitUntil = new long[portfolios];
+        java.util.Arrays.fill(waitUntil, Long.MIN_VALUE);
+    }
+
+    void rejected(final int portfolio, final long now) {
+        if (baseNanos == 0) {
+            return;
+        }
+        final int shift = Math.min(rejectsInRow[portfolio]++, 62);
+        final long wait = baseNanos > (maxNanos >> shift) ? maxNanos : Math.min(maxNanos, baseNanos << shift);
+        final long end = now > Long.MAX_VALUE - wait ? Long.MAX_VALUE : now + wait;
+        waitUntil[portfolio] = Math.max(waitUntil[portfolio], end);
+        earliestEnd = Math.min(earliestEnd, end);
+    }
+
+    void filled(final int portfolio) {
+        rejectsInRow[portfolio] = 0;
+    }
+
+    boolean isWaiting(final int portfolio, final long now) {
+        return now < waitUntil[portfolio];
+    }
+
+    /** Consecutive rejects so far, for status. */
+    int rejectsInRow(final int portfolio) {
+        return rejectsInRow[portfolio];
+    }
+
+    /** True when at least one wait has ended since the last call: the engine then judges every portfolio again. */
+    boolean anyWaitEnded(final long now) {
+        if (now < earliestEnd) {
+            return false;
+        }
+        long next = Long.MAX_VALUE;
+        for (final long end : waitUntil) {
+            if (end > now) {
+                next = Math.min(next, end);
+            }
+        }
+        earliestEnd = next;
+        return true;
+    }
+}
