@@ -3,32 +3,94 @@ package io.rebalancer.fix;
 import io.rebalancer.engine.pipeline.ExecType;
 
 /**
- * FIX 4.4 ExecType (tag 150) to the engine's {@link ExecType}. Only the final or fill-bearing kinds move the
- * engine's books; pending, restated, replaced and status reports carry nothing it books, so the gateway counts
- * and drops them.
+ * An ExecutionReport (35=8) of FIX 4.2 or 4.4 to the engine's {@link ExecType}, decided on ExecTransType (20,
+ * 4.2 only), ExecType (150), OrdStatus (39) and whether LastQty (32; LastShares in 4.2, the same tag) is positive.
+ * One table for both versions, because 4.4 only renamed and narrowed 4.2's codes:
+ * <pre>
+ * ExecTransType 20 | ExecType 150                        | OrdStatus 39 | LastQty 32 | engine
+ * -----------------+-------------------------------------+--------------+------------+--------------------------
+ * '1' '2' '3'      | any                                 | any          | any        | ignored, counted as a
+ *                  |                                     |              |            | correction (see below)
+ * absent or '0'    | 'F' Trade (4.4)                     | any          | any        | TRADE
+ *                  | '1' Partial fill, '2' Fill (4.2)    | any          | any        | TRADE
+ *                  | '0' New                             | any          | any        | NEW
+ *                  | '4' Canceled                        | any          | any        | CANCELED
+ *                  | 'C' Expired, '3' Done for day       | any          | any        | EXPIRED
+ *                  | '8' Rejected                        | any          | any        | REJECTED
+ *                  | '5' Replaced                        | any          | any        | REPLACED
+ *                  | 'A' Pending new, '6' Pending cancel,| any          | &gt; 0     | TRADE
+ *                  | 'E' Pending replace, '7' Stopped,   | '0' New      | absent, 0  | NEW
+ *                  | '9' Suspended                       | other        | absent, 0  | ignored
+ *                  | 'D' Restated, 'I' Order status,     | '0' New      | any        | NEW
+ *                  | 'B' Calculated, 'G' Trade correct,  | other        | any        | ignored
+ *                  | 'H' Trade cancel, any other code    |              |            |
+ * </pre>
+ * Why:
+ * <ul>
+ *   <li>A report books at most one fill, of LastQty at LastPx: a 4.2 '2' Fill is one fill of its LastShares, never
+ *   CumQty, and never a fill plus a close. A venue that sends just one full fill and nothing else is booked fully
+ *   by it: its LeavesQty of 0 closes the order in the engine.</li>
+ *   <li>A TRADE whose LastQty or LastPx cannot be read exactly is still published (with the invalid value), so the
+ *   engine refuses and counts it; a fill is never dropped silently here.</li>
+ *   <li>A pending, stopped or suspended report that carries a positive LastQty is the only report of that fill, so
+ *   it books. A restatement, status, calculation or trade correction/bust only repeats or revises an earlier
+ *   report: its LastQty is an old fill, booking it would count it twice. The same holds for 4.2's ExecTransType
+ *   cancel/correct/status reports. Those are ignored and counted, for a person to reconcile.</li>
+ *   <li>Any report with OrdStatus New that is not otherwise a booking event is the venue's acknowledgement in its
+ *   own words: NEW, which books nothing and only acknowledges the order.</li>
+ * </ul>
  */
 final class FixExecTypes {
-    /** Returned for a FIX ExecType the engine does not book. */
+    /** Returned for a report the engine does not book. */
     static final int IGNORED = 0;
+    /** Returned for a 4.2 report that cancels or corrects an earlier one; not booked either. */
+    static final int CORRECTION = -1;
+    /** ExecTransType (20) New, or what an absent ExecTransType (FIX 4.4) means. */
+    static final char TRANSACTION_NEW = '0';
 
     private FixExecTypes() {
     }
 
-    /** @return one of {@link ExecType}'s codes, or {@link #IGNORED} */
-    static int toEngine(final char fixExecType) {
-        switch (fixExecType) {
+    /**
+     * @param execTransType tag 20, or {@link #TRANSACTION_NEW} when absent
+     * @param execType      tag 150
+     * @param ordStatus     tag 39
+     * @param carriesFill   whether LastQty (32) is present and positive
+     * @return one of {@link ExecType}'s codes, {@link #IGNORED} or {@link #CORRECTION}
+     */
+    static int toEngine(final char execTransType, final char execType, final char ordStatus,
+        final boolean carriesFill) {
+        if (execTransType != TRANSACTION_NEW) {
+            return CORRECTION;
+        }
+        switch (execType) {
+            case 'F':
+            case '1':
+            case '2':
+                return ExecType.TRADE;
             case '0':
                 return ExecType.NEW;
-            case 'F':
-                return ExecType.TRADE;
             case '4':
                 return ExecType.CANCELED;
+            case 'C':
+            case '3':
+                return ExecType.EXPIRED;
             case '8':
                 return ExecType.REJECTED;
-            case 'C':
-                return ExecType.EXPIRED;
+            case '5':
+                return ExecType.REPLACED;
+            case 'A':
+            case '6':
+            case 'E':
+            case '7':
+            case '9':
+                return carriesFill ? ExecType.TRADE : acknowledgement(ordStatus);
             default:
-                return IGNORED;
+                return acknowledgement(ordStatus);
         }
+    }
+
+    private static int acknowledgement(final char ordStatus) {
+        return ordStatus == '0' ? ExecType.NEW : IGNORED;
     }
 }

@@ -25,18 +25,23 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * The FIX 4.4 gateway: a QuickFIX/J {@link SocketInitiator} behind {@link OrderGateway}.
+ * The FIX 4.4 (or 4.2) gateway: a QuickFIX/J {@link SocketInitiator} behind {@link OrderGateway}.
  * <pre>
  *   engine thread            gateway agent thread                  QFJ message-processor thread
- *   OrderSink (OrderHandOff) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(NewOrderSingle)
- *                                                                    ExecutionReport / Reject
+ *   OrderSink (OrderHandOff) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(D / F / G)
+ *                                                                    ExecutionReport / OrderCancelReject / Reject
  *   engine inbound ring  <------------------------------------------ FixSessionAdapter.fromApp/fromAdmin
  * </pre>
  * The engine thread only writes primitives into a ring sized for its whole order capacity. The agent thread
  * idles with a back-off (spin a little, yield, then park up to a millisecond), never a busy spin, because the
  * engine may already own a spinning core. If the session is not logged on when an order is taken off the
- * ring, the order is rejected back to the engine as an execution with ExecType REJECTED: never dropped,
- * never held back to be sent after a reconnect at a stale price.
+ * ring, the order is rejected back to the engine as an execution with ExecType REJECTED (a cancel or replace
+ * request as CANCEL_REJECTED): never dropped, never held back to be sent after a reconnect at a stale price.
+ * <p>
+ * The session's BeginString picks the dialect (FIX.4.4 or FIX.4.2, {@link OrderMessages}); the gateway's own
+ * settings keys ({@code MaxMessagesPerSecond}, {@code Username}, {@code Password}) are read by
+ * {@link GatewaySettings}. QuickFIX/J's own keys do the rest: {@code ReconnectInterval} (a back-off list such as
+ * {@code 1;2;5;10}), {@code SocketUseSSL} and its key stores for TLS.
  * <p>
  * QuickFIX/J logs through SLF4J ({@link SLF4JLogFactory}, never the slow screen log); the daemon's
  * {@code simplelogger.properties} keeps it at warn.
@@ -59,7 +64,7 @@ public final class FixGateway implements OrderGateway {
     /**
      * Builds the order sink; nothing connects until {@link #start}.
      *
-     * @param settings      one FIX 4.4 initiator session; {@code PersistMessages=N} is expected (see
+     * @param settings      one FIX 4.4 or 4.2 initiator session; {@code PersistMessages=N} is expected (see
      *                      {@link GatewayAgent})
      * @param stores        where QuickFIX/J keeps sequence numbers and sent messages
      * @param universe      the engine's instruments: symbol per id on the wire
@@ -109,17 +114,20 @@ public final class FixGateway implements OrderGateway {
         if (runner != null) {
             throw new IllegalStateException("gateway already started");
         }
-        final FixSessionAdapter session = new FixSessionAdapter(executions, clock, counters, sent);
+        final GatewaySettings own = GatewaySettings.read(settings);
+        final FixSessionAdapter session = new FixSessionAdapter(executions, clock, counters, sent, own.username,
+            own.password);
         try {
-            initiator = new SocketInitiator(session, stores, settings, new SLF4JLogFactory(settings),
-                new DefaultMessageFactory());
+            initiator = new SocketInitiator(session, stores, settings,
+                new PasswordMaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
         } catch (final ConfigError ex) {
             throw new IllegalArgumentException("FIX session settings: " + ex.getMessage(), ex);
         }
         adapter = session;
         final IdleStrategy idle = new BackoffIdleStrategy(10, 20, 1_000, MAX_IDLE_PARK_NANOS);
         runner = new AgentRunner(idle, Throwable::printStackTrace, null,
-            new GatewayAgent(proxy.ring(), session, executions, clock, counters, symbols));
+            new GatewayAgent(proxy.ring(), new SessionWire(session), new OrderMessages(symbols), executions, clock,
+                counters, new SendRateLimit(own.maxMessagesPerSecond)));
         AgentRunner.startOnThread(runner);
         try {
             initiator.start();
@@ -133,6 +141,15 @@ public final class FixGateway implements OrderGateway {
     public boolean isConnected() {
         final FixSessionAdapter session = adapter;
         return session != null && session.loggedOnSession() != null;
+    }
+
+    /**
+     * Why the venue last refused our logon (its Logout text, e.g. a wrong password), or null if it never did; any
+     * thread. The count is {@link GatewayCounters#LOGON_FAILURES}.
+     */
+    public String lastLogonFailure() {
+        final FixSessionAdapter session = adapter;
+        return session == null ? null : session.lastLogonFailure();
     }
 
     @Override

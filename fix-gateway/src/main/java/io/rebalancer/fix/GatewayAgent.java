@@ -8,51 +8,49 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
-import quickfix.Session;
-import quickfix.SessionID;
-import quickfix.field.ClOrdID;
-import quickfix.field.OrdType;
-import quickfix.field.OrderQty;
-import quickfix.field.Price;
-import quickfix.field.Side;
-import quickfix.field.Symbol;
-import quickfix.field.TimeInForce;
-import quickfix.field.TransactTime;
-import quickfix.fix44.NewOrderSingle;
-
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
- * The gateway's own thread: drains the engine's order ring and sends each order as a FIX 4.4 NewOrderSingle.
- * This is the only thread that calls {@code Session.send}, which encodes on the caller's thread, allocates
- * several kilobytes and takes the session lock; the engine thread never waits for it.
+ * The gateway's own thread: drains the engine's hand-off ring and sends each record as a FIX message in the
+ * session's dialect ({@link OrderMessages}): a new order as a NewOrderSingle, a cancel as an OrderCancelRequest, a
+ * replace as an OrderCancelReplaceRequest. This is the only thread that calls {@code Session.send}, which encodes
+ * on the caller's thread, allocates several kilobytes and takes the session lock; the engine thread never waits.
  * <p>
- * An order that cannot go out, because the session is not logged on or QuickFIX/J refused to send it, goes
- * straight back to the engine as an execution with {@link ExecType#REJECTED} (execution id minus the client
- * order id), so the engine releases its quantity and cash: never silently dropped, never sent later. The
- * session must run with {@code PersistMessages=N} for "never sent later" to hold: otherwise QuickFIX/J keeps a
- * message it could not send and replays it on a resend request after the next logon.
+ * What cannot go out, because the session is not logged on or QuickFIX/J refused or failed to send it, goes
+ * straight back to the engine: a new order as an execution with {@link ExecType#REJECTED}, a cancel or replace
+ * request as {@link ExecType#CANCEL_REJECTED} with the request's id (the order keeps working as far as we know);
+ * execution id minus the id. Never silently dropped, never sent later. The session must run with
+ * {@code PersistMessages=N} for "never sent later" to hold: otherwise QuickFIX/J keeps a message it could not send
+ * and replays it on a resend request after the next logon.
+ * <p>
+ * Rate limit: with a budget of messages per second ({@link SendRateLimit}, from {@code MaxMessagesPerSecond}), the
+ * agent reads no more records than the budget allows, by its own clock. Out of budget, it stops draining and idles:
+ * the hand-off ring is the queue, nothing is dropped and the engine's order is kept, so a cancel waits behind the
+ * orders handed over before it (first in, first out, no overtaking). Records refused back cost no budget.
  */
 final class GatewayAgent implements Agent, MessageHandler {
-    private static final int ORDERS_PER_CYCLE = 32;
+    private static final int RECORDS_PER_CYCLE = 32;
 
     private final OneToOneRingBuffer orders;
-    private final FixSessionAdapter session;
+    private final OrderWire wire;
+    private final OrderMessages messages;
     private final InboundPublisher publisher;
     private final EpochNanoClock clock;
     private final GatewayCounters counters;
-    private final String[] symbols;
+    private final SendRateLimit limit;
+    private long cycleNanos;
+    private boolean waiting;
+    private boolean closing;
 
-    /** @param symbols wire symbol per engine instrument id */
-    GatewayAgent(final OneToOneRingBuffer orders, final FixSessionAdapter session, final InboundPublisher publisher,
-        final EpochNanoClock clock, final GatewayCounters counters, final String[] symbols) {
+    GatewayAgent(final OneToOneRingBuffer orders, final OrderWire wire, final OrderMessages messages,
+        final InboundPublisher publisher, final EpochNanoClock clock, final GatewayCounters counters,
+        final SendRateLimit limit) {
         this.orders = orders;
-        this.session = session;
+        this.wire = wire;
+        this.messages = messages;
         this.publisher = publisher;
         this.clock = clock;
         this.counters = counters;
-        this.symbols = symbols.clone();
+        this.limit = limit;
     }
 
     @Override
@@ -62,12 +60,26 @@ final class GatewayAgent implements Agent, MessageHandler {
 
     @Override
     public int doWork() {
-        return orders.read(this, ORDERS_PER_CYCLE);
+        cycleNanos = clock.nanoTime();
+        final int budget = limit.available(cycleNanos, RECORDS_PER_CYCLE);
+        if (budget == 0) {
+            if (!waiting && orders.size() > 0) {
+                waiting = true;
+                counters.increment(GatewayCounters.RATE_LIMITED_WAITS);
+            }
+            return 0;
+        }
+        waiting = false;
+        return orders.read(this, budget);
     }
 
-    /** Orders still in the ring when the gateway closes get one last try: sent if logged on, else rejected. */
+    /**
+     * Records still in the ring when the gateway closes get one last try: sent if logged on and within the budget,
+     * else refused back to the engine.
+     */
     @Override
     public void onClose() {
+        closing = true;
         int read;
         do {
             read = orders.read(this);
@@ -76,49 +88,45 @@ final class GatewayAgent implements Agent, MessageHandler {
 
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
-        if (msgTypeId != OrderHandOff.NEW_ORDER) {
+        if (msgTypeId != OrderHandOff.NEW_ORDER && msgTypeId != OrderHandOff.CANCEL
+            && msgTypeId != OrderHandOff.REPLACE) {
             return;
         }
-        final long clientOrderId = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
-        final SessionID id = session.loggedOnSession();
-        final Session target = id == null ? null : Session.lookupSession(id);
-        if (target == null || !target.isLoggedOn()) {
-            reject(GatewayCounters.ORDERS_REJECTED_OFFLINE, clientOrderId);
+        final long id = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
+        final int dialect = wire.dialect();
+        if (closing) {
+            cycleNanos = clock.nanoTime();
+        }
+        if (dialect == OrderWire.OFFLINE || closing && limit.available(cycleNanos, 1) == 0) {
+            refuse(msgTypeId, id, false);
             return;
         }
         final boolean sent;
         try {
-            sent = target.send(newOrder(buffer, index, clientOrderId));
+            sent = wire.send(messages.build(msgTypeId, dialect, buffer, index, clock.nanoTime()));
         } catch (final RuntimeException ex) {
-            reject(GatewayCounters.SEND_ERRORS, clientOrderId);
+            refuse(msgTypeId, id, true);
             return;
         }
-        if (sent) {
-            counters.increment(GatewayCounters.ORDERS_SENT);
-        } else {
-            reject(GatewayCounters.ORDERS_REJECTED_OFFLINE, clientOrderId);
+        if (!sent) {
+            refuse(msgTypeId, id, false);
+            return;
         }
+        limit.sent(cycleNanos);
+        counters.increment(msgTypeId == OrderHandOff.NEW_ORDER ? GatewayCounters.ORDERS_SENT
+            : msgTypeId == OrderHandOff.CANCEL ? GatewayCounters.CANCELS_SENT : GatewayCounters.REPLACES_SENT);
     }
 
-    /** The ring record is consumed either way, so an order that does not go out must go back to the engine. */
-    private void reject(final int counter, final long clientOrderId) {
-        counters.increment(counter);
-        publisher.execution(clock.nanoTime(), clientOrderId, -clientOrderId, ExecType.REJECTED, 0, 0, 0);
-    }
-
-    /** Every number goes in as exact text: {@code setDouble} would print 0.29 as 0.29 only by luck. */
-    private NewOrderSingle newOrder(final MutableDirectBuffer buffer, final int index, final long clientOrderId) {
-        final NewOrderSingle order = new NewOrderSingle();
-        order.setString(ClOrdID.FIELD, Long.toString(clientOrderId));
-        order.setChar(Side.FIELD, (char)buffer.getByte(index + OrderHandOff.SIDE_OFFSET));
-        order.setString(Symbol.FIELD, symbols[buffer.getInt(index + OrderHandOff.INSTRUMENT_OFFSET)]);
-        order.setString(OrderQty.FIELD, Long.toString(buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET)));
-        order.setChar(OrdType.FIELD, OrdType.LIMIT);
-        order.setString(Price.FIELD, FixDecimal.formatPrice(buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET)));
-        order.setChar(TimeInForce.FIELD, TimeInForce.DAY);
-        final long now = clock.nanoTime();
-        order.set(new TransactTime(LocalDateTime.ofEpochSecond(Math.floorDiv(now, 1_000_000_000L),
-            (int)Math.floorMod(now, 1_000_000_000L), ZoneOffset.UTC)));
-        return order;
+    /** The ring record is consumed either way, so what does not go out must go back to the engine. */
+    private void refuse(final int msgTypeId, final long id, final boolean threw) {
+        final int execType;
+        if (msgTypeId == OrderHandOff.NEW_ORDER) {
+            counters.increment(threw ? GatewayCounters.SEND_ERRORS : GatewayCounters.ORDERS_REJECTED_OFFLINE);
+            execType = ExecType.REJECTED;
+        } else {
+            counters.increment(GatewayCounters.REQUESTS_REFUSED_BEFORE_SENDING);
+            execType = ExecType.CANCEL_REJECTED;
+        }
+        publisher.execution(clock.nanoTime(), id, -id, execType, 0, 0, 0);
     }
 }

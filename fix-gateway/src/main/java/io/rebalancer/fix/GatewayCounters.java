@@ -15,7 +15,7 @@ public final class GatewayCounters {
     public static final int EXECUTIONS = 2;
     /** Execution reports of a kind the engine does not book: pending, restated, ... (QFJ thread). */
     public static final int EXECUTIONS_IGNORED = 3;
-    /** Execution reports whose ClOrdID is not one of ours; published with id -1 (QFJ thread). */
+    /** Reports whose ClOrdID is not ours: executions published with id -1, cancel rejects dropped (QFJ thread). */
     public static final int UNKNOWN_CLORDID = 4;
     /** Execution reports with an unreadable quantity or price; dropped (QFJ thread). */
     public static final int MALFORMED_EXECUTIONS = 5;
@@ -31,7 +31,34 @@ public final class GatewayCounters {
     public static final int LOGOUTS = 10;
     /** Orders whose encoding or sending threw (a bug); rejected back to the engine (gateway thread). */
     public static final int SEND_ERRORS = 11;
-    private static final int COUNT = 12;
+    /** OrderCancelRequests (35=F) handed to QuickFIX/J (gateway thread). */
+    public static final int CANCELS_SENT = 12;
+    /** OrderCancelReplaceRequests (35=G) handed to QuickFIX/J (gateway thread). */
+    public static final int REPLACES_SENT = 13;
+    /**
+     * Cancel and replace requests that never left: session down, sending refused or threw; reported to the engine
+     * as CANCEL_REJECTED (gateway thread).
+     */
+    public static final int REQUESTS_REFUSED_BEFORE_SENDING = 14;
+    /**
+     * Cancel and replace requests the venue refused: OrderCancelRejects (35=9), and session or business rejects
+     * of a 35=F/G; reported to the engine as CANCEL_REJECTED (QFJ thread).
+     */
+    public static final int CANCEL_REJECTS = 15;
+    /** Times the agent paused draining the hand-off ring: the send budget per second was spent (gateway thread). */
+    public static final int RATE_LIMITED_WAITS = 16;
+    /** Logon attempts the venue answered with a Logout before we were logged on, e.g. wrong password (QFJ thread). */
+    public static final int LOGON_FAILURES = 17;
+    /** FIX 4.2 execution reports that cancel or correct an earlier one (ExecTransType 1/2/3); ignored (QFJ thread). */
+    public static final int CORRECTIONS_IGNORED = 18;
+    private static final int COUNT = 19;
+
+    private static final String[] NAMES = {
+        "orders sent", "orders refused offline", "executions", "executions ignored", "unknown ClOrdID",
+        "malformed executions", "session rejects", "business rejects", "orders rejected by venue", "logons",
+        "logouts", "send errors", "cancels sent", "replaces sent", "requests refused before sending",
+        "cancel rejects", "rate-limited waits", "logon failures", "corrections ignored",
+    };
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);
 
@@ -48,6 +75,16 @@ public final class GatewayCounters {
     /** Every order refused back to the engine as REJECTED: before sending, or by the venue. Any thread. */
     public long ordersRefusedBack() {
         return ordersRefusedBeforeSending() + get(ORDERS_REJECTED_BY_VENUE);
+    }
+
+    /** A short readable name of one of this class's constants, e.g. "cancels sent", for printing. */
+    public static String name(final int counter) {
+        return NAMES[counter];
+    }
+
+    /** How many counters there are: the constants run from 0 to {@code count() - 1}. */
+    public static int count() {
+        return COUNT;
     }
 
     /** One of this class's constants; any thread. */

@@ -3,37 +3,61 @@ package io.rebalancer.fix;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Which client order id went out under which outgoing MsgSeqNum, so a session-level Reject (35=3), which names
- * only a RefSeqNum, can be reported against the order it refused. A fixed table indexed by sequence number
- * modulo its size: the gateway thread writes, the QFJ thread reads. Each slot stores the sequence number
- * beside the id, so a slot overwritten by a later order is recognised and not misattributed.
+ * Which client order id or request id went out under which outgoing MsgSeqNum, and as which message type
+ * (NewOrderSingle, OrderCancelRequest or OrderCancelReplaceRequest), so a session-level Reject (35=3), which names
+ * only a RefSeqNum and maybe not even the RefMsgType, can be reported against what it refused: a refused order
+ * as REJECTED, a refused cancel or replace as CANCEL_REJECTED. A fixed table indexed by sequence number modulo its
+ * size: the gateway thread writes, the QFJ thread reads. Each slot stores the sequence number beside the id, so a
+ * slot overwritten by a later message is recognised and not misattributed.
  */
 final class SentOrders {
+    /** Returned by {@link #messageType} for a sequence number not remembered. */
+    static final char UNKNOWN_TYPE = 0;
+    private static final int SLOT = 3;
+
     private final AtomicLongArray slots;
     private final int mask;
 
-    /** @param capacity at least the number of recent orders to remember; rounded up to a power of two */
+    /** @param capacity at least the number of recent messages to remember; rounded up to a power of two */
     SentOrders(final int capacity) {
         final int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         mask = size - 1;
-        slots = new AtomicLongArray(size * 2);
+        slots = new AtomicLongArray(size * SLOT);
     }
 
-    /** Gateway thread: order {@code clientOrderId} was sent as message {@code seqNum}. */
+    /** Gateway thread: a NewOrderSingle for {@code clientOrderId} was sent as message {@code seqNum}. */
     void sent(final int seqNum, final long clientOrderId) {
-        final int at = (seqNum & mask) * 2;
+        sent(seqNum, clientOrderId, 'D');
+    }
+
+    /**
+     * Gateway thread: message {@code seqNum} of type {@code msgType} ('D', 'F' or 'G') carried ClOrdID
+     * {@code clientOrderId}.
+     */
+    void sent(final int seqNum, final long clientOrderId, final char msgType) {
+        final int at = (seqNum & mask) * SLOT;
         slots.set(at, 0);
         slots.set(at + 1, clientOrderId);
+        slots.set(at + 2, msgType);
         slots.set(at, seqNum);
     }
 
-    /** Any thread: the client order id sent as {@code seqNum}, or -1 if unknown or forgotten. */
+    /** Any thread: the ClOrdID sent as {@code seqNum}, or -1 if unknown or forgotten. */
     long clientOrderId(final int seqNum) {
-        final int at = (seqNum & mask) * 2;
+        return read(seqNum, 1, -1);
+    }
+
+    /** Any thread: the MsgType sent as {@code seqNum}, or {@link #UNKNOWN_TYPE} if unknown or forgotten. */
+    char messageType(final int seqNum) {
+        return (char)read(seqNum, 2, UNKNOWN_TYPE);
+    }
+
+    private long read(final int seqNum, final int field, final long missing) {
+        final int at = (seqNum & mask) * SLOT;
         if (seqNum <= 0 || slots.get(at) != seqNum) {
-            return -1;
+            return missing;
         }
-        final long id = slots.get(at + 1);
-        return slots.get(at) == seqNum ? id : -1;
+        final long value = slots.get(at + field);
+        return slots.get(at) == seqNum ? value : missing;
     }
 }

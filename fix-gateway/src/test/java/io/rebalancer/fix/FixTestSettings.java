@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 final class FixTestSettings {
     static final SessionID GATEWAY = new SessionID("FIX.4.4", "REBALANCER", "VENUE");
     static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
+    static final SessionID GATEWAY_42 = new SessionID("FIX.4.2", "REBALANCER", "VENUE");
+    static final SessionID VENUE_42 = new SessionID("FIX.4.2", "VENUE", "REBALANCER");
 
     private FixTestSettings() {
     }
@@ -25,21 +27,34 @@ final class FixTestSettings {
     }
 
     static SessionSettings initiator(final int port) {
-        final SessionSettings settings = common(GATEWAY);
-        settings.setString(GATEWAY, "ConnectionType", "initiator");
-        settings.setString(GATEWAY, "SocketConnectHost", "127.0.0.1");
-        settings.setLong(GATEWAY, "SocketConnectPort", port);
-        settings.setLong(GATEWAY, "ReconnectInterval", 1);
-        settings.setString(GATEWAY, "PersistMessages", "N");
-        return settings;
+        return initiator(GATEWAY, port);
     }
 
     static SessionSettings acceptor(final int port) {
-        final SessionSettings settings = common(VENUE);
-        settings.setString(VENUE, "ConnectionType", "acceptor");
-        settings.setString(VENUE, "SocketAcceptAddress", "127.0.0.1");
-        settings.setLong(VENUE, "SocketAcceptPort", port);
+        return acceptor(VENUE, port);
+    }
+
+    static SessionSettings initiator(final SessionID gateway, final int port) {
+        final SessionSettings settings = common(gateway);
+        settings.setString(gateway, "ConnectionType", "initiator");
+        settings.setString(gateway, "SocketConnectHost", "127.0.0.1");
+        settings.setLong(gateway, "SocketConnectPort", port);
+        settings.setLong(gateway, "ReconnectInterval", 1);
+        settings.setString(gateway, "PersistMessages", "N");
         return settings;
+    }
+
+    static SessionSettings acceptor(final SessionID venue, final int port) {
+        final SessionSettings settings = common(venue);
+        settings.setString(venue, "ConnectionType", "acceptor");
+        settings.setString(venue, "SocketAcceptAddress", "127.0.0.1");
+        settings.setLong(venue, "SocketAcceptPort", port);
+        return settings;
+    }
+
+    /** The other side's session id: sender and target swapped. */
+    static SessionID counterparty(final SessionID session) {
+        return new SessionID(session.getBeginString(), session.getTargetCompID(), session.getSenderCompID());
     }
 
     private static SessionSettings common(final SessionID session) {
@@ -51,7 +66,7 @@ final class FixTestSettings {
         settings.setString(session, "EndTime", "00:00:00");
         settings.setLong(session, "HeartBtInt", 30);
         settings.setString(session, "UseDataDictionary", "Y");
-        settings.setString(session, "DataDictionary", "FIX44.xml");
+        settings.setString(session, "DataDictionary", session.getBeginString().replace(".", "") + ".xml");
         settings.setString(session, "ValidateIncomingMessage", "Y");
         settings.setString(session, "RejectInvalidMessage", "Y");
         settings.setString(session, "RejectGarbledMessage", "Y");

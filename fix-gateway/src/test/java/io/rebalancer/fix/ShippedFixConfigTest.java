@@ -19,13 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session files in config/fix are valid QuickFIX/J settings, and the two sides log on to each other. */
 class ShippedFixConfigTest {
     private static final Path INITIATOR = Path.of("..", "config", "fix", "initiator.cfg");
+    private static final Path INITIATOR_42 = Path.of("..", "config", "fix", "initiator-fix42.cfg");
     private static final Path VENUE = Path.of("..", "config", "fix", "venue.cfg");
 
     @Test
@@ -34,13 +37,38 @@ class ShippedFixConfigTest {
         assertEquals("127.0.0.1", settings.getString(FixTestSettings.GATEWAY, "SocketConnectHost"));
         assertEquals(9878, settings.getLong(FixTestSettings.GATEWAY, "SocketConnectPort"));
         assertEquals(30, settings.getLong(FixTestSettings.GATEWAY, "HeartBtInt"));
-        assertEquals(5, settings.getLong(FixTestSettings.GATEWAY, "ReconnectInterval"));
+        assertEquals("1;2;5;10", settings.getString(FixTestSettings.GATEWAY, "ReconnectInterval"));
+        assertArrayEquals(new int[] {1, 2, 5, 10}, SessionSettings.parseSettingReconnectInterval(
+            settings.getString(FixTestSettings.GATEWAY, "ReconnectInterval")));
+        assertEquals(0, GatewaySettings.read(settings).maxMessagesPerSecond);
+        assertNull(GatewaySettings.read(settings).password);
         assertEquals("FIX44.xml", settings.getString(FixTestSettings.GATEWAY, "DataDictionary"));
         assertEquals("N", settings.getString(FixTestSettings.GATEWAY, "PersistMessages"));
         assertTrue(settings.getString(FixTestSettings.GATEWAY, "FileStorePath").startsWith("fixstore/"));
         for (final String key : List.of("UseDataDictionary", "ValidateIncomingMessage", "RejectGarbledMessage")) {
             assertEquals("Y", settings.getString(FixTestSettings.GATEWAY, key), key);
         }
+    }
+
+    @Test
+    void shouldShipAFix42ExampleWithItsDictionary() throws ConfigError, FieldConvertError {
+        final SessionSettings settings = FixGateway.settings(INITIATOR_42);
+        assertEquals("FIX42.xml", settings.getString(FixTestSettings.GATEWAY_42, "DataDictionary"));
+        assertEquals(FixTestSettings.GATEWAY_42, GatewaySettings.read(settings).session);
+        for (final String key : List.of("UseDataDictionary", "ValidateIncomingMessage", "RejectGarbledMessage")) {
+            assertEquals("Y", settings.getString(FixTestSettings.GATEWAY_42, key), key);
+        }
+    }
+
+    @Test
+    void shouldRefuseARateLimitThatIsNotAWholeNumber() {
+        final SessionSettings settings = FixTestSettings.initiator(1);
+        settings.setString(FixTestSettings.GATEWAY, GatewaySettings.MAX_MESSAGES_PER_SECOND, "fast");
+        final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+            () -> GatewaySettings.read(settings));
+        assertTrue(error.getMessage().contains("MaxMessagesPerSecond"), error::getMessage);
+        settings.setString(FixTestSettings.GATEWAY, GatewaySettings.MAX_MESSAGES_PER_SECOND, "-1");
+        assertThrows(IllegalArgumentException.class, () -> GatewaySettings.read(settings));
     }
 
     @Test
