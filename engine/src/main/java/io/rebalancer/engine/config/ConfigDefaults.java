@@ -43,6 +43,9 @@ public final class ConfigDefaults {
     /** {@code [orders] max-reject-backoff}: five minutes. */
     public static final long DEFAULT_MAX_REJECT_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(5);
 
+    /** {@code [orders] request-timeout}: thirty seconds for the venue to answer a cancel or replace. */
+    public static final long DEFAULT_REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     /** {@code [risk] max-order-quantity}, in units. */
     public static final long DEFAULT_MAX_ORDER_QUANTITY = 1_000_000;
     /** {@code [risk] max-order-notional}: 1,000,000.00 in micros. */

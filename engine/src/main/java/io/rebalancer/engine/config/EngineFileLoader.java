@@ -21,7 +21,7 @@ import java.util.Set;
 final class EngineFileLoader {
     static final List<String> SECTIONS = List.of("engine", "orders", "risk");
     static final List<String> ORDER_KEYS = List.of(
-        "max-order-age", "working-orders", "on-shutdown", "reject-backoff", "max-reject-backoff");
+        "max-order-age", "working-orders", "on-shutdown", "reject-backoff", "max-reject-backoff", "request-timeout");
     static final List<String> ENGINE_KEYS = List.of(
         "ring-size", "wait-strategy", "max-price-age", "order-capacity", "first-client-order-id", "limit-collar",
         "zone");
@@ -100,7 +100,10 @@ final class EngineFileLoader {
             throw maxBackoff.error("shorter than reject-backoff (" + rejectBackoff / 1_000_000
                 + "ms); make it at least as long");
         }
-        return new OrderPolicy(maxAge, workingOrders, onShutdown, rejectBackoff, maxRejectBackoff);
+        final IniEntry timeout = orders.get("request-timeout");
+        final long requestTimeout = timeout == null
+            ? ConfigDefaults.DEFAULT_REQUEST_TIMEOUT_NANOS : Values.durationNanos(timeout);
+        return new OrderPolicy(maxAge, workingOrders, onShutdown, rejectBackoff, maxRejectBackoff, requestTimeout);
     }
 
     static RiskLimits risk(final IniFile ini, final SymbolTable symbols) throws ConfigException {

@@ -87,7 +87,8 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         final OrderPolicy policy = config.orders();
         final OrderTable table = new OrderTable(capacity, count);
         final ClientOrderIds ids = new ClientOrderIds(config.settings().firstClientOrderId());
-        requests = new OrderRequests(table, portfolios, orders, listener, counters, ids, policy.maxOrderAgeNanos());
+        requests = new OrderRequests(table, portfolios, orders, listener, counters, ids, policy.maxOrderAgeNanos(),
+            policy.requestTimeoutNanos());
         backoff = new RejectBackoff(count, policy.rejectBackoffNanos(), policy.maxRejectBackoffNanos());
         desk = new RebalanceDesk(new RebalancePlanner(universe, config.settings().limitCollarPpm(), maxAssets),
             risk, table, requests, prices, orders, listener, counters, ids, policy.workingOrders(), maxAssets,
@@ -238,7 +239,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             nextReview = earliest;
         }
         requests.cancelExpired(sequence, now);
-        if (backoff.anyWaitEnded(now)) {
+        if (requests.giveUpUnanswered(sequence, now) | backoff.anyWaitEnded(now)) {
             for (int id = 0; id < portfolios.length; id++) {
                 markDirty(id);
             }

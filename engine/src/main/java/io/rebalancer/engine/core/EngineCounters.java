@@ -26,13 +26,16 @@ public final class EngineCounters {
     public static final int LATE_FILLS = 16;
     public static final int VENUE_REJECTS = 17;
     public static final int BACKOFF_SKIPS = 18;
-    private static final int FIXED_COUNTERS = 19;
+    public static final int REQUEST_TIMEOUTS = 19;
+    public static final int CANCELS_GIVEN_UP = 20;
+    private static final int FIXED_COUNTERS = 21;
     private static final String[] NAMES = {
         "ticks", "executions", "timers", "commands", "batches", "evaluations", "rebalances", "orders sent",
         "orders rejected by risk", "fills", "orders closed", "evaluations skipped for stale prices", "engine faults",
         "cancel requests sent", "replace requests sent", "cancel/replace requests refused by the venue",
         "fills after the order finished", "orders rejected by the venue or gateway",
-        "evaluations held back (reject back-off or a request out)",
+        "evaluations held back (reject back-off or a request out)", "cancel/replace requests the venue never answered",
+        "cancels given up (the order ran out of request ids)",
     };
     private static final InputReject[] REJECTS = InputReject.values();
 

@@ -20,12 +20,14 @@ final class OrderRequests {
     private final EngineCounters counters;
     private final ClientOrderIds ids;
     private final long maxOrderAgeNanos;
+    private final long requestTimeoutNanos;
     private final int[] requestsOut;
     private long nextAgeCheck = Long.MAX_VALUE;
+    private long nextTimeoutCheck = Long.MAX_VALUE;
 
     OrderRequests(final OrderTable orders, final Portfolio[] portfolios, final OrderSink sink,
         final EngineListener listener, final EngineCounters counters, final ClientOrderIds ids,
-        final long maxOrderAgeNanos) {
+        final long maxOrderAgeNanos, final long requestTimeoutNanos) {
         this.orders = orders;
         this.portfolios = portfolios;
         this.sink = sink;
@@ -33,6 +35,7 @@ final class OrderRequests {
         this.counters = counters;
         this.ids = ids;
         this.maxOrderAgeNanos = maxOrderAgeNanos;
+        this.requestTimeoutNanos = requestTimeoutNanos;
         requestsOut = new int[portfolios.length];
     }
 
@@ -57,12 +60,16 @@ final class OrderRequests {
             orders.cancelAfterRequest(index, reason);
             return;
         }
-        final long requestId = ids.next();
-        if (!orders.addId(index, requestId)) {
-            // Impossible: a replace always leaves room for a cancel (OrderTable.MAX_IDS).
-            throw new IllegalStateException("no room for a cancel id on order " + orders.clientOrderId(index));
+        if (!orders.hasRoomForCancel(index)) {
+            // Only after cancels the venue never answered used up the order's ids: it works on until the venue
+            // ends it (a DAY order expires); counted, never a crash.
+            counters.increment(EngineCounters.CANCELS_GIVEN_UP);
+            return;
         }
-        opened(index, OrderTable.CANCEL_REQUEST, requestId, 0, 0);
+        final long requestId = ids.next();
+        orders.addId(index, requestId);
+        orders.cancelReason(index, reason);
+        opened(index, OrderTable.CANCEL_REQUEST, requestId, 0, 0, now);
         counters.increment(EngineCounters.CANCELS_SENT);
         final int portfolioId = orders.portfolioId(index);
         sink.onCancelOrder(now, requestId, orders.currentId(index), portfolioId, orders.instrumentId(index),
@@ -84,7 +91,7 @@ final class OrderRequests {
         final long requestId = ids.next();
         final long total = orders.cumulativeQuantity(index) + leaves;
         orders.addId(index, requestId);
-        opened(index, OrderTable.REPLACE_REQUEST, requestId, total, limit);
+        opened(index, OrderTable.REPLACE_REQUEST, requestId, total, limit, now);
         counters.increment(EngineCounters.REPLACES_SENT);
         final int portfolioId = orders.portfolioId(index);
         sink.onReplaceOrder(now, requestId, orders.currentId(index), portfolioId, orders.instrumentId(index),
@@ -95,9 +102,14 @@ final class OrderRequests {
     }
 
     private void opened(final int index, final byte kind, final long requestId, final long quantity,
-        final long limit) {
-        orders.request(index, kind, requestId, quantity, limit);
+        final long limit, final long now) {
+        orders.request(index, kind, requestId, quantity, limit, now);
         requestsOut[orders.portfolioId(index)]++;
+        nextTimeoutCheck = Math.min(nextTimeoutCheck, deadline(now, requestTimeoutNanos));
+    }
+
+    private static long deadline(final long since, final long span) {
+        return since > Long.MAX_VALUE - span ? Long.MAX_VALUE : since + span;
     }
 
     /**
@@ -140,8 +152,7 @@ final class OrderRequests {
     /** An order started working (or was re-priced) at {@code since}: its age deadline joins the schedule. */
     void ageFrom(final long since) {
         if (maxOrderAgeNanos > 0) {
-            nextAgeCheck = Math.min(nextAgeCheck, since > Long.MAX_VALUE - maxOrderAgeNanos
-                ? Long.MAX_VALUE : since + maxOrderAgeNanos);
+            nextAgeCheck = Math.min(nextAgeCheck, deadline(since, maxOrderAgeNanos));
         }
     }
 
@@ -160,7 +171,7 @@ final class OrderRequests {
                 if (orders.requestKind(index) != OrderTable.NO_REQUEST) {
                     continue;
                 }
-                final long deadline = orders.workingSince(index) + maxOrderAgeNanos;
+                final long deadline = deadline(orders.workingSince(index), maxOrderAgeNanos);
                 if (deadline <= now) {
                     cancel(sequence, now, index, CancelReason.MAX_AGE);
                 } else {
@@ -169,5 +180,46 @@ final class OrderRequests {
             }
         }
         nextAgeCheck = next;
+    }
+
+    /**
+     * Gives up the requests the venue has not answered within the request timeout: the order works on as the engine
+     * last knew it and its portfolio may be planned again; a cancel is sent once more (with a new id, while the
+     * order has ids left). Walks the working orders only when the earliest deadline has passed.
+     *
+     * @return true when a request was given up, so the caller judges the portfolios again
+     */
+    boolean giveUpUnanswered(final long sequence, final long now) {
+        if (now < nextTimeoutCheck) {
+            return false;
+        }
+        boolean gaveUp = false;
+        long next = Long.MAX_VALUE;
+        for (int p = 0; p < portfolios.length; p++) {
+            for (int index = orders.firstOfPortfolio(p); index >= 0; index = orders.nextOfPortfolio(index)) {
+                final byte kind = orders.requestKind(index);
+                if (kind == OrderTable.NO_REQUEST) {
+                    continue;
+                }
+                final long deadline = deadline(orders.requestSince(index), requestTimeoutNanos);
+                if (deadline > now) {
+                    next = Math.min(next, deadline);
+                    continue;
+                }
+                gaveUp = true;
+                counters.increment(EngineCounters.REQUEST_TIMEOUTS);
+                answered(sequence, now, index);
+                if (kind == OrderTable.CANCEL_REQUEST) {
+                    cancel(sequence, now, index, orders.cancelReason(index));
+                } else {
+                    state(sequence, now, index);
+                }
+                if (orders.requestKind(index) != OrderTable.NO_REQUEST) {
+                    next = Math.min(next, deadline(now, requestTimeoutNanos));
+                }
+            }
+        }
+        nextTimeoutCheck = next;
+        return gaveUp;
     }
 }

@@ -28,6 +28,7 @@ final class OrderTable {
     private static final long MISSING = -1;
     private static final int NONE = -1;
     private static final OrderState[] STATES = OrderState.values();
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
 
     private final int capacity;
     private final Long2LongHashMap indexById;
@@ -50,6 +51,8 @@ final class OrderTable {
     private final long[] requestId;
     private final long[] requestQuantity;
     private final long[] requestLimit;
+    private final long[] requestSince;
+    private final byte[] cancelReason;
     private final byte[] cancelAfterRequest;
     private final int[] next;
     private final int[] previous;
@@ -84,6 +87,8 @@ final class OrderTable {
         requestId = new long[rows];
         requestQuantity = new long[rows];
         requestLimit = new long[rows];
+        requestSince = new long[rows];
+        cancelReason = new byte[rows];
         cancelAfterRequest = new byte[rows];
         next = new int[rows];
         previous = new int[rows];
@@ -155,6 +160,11 @@ final class OrderTable {
         idCount[index] = (byte)(count + 1);
         indexById.put(id, index);
         return true;
+    }
+
+    /** True while the order can take one more request id. */
+    boolean hasRoomForCancel(final int index) {
+        return idCount[index] < MAX_IDS;
     }
 
     /** True while the order can take a replace and still a cancel after it. */
@@ -335,11 +345,27 @@ final class OrderTable {
         return requestLimit[index];
     }
 
-    void request(final int index, final byte kind, final long id, final long quantity, final long limit) {
+    void request(final int index, final byte kind, final long id, final long quantity, final long limit,
+        final long now) {
         requestKind[index] = kind;
         requestId[index] = id;
         requestQuantity[index] = quantity;
         requestLimit[index] = limit;
+        requestSince[index] = now;
+    }
+
+    /** When the request now out was sent, event time. */
+    long requestSince(final int index) {
+        return requestSince[index];
+    }
+
+    /** Why the order's last cancel was sent, for sending it once more if the venue never answers. */
+    CancelReason cancelReason(final int index) {
+        return CANCEL_REASONS[cancelReason[index]];
+    }
+
+    void cancelReason(final int index, final CancelReason reason) {
+        cancelReason[index] = (byte)reason.ordinal();
     }
 
     void clearRequest(final int index) {

@@ -9,9 +9,11 @@ package io.rebalancer.engine.domain;
  * @param rejectBackoffNanos     after the venue rejects one of a portfolio's orders, its trigger waits this long
  *                               before planning again; each further reject in a row doubles the wait; 0 = never
  * @param maxRejectBackoffNanos  the longest such wait
+ * @param requestTimeoutNanos    a cancel or replace the venue has not answered in this long (event time) is given
+ *                               up: the order works on as the engine last knew it, and a cancel is sent once more
  */
 public record OrderPolicy(long maxOrderAgeNanos, WorkingOrderPolicy workingOrders, ShutdownOrders onShutdown,
-                          long rejectBackoffNanos, long maxRejectBackoffNanos) {
+                          long rejectBackoffNanos, long maxRejectBackoffNanos, long requestTimeoutNanos) {
     /** What a new rebalance does with an order that still works on one of its slots. */
     public enum WorkingOrderPolicy {
         /** Leave it: plan around its working quantity, trade nothing else on that slot until it finishes. */
@@ -33,11 +35,11 @@ public record OrderPolicy(long maxOrderAgeNanos, WorkingOrderPolicy workingOrder
      * (cancel on shutdown). What tests get unless they ask for a policy; the shipped configuration is stricter.
      */
     public static final OrderPolicy KEEP_WORKING = new OrderPolicy(0, WorkingOrderPolicy.KEEP, ShutdownOrders.CANCEL,
-        0, 0);
+        0, 0, 30_000_000_000L);
 
     public OrderPolicy {
         if (maxOrderAgeNanos < 0 || workingOrders == null || onShutdown == null || rejectBackoffNanos < 0
-            || maxRejectBackoffNanos < rejectBackoffNanos) {
+            || maxRejectBackoffNanos < rejectBackoffNanos || requestTimeoutNanos <= 0) {
             throw new IllegalArgumentException("invalid order policy");
         }
     }

@@ -41,7 +41,8 @@ class ConfigLoaderTest {
         assertEquals(new RiskLimits(1_000_000, 1_000_000 * Fixed.SCALE, 10_000, 50, 50_000_000 * Fixed.SCALE,
             new boolean[8], TradingState.ACTIVE), config.risk());
         assertEquals(new OrderPolicy(TimeUnit.MINUTES.toNanos(5), OrderPolicy.WorkingOrderPolicy.REPLACE,
-            OrderPolicy.ShutdownOrders.CANCEL, TimeUnit.SECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(5)),
+            OrderPolicy.ShutdownOrders.CANCEL, TimeUnit.SECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(5),
+            TimeUnit.SECONDS.toNanos(30)),
             config.orders());
     }
 
@@ -106,7 +107,8 @@ class ConfigLoaderTest {
             ConfigDefaults.DEFAULT_TRADING_STATE), config.risk());
         assertEquals(new OrderPolicy(ConfigDefaults.DEFAULT_MAX_ORDER_AGE_NANOS, ConfigDefaults.DEFAULT_WORKING_ORDERS,
             ConfigDefaults.DEFAULT_ON_SHUTDOWN, ConfigDefaults.DEFAULT_REJECT_BACKOFF_NANOS,
-            ConfigDefaults.DEFAULT_MAX_REJECT_BACKOFF_NANOS), config.orders());
+            ConfigDefaults.DEFAULT_MAX_REJECT_BACKOFF_NANOS, ConfigDefaults.DEFAULT_REQUEST_TIMEOUT_NANOS),
+            config.orders());
     }
 
     @Test
@@ -117,10 +119,11 @@ class ConfigLoaderTest {
             "working-orders = keep",
             "on-shutdown = leave",
             "reject-backoff = 250ms",
-            "max-reject-backoff = 1m").load();
+            "max-reject-backoff = 1m",
+            "request-timeout = 5s").load();
 
         assertEquals(new OrderPolicy(90_000_000_000L, OrderPolicy.WorkingOrderPolicy.KEEP,
-            OrderPolicy.ShutdownOrders.LEAVE, 250_000_000L, 60_000_000_000L), config.orders());
+            OrderPolicy.ShutdownOrders.LEAVE, 250_000_000L, 60_000_000_000L, 5_000_000_000L), config.orders());
     }
 
     @Test

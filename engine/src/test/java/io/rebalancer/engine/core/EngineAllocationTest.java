@@ -93,7 +93,7 @@ class EngineAllocationTest {
                 .trigger(TriggerKind.THRESHOLD_OR_CALENDAR, daily));
         // Orders that rest are re-sized and re-priced by the next rebalance, or cancelled at 10 minutes of age.
         final OrderPolicy policy = new OrderPolicy(10 * 60 * Fixtures.SECOND, OrderPolicy.WorkingOrderPolicy.REPLACE,
-            OrderPolicy.ShutdownOrders.CANCEL, Fixtures.SECOND, 8 * Fixtures.SECOND);
+            OrderPolicy.ShutdownOrders.CANCEL, Fixtures.SECOND, 8 * Fixtures.SECOND, 30 * Fixtures.SECOND);
         final Engine engine = new Engine(new EngineConfig(config.settings(), config.universe(), config.risk(),
             config.portfolios(), policy), sink, listener);
         final EngineTopology topology = new EngineTopology(settings.ringSize(), settings.waitStrategy(), engine,

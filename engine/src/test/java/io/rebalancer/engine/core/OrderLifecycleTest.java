@@ -30,6 +30,7 @@ class OrderLifecycleTest {
     private static final int TLT = 1;
     private static final long SELL = 1;
     private static final long BUY = 2;
+    private static final long REQUEST_TIMEOUT = 30 * SECOND;
 
     private final Recorder out = new Recorder();
     private Engine engine;
@@ -50,7 +51,8 @@ class OrderLifecycleTest {
 
     private static OrderPolicy policy(final long maxAgeNanos, final WorkingOrderPolicy working,
         final long backoffNanos) {
-        return new OrderPolicy(maxAgeNanos, working, ShutdownOrders.CANCEL, backoffNanos, 8 * backoffNanos);
+        return new OrderPolicy(maxAgeNanos, working, ShutdownOrders.CANCEL, backoffNanos, 8 * backoffNanos,
+            REQUEST_TIMEOUT);
     }
 
     private List<OrderState> statesOf(final long clientOrderId) {
@@ -253,6 +255,40 @@ class OrderLifecycleTest {
         driver.done(sell.requestId(), ExecType.REPLACED);
         assertEquals(1, out.cancels.stream().filter(c -> c.originalId() == sell.requestId()).count(),
             "the cancel names the order by its replaced id");
+    }
+
+    @Test
+    void shouldGiveUpAReplaceTheVenueNeverAnswersAndPlanThePortfolioAgain() {
+        final Driver driver = breached(policy(0, WorkingOrderPolicy.REPLACE, 0));
+        driver.later(SECOND).quote(SPY, 130).command(Command.REBALANCE_NOW, 0, 0);
+        assertEquals(1, out.replaces.size());
+        driver.later(REQUEST_TIMEOUT - SECOND).timer();
+        assertEquals(0, engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
+
+        driver.later(SECOND).timer();
+        assertEquals(1, engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
+        assertEquals(OrderState.PENDING_NEW, statesOf(SELL).get(statesOf(SELL).size() - 1), "back on its old terms");
+        driver.command(Command.REBALANCE_NOW, 0, 0);
+        assertEquals(2, out.replaces.size(), "planned again: a lost request does not freeze the portfolio");
+    }
+
+    @Test
+    void shouldSendACancelOnceMoreWhenTheVenueNeverAnswersItAndGiveUpWhenTheOrderHasNoIdsLeft() {
+        final Driver driver = breached(OrderPolicy.KEEP_WORKING);
+        driver.command(Command.SET_TRADING_STATE, -1, TradingState.HALTED.ordinal());
+        driver.command(Command.CANCEL_ORDERS, 0, CancelReason.OPERATOR.ordinal());
+        assertEquals(2, out.cancels.size());
+        for (int round = 0; round < 4; round++) {
+            driver.later(REQUEST_TIMEOUT).timer();
+        }
+        // Each order has its own id and room for three requests: the first cancel and two more tries.
+        assertEquals(6, out.cancels.size());
+        assertEquals(List.of(CancelReason.OPERATOR), out.cancelRequests.stream().map(Recorder.CancelRequest::reason)
+            .distinct().toList());
+        assertEquals(2, engine.counters().get(EngineCounters.CANCELS_GIVEN_UP));
+        assertEquals(2, engine.workingOrders(), "still working as far as the engine knows: nothing invented");
+        driver.done(out.cancels.get(5).requestId(), ExecType.CANCELED);
+        assertEquals(1, engine.workingOrders(), "a late answer to the last try still closes it");
     }
 
     @Test
