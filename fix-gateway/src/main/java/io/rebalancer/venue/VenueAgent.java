@@ -178,7 +178,7 @@ final class VenueAgent implements Agent {
             counters.increment(VenueCounters.REST_TIMEOUTS);
             return true;
         }
-        return now >= order.fillNotBeforeNanos && tryFill(order);
+        return now >= order.fillNotBeforeNanos && tryFill(order, now);
     }
 
     /**
@@ -193,7 +193,7 @@ final class VenueAgent implements Agent {
             return;
         }
         final Message ack = reports.execution(order, ExecType.NEW, OrdStatus.NEW);
-        if (behaviour.fillBeforeAck() && behaviour.fillDelayNanos() == 0 && tryFill(order)) {
+        if (behaviour.fillBeforeAck() && behaviour.fillDelayNanos() == 0 && tryFill(order, now)) {
             counters.increment(VenueCounters.OUT_OF_ORDER);
         }
         sender.send(order.session, ack);
@@ -220,7 +220,7 @@ final class VenueAgent implements Agent {
         return closeAt > timeNanos ? closeAt : closeAt + day;
     }
 
-    private boolean tryFill(final RestingOrder order) {
+    private boolean tryFill(final RestingOrder order, final long now) {
         final long touch = order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
         if (!FillRules.marketable(touch, order.isBuy(), order.limitPrice)) {
             return false;
@@ -228,6 +228,9 @@ final class VenueAgent implements Agent {
         long quantity = order.leaves;
         if (behaviour.partialFills() && !behaviour.ackless() && !order.split) {
             quantity = FillRules.firstPartial(quantity, lots[order.instrument]);
+        }
+        if (!order.split && order.leaves > quantity) {
+            order.fillNotBeforeNanos = now + behaviour.partialGapNanos();
         }
         order.split = true;
         order.leaves -= quantity;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * @param partialFills          fill each order of two lots or more in two parts ({@link FillRules#firstPartial})
  * @param ackDelayNanos         wall-clock delay between receiving an order and acknowledging it
  * @param fillDelayNanos        wall-clock delay between the acknowledgement and the first fill
+ * @param partialGapNanos       with partial fills, wall-clock delay between the first part and the rest
  * @param rejectProbability     chance that a valid new order is rejected anyway (ExecType 8)
  * @param ackless               send no New acknowledgement: an order gets one full fill when marketable
  * @param duplicateProbability  chance that an execution report is sent a second time with the same ExecID
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * @param dayClose              time of day (UTC, in the market's quote time) when DAY orders expire; null: never
  * @param seed                  seed of every random choice above
  */
-public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fillDelayNanos, double rejectProbability,
+public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fillDelayNanos, long partialGapNanos,
+                             double rejectProbability,
                              boolean ackless, double duplicateProbability, boolean duplicatesPossDup,
                              boolean fillBeforeAck, int disconnectEveryOrders, double disconnectProbability,
                              long maxRestNanos, LocalTime dayClose, long seed) {
@@ -36,6 +38,7 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
     public static final String KEY_PARTIAL_FILLS = "VenuePartialFills";
     public static final String KEY_ACK_DELAY = "VenueAckDelay";
     public static final String KEY_FILL_DELAY = "VenueFillDelay";
+    public static final String KEY_PARTIAL_GAP = "VenuePartialFillGap";
     public static final String KEY_REJECT_PROBABILITY = "VenueRejectProbability";
     public static final String KEY_ACKLESS = "VenueAckless";
     public static final String KEY_DUPLICATE_PROBABILITY = "VenueDuplicateProbability";
@@ -54,6 +57,7 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
     public VenueBehaviour {
         requireNonNegative("ack delay", ackDelayNanos);
         requireNonNegative("fill delay", fillDelayNanos);
+        requireNonNegative("partial fill gap", partialGapNanos);
         requireNonNegative("max rest", maxRestNanos);
         requireNonNegative("disconnect every N orders", disconnectEveryOrders);
         requireProbability("reject probability", rejectProbability);
@@ -68,8 +72,9 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
     /** A builder holding this record's values, to change a few. */
     public Builder toBuilder() {
         return new Builder().partialFills(partialFills).ackDelayNanos(ackDelayNanos).fillDelayNanos(fillDelayNanos)
-            .rejectProbability(rejectProbability).ackless(ackless).duplicateProbability(duplicateProbability)
-            .duplicatesPossDup(duplicatesPossDup).fillBeforeAck(fillBeforeAck)
+            .partialGapNanos(partialGapNanos).rejectProbability(rejectProbability).ackless(ackless)
+            .duplicateProbability(duplicateProbability).duplicatesPossDup(duplicatesPossDup)
+            .fillBeforeAck(fillBeforeAck)
             .disconnectEveryOrders(disconnectEveryOrders).disconnectProbability(disconnectProbability)
             .maxRestNanos(maxRestNanos).dayClose(dayClose).seed(seed);
     }
@@ -85,6 +90,7 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
         b.partialFills(flag(settings, KEY_PARTIAL_FILLS, false));
         b.ackDelayNanos(duration(settings, KEY_ACK_DELAY));
         b.fillDelayNanos(duration(settings, KEY_FILL_DELAY));
+        b.partialGapNanos(duration(settings, KEY_PARTIAL_GAP));
         b.rejectProbability(probability(settings, KEY_REJECT_PROBABILITY));
         b.ackless(flag(settings, KEY_ACKLESS, false));
         b.duplicateProbability(probability(settings, KEY_DUPLICATE_PROBABILITY));
@@ -224,6 +230,7 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
         private boolean partialFills;
         private long ackDelayNanos;
         private long fillDelayNanos;
+        private long partialGapNanos;
         private double rejectProbability;
         private boolean ackless;
         private double duplicateProbability;
@@ -250,6 +257,11 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
 
         public Builder fillDelayNanos(final long value) {
             fillDelayNanos = value;
+            return this;
+        }
+
+        public Builder partialGapNanos(final long value) {
+            partialGapNanos = value;
             return this;
         }
 
@@ -305,9 +317,9 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
 
         /** @throws IllegalArgumentException naming the option when a value is out of range */
         public VenueBehaviour build() {
-            return new VenueBehaviour(partialFills, ackDelayNanos, fillDelayNanos, rejectProbability, ackless,
-                duplicateProbability, duplicatesPossDup, fillBeforeAck, disconnectEveryOrders, disconnectProbability,
-                maxRestNanos, dayClose, seed);
+            return new VenueBehaviour(partialFills, ackDelayNanos, fillDelayNanos, partialGapNanos, rejectProbability,
+                ackless, duplicateProbability, duplicatesPossDup, fillBeforeAck, disconnectEveryOrders,
+                disconnectProbability, maxRestNanos, dayClose, seed);
         }
     }
 }
