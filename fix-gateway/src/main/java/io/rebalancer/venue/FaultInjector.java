@@ -26,6 +26,7 @@ import quickfix.field.Symbol;
 import quickfix.field.TargetCompID;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,9 +35,11 @@ import java.util.function.Supplier;
  * Puts bad input on the venue's sessions for tests of the other side, from any thread. Well-framed but wrong
  * reports (a missing required field, a non-numeric LastPx, an unknown ClOrdID) go through {@link Session#send},
  * which does not validate outbound messages. Broken framing (a wrong CheckSum or BodyLength) cannot be made by
- * QuickFIX/J's encoder, so those are written raw to the session's {@link Responder}, carrying the next sequence
- * number without consuming it: the receiver drops the garbled frame and the next real message fills the number,
- * so no gap and no resend follows.
+ * QuickFIX/J's encoder, so those are written raw to the session's {@link Responder} with the next sequence
+ * number, which is then consumed in the store as if the message had been sent: a receiver that rejects garbled
+ * messages counts it, one that silently drops it sees a gap and recovers it with a ResendRequest (answered with a
+ * gap fill, as the frame was never stored). Call these while the venue is otherwise quiet: the raw write does
+ * not take the session's sequence lock, so a report sent at the same moment could share the number.
  */
 final class FaultInjector {
     private static final char SOH = '\u0001';
@@ -187,6 +190,11 @@ final class FaultInjector {
         final Responder responder = session == null ? null : session.getResponder();
         if (responder == null || !responder.send(frame)) {
             return 0;
+        }
+        try {
+            session.getStore().incrNextSenderMsgSeqNum();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("venue simulator: sequence store", ex);
         }
         counters.increment(VenueCounters.GARBLED_INJECTED);
         return 1;

@@ -54,10 +54,11 @@ final class VenueAgent implements Agent {
 
     /**
      * @param disconnector drops one session's connection (a configured fault)
+     * @param marker       marks duplicates PossDup on their way out (see {@link PossDupMarker})
      */
     VenueAgent(final Queue<VenueRequest> inbox, final LatestQuotes quotes, final long[] lots,
         final VenueBehaviour behaviour, final VenueCounters counters, final AtomicLong execIds,
-        final Consumer<SessionID> disconnector) {
+        final Consumer<SessionID> disconnector, final PossDupMarker marker) {
         this.inbox = inbox;
         this.quotes = quotes;
         this.lots = lots;
@@ -66,7 +67,7 @@ final class VenueAgent implements Agent {
         this.disconnector = disconnector;
         random = new Random(behaviour.seed());
         reports = new VenueReports(execIds);
-        sender = new ReportSender(behaviour, counters, random);
+        sender = new ReportSender(behaviour, counters, random, marker);
     }
 
     @Override

@@ -42,6 +42,7 @@ final class VenueApplication implements Application {
     private final Map<String, Integer> instruments;
     private final SessionSettings settings;
     private final VenueCounters counters;
+    private final PossDupMarker possDups = new PossDupMarker();
     private long nextOrderId = 1;
 
     /**
@@ -61,6 +62,10 @@ final class VenueApplication implements Application {
 
     Queue<VenueOrder> received() {
         return received;
+    }
+
+    PossDupMarker possDups() {
+        return possDups;
     }
 
     @Override
@@ -98,7 +103,7 @@ final class VenueApplication implements Application {
 
     @Override
     public void toApp(final Message message, final SessionID sessionId) {
-        // Nothing to add to outgoing reports.
+        possDups.apply(message);
     }
 
     @Override

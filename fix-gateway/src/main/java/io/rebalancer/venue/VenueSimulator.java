@@ -75,7 +75,8 @@ public final class VenueSimulator implements AutoCloseable {
             throw new IllegalArgumentException("venue FIX settings: " + ex.getMessage(), ex);
         }
         faults = new FaultInjector(acceptor::getSessions, execIds, counters);
-        agent = new VenueAgent(application.inbox(), quotes, lots, behaviour, counters, execIds, faults::disconnect);
+        agent = new VenueAgent(application.inbox(), quotes, lots, behaviour, counters, execIds, faults::disconnect,
+            application.possDups());
         runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, agent);
     }
 

@@ -66,6 +66,7 @@ final class VenueTestClient implements Application, AutoCloseable {
         settings.setString(session, "SocketConnectHost", "127.0.0.1");
         settings.setLong(session, "SocketConnectPort", port);
         settings.setLong(session, "ReconnectInterval", 1);
+        settings.setString(session, "PersistMessages", "N");
         try {
             initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
                 new DefaultMessageFactory());
@@ -111,7 +112,6 @@ final class VenueTestClient implements Application, AutoCloseable {
         settings.setString(id, "ValidateIncomingMessage", "Y");
         settings.setString(id, "RejectInvalidMessage", "Y");
         settings.setString(id, "RejectGarbledMessage", "Y");
-        settings.setString(id, "PersistMessages", "N");
     }
 
     /** Logon credentials this client sends (553/554); call before {@link #start()}. */
