@@ -129,6 +129,9 @@ final class VenueAgent implements Agent {
             if (behaviour.maxRestNanos() > 0) {
                 order.restDeadlineNanos = now + behaviour.maxRestNanos();
             }
+            if (behaviour.dayClose() != null && order.day && quotes.timeNanos() != Long.MIN_VALUE) {
+                order.closeAtQuoteNanos = nextClose(quotes.timeNanos(), behaviour.dayClose());
+            }
             book.add(order);
             if (behaviour.ackDelayNanos() == 0) {
                 acknowledge(order, now);
