@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * @param ackless               send no New acknowledgement: an order gets one full fill when marketable
  * @param duplicateProbability  chance that an execution report is sent a second time with the same ExecID
  * @param duplicatesPossDup     mark those second copies PossDupFlag=Y (with OrigSendingTime), or send them plainly
- * @param fillBeforeAck         an order that is marketable on arrival gets its fill report before its New ack
+ * @param fillBeforeAck         an order marketable when acknowledged gets its fill report before its New ack
+ *                              (with no fill delay only: a delay separates the two anyway)
  * @param disconnectEveryOrders drop the session after every N-th new order (0: never)
  * @param disconnectProbability chance of dropping the session after a new order
  * @param maxRestNanos          wall-clock time an order may rest unfilled before the venue cancels it (0: forever)

@@ -3,8 +3,8 @@ package io.rebalancer.venue;
 import org.junit.jupiter.api.Test;
 import quickfix.SessionSettings;
 
-import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.concurrent.TimeUnit;
 
