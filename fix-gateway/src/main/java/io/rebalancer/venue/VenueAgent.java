@@ -5,55 +5,69 @@ import io.rebalancer.fix.FixDecimal;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import org.agrona.concurrent.Agent;
 import quickfix.Message;
-import quickfix.Session;
-import quickfix.field.AvgPx;
-import quickfix.field.ClOrdID;
-import quickfix.field.CumQty;
-import quickfix.field.ExecID;
+import quickfix.SessionID;
+import quickfix.field.CxlRejReason;
+import quickfix.field.CxlRejResponseTo;
 import quickfix.field.ExecType;
-import quickfix.field.LastPx;
-import quickfix.field.LastQty;
-import quickfix.field.LeavesQty;
 import quickfix.field.OrdStatus;
-import quickfix.field.OrderID;
-import quickfix.field.OrderQty;
-import quickfix.field.Price;
-import quickfix.field.Side;
-import quickfix.field.Symbol;
-import quickfix.field.TransactTime;
-import quickfix.fix44.ExecutionReport;
+import quickfix.field.Text;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * The simulator's matching loop, on its own thread: acknowledges each new order (ExecType 0 New), then fills
- * it at the touch while it is marketable against its limit (a buy at the ask, a sell at the bid), so a fill is
- * never worse than the limit. An order that is not marketable rests and is retried on every duty cycle, so it
- * fills when the quotes move. With partial fills on, an order of two units or more fills in two halves on two
- * cycles. Each Trade report (ExecType F) carries LastQty, LastPx, CumQty, LeavesQty, AvgPx (notional over
- * CumQty, rounded down to a micro) and a unique decimal ExecID. An order with an unknown symbol or an
- * unreadable quantity or price is rejected (ExecType 8). Allocation is fine here: this is a test venue.
+ * The simulator's matching loop, on its own thread. Each new order is acknowledged (ExecType 0 New) after the
+ * configured delay, then filled at the touch while it is marketable against its limit (a buy at the ask, a sell
+ * at the bid), so a fill is never worse than the limit. An order that is not marketable rests and is retried on
+ * every duty cycle, so it fills when the quotes move; with a maximum rest it is cancelled when it has not filled
+ * in that much wall-clock time, and a DAY order expires when the market's quote time passes the configured close.
+ * With partial fills on, an order of two units or more fills in two halves on two cycles. Cancels and replaces
+ * find the order by any ClOrdID it ever had; after a replace the order is known, and filled, by the new id.
+ * <p>
+ * Delays are wall-clock and checked on each duty cycle: the runner's idle strategy sleeps, nothing spins. The
+ * faults of {@link VenueBehaviour} draw from one generator seeded once, on this thread only.
  */
 final class VenueAgent implements Agent {
-    private final Queue<RestingOrder> inbox;
+    private final Queue<VenueRequest> inbox;
     private final LatestQuotes quotes;
     private final long[] lots;
-    private final boolean partialFills;
+    private final VenueBehaviour behaviour;
+    private final VenueCounters counters;
+    private final VenueReports reports;
+    private final ReportSender sender;
+    private final Consumer<SessionID> disconnector;
+    private final Random random;
     private final List<RestingOrder> book = new ArrayList<>();
-    private final AtomicLong fills = new AtomicLong();
+    /** Every order by every ClOrdID it had (orders, replace and cancel requests), per session; never shrinks. */
+    private final Map<OrderKey, RestingOrder> known = new HashMap<>();
     private final AtomicLong processed = new AtomicLong();
     private long taken;
-    private long nextExecId = 1;
+    private long newOrders;
 
-    VenueAgent(final Queue<RestingOrder> inbox, final LatestQuotes quotes, final long[] lots,
-        final boolean partialFills) {
-        this.lots = lots;
+    /**
+     * @param disconnector drops one session's connection (a configured fault)
+     * @param marker       marks duplicates PossDup on their way out (see {@link PossDupMarker})
+     */
+    VenueAgent(final Queue<VenueRequest> inbox, final LatestQuotes quotes, final long[] lots,
+        final VenueBehaviour behaviour, final VenueCounters counters, final AtomicLong execIds,
+        final Consumer<SessionID> disconnector, final PossDupMarker marker) {
         this.inbox = inbox;
         this.quotes = quotes;
-        this.partialFills = partialFills;
+        this.lots = lots;
+        this.behaviour = behaviour;
+        this.counters = counters;
+        this.disconnector = disconnector;
+        random = new Random(behaviour.seed());
+        reports = new VenueReports(execIds);
+        sender = new ReportSender(behaviour, counters, random, marker);
     }
 
     @Override
@@ -64,18 +78,26 @@ final class VenueAgent implements Agent {
     @Override
     public int doWork() {
         int work = 0;
-        RestingOrder order;
-        while ((order = inbox.poll()) != null) {
+        final long now = System.nanoTime();
+        VenueRequest request;
+        while ((request = inbox.poll()) != null) {
             work++;
-            taken++;
-            accept(order);
+            if (request instanceof VenueRequest.NewOrder newOrder) {
+                taken++;
+                accept(newOrder.order(), now);
+            } else if (request instanceof VenueRequest.Cancel cancel) {
+                cancel(cancel);
+            } else if (request instanceof VenueRequest.Replace replace) {
+                replace(replace);
+            }
         }
         for (int i = book.size() - 1; i >= 0; i--) {
-            if (tryFill(book.get(i))) {
+            final RestingOrder order = book.get(i);
+            if (advance(order, now)) {
                 work++;
-                if (book.get(i).leaves == 0) {
-                    book.remove(i);
-                }
+            }
+            if (order.isDone()) {
+                book.remove(i);
             }
         }
         if (work > 0) {
@@ -92,74 +114,213 @@ final class VenueAgent implements Agent {
         return processed.get();
     }
 
-    /** Trade reports sent so far; any thread. */
-    long fills() {
-        return fills.get();
-    }
-
-    private void accept(final RestingOrder order) {
+    private void accept(final RestingOrder order, final long now) {
         final VenueOrder o = order.order;
+        known.put(new OrderKey(order.session, order.clOrdId), order);
+        newOrders++;
         if (order.instrument < 0 || order.instrument >= quotes.instruments() || o.quantity() <= 0
             || o.limitPrice() <= 0 || o.limitPrice() == Fixed.INVALID) {
-            send(order, report(order, ExecType.REJECTED, OrdStatus.REJECTED));
-            return;
+            reject(order, "unknown symbol or unreadable quantity or price");
+        } else if (behaviour.rejectProbability() > 0 && random.nextDouble() < behaviour.rejectProbability()) {
+            counters.increment(VenueCounters.RANDOM_REJECTS);
+            reject(order, "random reject (simulated fault)");
+        } else {
+            order.ackDueNanos = now + behaviour.ackDelayNanos();
+            if (behaviour.maxRestNanos() > 0) {
+                order.restDeadlineNanos = now + behaviour.maxRestNanos();
+            }
+            if (behaviour.dayClose() != null && order.day && quotes.timeNanos() != Long.MIN_VALUE) {
+                order.closeAtQuoteNanos = nextClose(quotes.timeNanos(), behaviour.dayClose());
+            }
+            book.add(order);
+            if (behaviour.ackDelayNanos() == 0) {
+                acknowledge(order, now);
+            }
         }
-        send(order, report(order, ExecType.NEW, OrdStatus.NEW));
-        book.add(order);
+        maybeDisconnect(order.session);
     }
 
-    private boolean tryFill(final RestingOrder order) {
+    private void reject(final RestingOrder order, final String why) {
+        order.status = OrdStatus.REJECTED;
+        final Message report = reports.execution(order, ExecType.REJECTED, OrdStatus.REJECTED);
+        report.setString(Text.FIELD, why);
+        sender.send(order.session, report);
+        counters.increment(VenueCounters.REJECTS);
+    }
+
+    /** Drops the order's session after every N-th order or at random, when configured. */
+    private void maybeDisconnect(final SessionID session) {
+        final int n = behaviour.disconnectEveryOrders();
+        final boolean every = n > 0 && newOrders % n == 0;
+        final boolean chance = behaviour.disconnectProbability() > 0
+            && random.nextDouble() < behaviour.disconnectProbability();
+        if (every || chance) {
+            disconnector.accept(session);
+        }
+    }
+
+    /** Moves one live order on: the due ack, then expiry at the close, the rest timeout, or a fill. */
+    private boolean advance(final RestingOrder order, final long now) {
+        if (!order.acked) {
+            if (now < order.ackDueNanos) {
+                return false;
+            }
+            acknowledge(order, now);
+            return true;
+        }
+        if (expiresAtClose(order)) {
+            order.status = OrdStatus.EXPIRED;
+            sender.send(order.session, reports.execution(order, ExecType.EXPIRED, OrdStatus.EXPIRED));
+            counters.increment(VenueCounters.EXPIRED);
+            return true;
+        }
+        if (now >= order.restDeadlineNanos) {
+            order.status = OrdStatus.CANCELED;
+            final Message report = reports.execution(order, ExecType.CANCELED, OrdStatus.CANCELED);
+            report.setString(Text.FIELD, "not filled within the venue's maximum rest");
+            sender.send(order.session, report);
+            counters.increment(VenueCounters.REST_TIMEOUTS);
+            return true;
+        }
+        return now >= order.fillNotBeforeNanos && tryFill(order, now);
+    }
+
+    /**
+     * Sends the New ack, unless ack-less; with fill-before-ack, a marketable order's fill goes out first and the
+     * ack, built before the fill, after it.
+     */
+    private void acknowledge(final RestingOrder order, final long now) {
+        order.acked = true;
+        order.fillNotBeforeNanos = now + behaviour.fillDelayNanos();
+        if (behaviour.ackless()) {
+            counters.increment(VenueCounters.ACKLESS_ORDERS);
+            return;
+        }
+        final Message ack = reports.execution(order, ExecType.NEW, OrdStatus.NEW);
+        if (behaviour.fillBeforeAck() && behaviour.fillDelayNanos() == 0 && tryFill(order, now)) {
+            counters.increment(VenueCounters.OUT_OF_ORDER);
+        }
+        sender.send(order.session, ack);
+        counters.increment(VenueCounters.ACKS);
+    }
+
+    private boolean expiresAtClose(final RestingOrder order) {
+        final LocalTime close = behaviour.dayClose();
+        final long quoteTime = quotes.timeNanos();
+        if (close == null || !order.day || quoteTime == Long.MIN_VALUE) {
+            return false;
+        }
+        if (order.closeAtQuoteNanos == RestingOrder.CLOSE_UNKNOWN) {
+            order.closeAtQuoteNanos = nextClose(quoteTime, close);
+            return false;
+        }
+        return quoteTime >= order.closeAtQuoteNanos;
+    }
+
+    /** The first instant strictly after {@code timeNanos} (epoch, UTC) whose time of day is {@code close}. */
+    static long nextClose(final long timeNanos, final LocalTime close) {
+        final long day = TimeUnit.DAYS.toNanos(1);
+        final long closeAt = Math.floorDiv(timeNanos, day) * day + close.toNanoOfDay();
+        return closeAt > timeNanos ? closeAt : closeAt + day;
+    }
+
+    private boolean tryFill(final RestingOrder order, final long now) {
         final long touch = order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
-        final long limit = order.order.limitPrice();
-        if (!FillRules.marketable(touch, order.isBuy(), limit)) {
+        if (!FillRules.marketable(touch, order.isBuy(), order.limitPrice)) {
             return false;
         }
         long quantity = order.leaves;
-        if (partialFills && !order.split) {
+        if (behaviour.partialFills() && !behaviour.ackless() && !order.split) {
             quantity = FillRules.firstPartial(quantity, lots[order.instrument]);
+        }
+        if (!order.split && order.leaves > quantity) {
+            order.fillNotBeforeNanos = now + behaviour.partialGapNanos();
         }
         order.split = true;
         order.leaves -= quantity;
         order.cumQuantity += quantity;
         order.notional = Fixed.add(order.notional, Fixed.multiply(quantity, touch));
-        final Message trade = report(order, ExecType.TRADE,
-            order.leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED);
-        trade.setString(LastQty.FIELD, Long.toString(quantity));
-        trade.setString(LastPx.FIELD, FixDecimal.formatPrice(touch));
-        send(order, trade);
-        fills.incrementAndGet();
+        order.status = order.leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        sender.send(order.session, reports.trade(order, quantity, touch));
+        counters.increment(VenueCounters.FILLS);
         return true;
     }
 
-    private Message report(final RestingOrder order, final char execType, final char ordStatus) {
-        final VenueOrder o = order.order;
-        final ExecutionReport report = new ExecutionReport();
-        report.setString(OrderID.FIELD, order.orderId);
-        report.setString(ExecID.FIELD, Long.toString(nextExecId++));
-        report.setString(ClOrdID.FIELD, o.clOrdId());
-        report.setChar(ExecType.FIELD, execType);
-        report.setChar(OrdStatus.FIELD, ordStatus);
-        report.setString(Symbol.FIELD, o.symbol());
-        report.setChar(Side.FIELD, o.side());
-        if (o.quantity() > 0) {
-            report.setString(OrderQty.FIELD, Long.toString(o.quantity()));
+    private void cancel(final VenueRequest.Cancel request) {
+        final RestingOrder order = known.get(new OrderKey(request.session(), request.origClOrdId()));
+        if (refused(order, request.session(), request.clOrdId(), request.origClOrdId(),
+            CxlRejResponseTo.ORDER_CANCEL_REQUEST)) {
+            return;
         }
-        if (o.priceText() != null) {
-            report.setString(Price.FIELD, o.priceText());
-        }
-        final boolean done = execType == ExecType.REJECTED;
-        report.setString(LeavesQty.FIELD, Long.toString(done ? 0 : order.leaves));
-        report.setString(CumQty.FIELD, Long.toString(order.cumQuantity));
-        report.setString(AvgPx.FIELD, FixDecimal.formatPrice(
-            order.cumQuantity == 0 ? 0 : order.notional / order.cumQuantity));
-        report.set(new TransactTime());
-        return report;
+        known.put(new OrderKey(request.session(), request.clOrdId()), order);
+        final String origClOrdId = order.clOrdId;
+        order.status = OrdStatus.CANCELED;
+        sender.send(order.session, reports.answer(order, ExecType.CANCELED, OrdStatus.CANCELED, request.clOrdId(),
+            origClOrdId));
+        counters.increment(VenueCounters.CANCELS);
     }
 
-    private static void send(final RestingOrder order, final Message report) {
-        final Session session = Session.lookupSession(order.session);
-        if (session != null) {
-            session.send(report);
+    private void replace(final VenueRequest.Replace request) {
+        final RestingOrder order = known.get(new OrderKey(request.session(), request.origClOrdId()));
+        if (refused(order, request.session(), request.clOrdId(), request.origClOrdId(),
+            CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST)) {
+            return;
         }
+        final String refusal = request.quantity() == FixDecimal.INVALID_QUANTITY ? "unreadable OrderQty"
+            : request.quantity() <= order.cumQuantity ? "new OrderQty " + request.quantity()
+            + " is not above the filled quantity " + order.cumQuantity
+            : request.limitPrice() <= 0 || request.limitPrice() == Fixed.INVALID ? "unreadable or missing Price"
+            : null;
+        if (refusal != null) {
+            sendCancelReject(order, request.session(), request.clOrdId(), request.origClOrdId(),
+                CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST, CxlRejReason.BROKER_EXCHANGE_OPTION, refusal);
+            return;
+        }
+        known.put(new OrderKey(request.session(), request.clOrdId()), order);
+        final String origClOrdId = order.clOrdId;
+        order.clOrdId = request.clOrdId();
+        order.leaves = request.quantity() - order.cumQuantity;
+        order.quantity = request.quantity();
+        order.limitPrice = request.limitPrice();
+        order.priceText = request.priceText();
+        order.status = order.liveStatus();
+        sender.send(order.session, reports.answer(order, ExecType.REPLACED, order.status, request.clOrdId(),
+            origClOrdId));
+        counters.increment(VenueCounters.REPLACES);
+    }
+
+    /**
+     * Answers a cancel or replace of an unknown (CxlRejReason 1) or finished (0, too late) order with an
+     * OrderCancelReject; acknowledges a live order first if its ack is still due, so New always precedes the
+     * answer.
+     *
+     * @return true when the request was refused
+     */
+    private boolean refused(final RestingOrder order, final SessionID session, final String requestId,
+        final String origClOrdId, final char responseTo) {
+        if (order != null && !order.isDone() && !order.acked) {
+            acknowledge(order, System.nanoTime());
+        }
+        if (order == null) {
+            sendCancelReject(null, session, requestId, origClOrdId, responseTo, CxlRejReason.UNKNOWN_ORDER,
+                "unknown order " + origClOrdId);
+            return true;
+        }
+        if (order.isDone()) {
+            sendCancelReject(order, session, requestId, origClOrdId, responseTo, CxlRejReason.TOO_LATE_TO_CANCEL,
+                "order " + origClOrdId + " is already finished");
+            return true;
+        }
+        return false;
+    }
+
+    private void sendCancelReject(final RestingOrder order, final SessionID session, final String requestId,
+        final String origClOrdId, final char responseTo, final int reason, final String text) {
+        sender.send(session, reports.cancelReject(order, requestId, origClOrdId, responseTo, reason, text));
+        counters.increment(VenueCounters.CANCEL_REJECTS);
+    }
+
+    /** An order's id within its session. */
+    private record OrderKey(SessionID session, String clOrdId) {
     }
 }

@@ -2,43 +2,70 @@ package io.rebalancer.venue;
 
 import io.rebalancer.fix.FixDecimal;
 import quickfix.Application;
+import quickfix.ConfigError;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.RejectLogon;
 import quickfix.SessionID;
+import quickfix.SessionSettings;
 import quickfix.UnsupportedMessageType;
 import quickfix.field.ClOrdID;
 import quickfix.field.MsgType;
 import quickfix.field.OrderQty;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.Password;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
+import quickfix.field.TimeInForce;
+import quickfix.field.Username;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The simulator's QuickFIX/J callbacks, on the acceptor's message-processor thread: decodes each NewOrderSingle
- * exactly (text to micros) and hands it to the venue agent's inbox; everything else application-level is
- * answered with QuickFIX/J's BusinessMessageReject for an unsupported message type.
+ * The simulator's QuickFIX/J callbacks, on the acceptor's message-processor thread: decodes each NewOrderSingle,
+ * OrderCancelRequest and OrderCancelReplaceRequest exactly (text to micros) and hands it to the venue agent's
+ * inbox, in arrival order; anything else application-level is answered with QuickFIX/J's BusinessMessageReject
+ * for an unsupported message type. A session configured with {@code VenueUsername}/{@code VenuePassword} refuses
+ * a Logon whose Username (553) or Password (554) differ.
  */
 final class VenueApplication implements Application {
-    private final Queue<RestingOrder> inbox = new ConcurrentLinkedQueue<>();
+    /** Custom per-session settings keys: the credentials a Logon must carry (none required when unset). */
+    static final String KEY_USERNAME = "VenueUsername";
+    static final String KEY_PASSWORD = "VenuePassword";
+
+    private final Queue<VenueRequest> inbox = new ConcurrentLinkedQueue<>();
     private final Queue<VenueOrder> received = new ConcurrentLinkedQueue<>();
     private final Map<String, Integer> instruments;
+    private final SessionSettings settings;
+    private final VenueCounters counters;
+    private final PossDupMarker possDups = new PossDupMarker();
     private long nextOrderId = 1;
 
-    /** @param instruments instrument id (index into the quotes) per symbol */
-    VenueApplication(final Map<String, Integer> instruments) {
+    /**
+     * @param instruments instrument id (index into the quotes) per symbol
+     * @param settings    the acceptor's settings, for the credentials per session
+     */
+    VenueApplication(final Map<String, Integer> instruments, final SessionSettings settings,
+        final VenueCounters counters) {
         this.instruments = Map.copyOf(instruments);
+        this.settings = settings;
+        this.counters = counters;
     }
 
-    Queue<RestingOrder> inbox() {
+    Queue<VenueRequest> inbox() {
         return inbox;
     }
 
     Queue<VenueOrder> received() {
         return received;
+    }
+
+    PossDupMarker possDups() {
+        return possDups;
     }
 
     @Override
@@ -48,7 +75,7 @@ final class VenueApplication implements Application {
 
     @Override
     public void onLogon(final SessionID sessionId) {
-        // Orders arrive with their session; nothing to track.
+        counters.increment(VenueCounters.LOGONS);
     }
 
     @Override
@@ -62,27 +89,74 @@ final class VenueApplication implements Application {
     }
 
     @Override
-    public void fromAdmin(final Message message, final SessionID sessionId) {
-        // Logons are accepted as configured.
+    public void fromAdmin(final Message message, final SessionID sessionId) throws FieldNotFound, RejectLogon {
+        if (!MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
+            return;
+        }
+        final String username = setting(sessionId, KEY_USERNAME);
+        final String password = setting(sessionId, KEY_PASSWORD);
+        if (!matches(username, message, Username.FIELD) || !matches(password, message, Password.FIELD)) {
+            counters.increment(VenueCounters.LOGONS_REJECTED);
+            throw new RejectLogon("wrong or missing Username/Password");
+        }
     }
 
     @Override
     public void toApp(final Message message, final SessionID sessionId) {
-        // Nothing to add to outgoing reports.
+        possDups.apply(message);
     }
 
     @Override
     public void fromApp(final Message message, final SessionID sessionId)
         throws FieldNotFound, UnsupportedMessageType {
-        if (!MsgType.ORDER_SINGLE.equals(message.getHeader().getString(MsgType.FIELD))) {
-            throw new UnsupportedMessageType();
+        final String type = message.getHeader().getString(MsgType.FIELD);
+        switch (type) {
+            case MsgType.ORDER_SINGLE:
+                newOrder(message, sessionId);
+                break;
+            case MsgType.ORDER_CANCEL_REQUEST:
+                inbox.add(new VenueRequest.Cancel(sessionId, message.getString(ClOrdID.FIELD),
+                    message.getString(OrigClOrdID.FIELD)));
+                break;
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST:
+                final String priceText = optional(message, Price.FIELD);
+                inbox.add(new VenueRequest.Replace(sessionId, message.getString(ClOrdID.FIELD),
+                    message.getString(OrigClOrdID.FIELD), FixDecimal.parseQuantity(optional(message, OrderQty.FIELD)),
+                    FixDecimal.parsePrice(priceText), priceText));
+                break;
+            default:
+                throw new UnsupportedMessageType();
         }
-        final String priceText = message.isSetField(Price.FIELD) ? message.getString(Price.FIELD) : null;
+    }
+
+    private void newOrder(final Message message, final SessionID sessionId) throws FieldNotFound {
+        final String priceText = optional(message, Price.FIELD);
         final VenueOrder order = new VenueOrder(message.getString(ClOrdID.FIELD), message.getChar(Side.FIELD),
             message.getString(Symbol.FIELD), FixDecimal.parseQuantity(message.getString(OrderQty.FIELD)),
             FixDecimal.parsePrice(priceText), priceText);
         received.add(order);
+        counters.increment(VenueCounters.ORDERS_RECEIVED);
         final int instrument = instruments.getOrDefault(order.symbol(), -1);
-        inbox.add(new RestingOrder(sessionId, "V" + nextOrderId++, order, instrument));
+        final boolean day = !message.isSetField(TimeInForce.FIELD)
+            || message.getChar(TimeInForce.FIELD) == TimeInForce.DAY;
+        inbox.add(new VenueRequest.NewOrder(new RestingOrder(sessionId, "V" + nextOrderId++, order, instrument,
+            day)));
+    }
+
+    private static String optional(final Message message, final int tag) throws FieldNotFound {
+        return message.isSetField(tag) ? message.getString(tag) : null;
+    }
+
+    /** An unset expected value accepts anything; a set one must equal the Logon's field exactly. */
+    private static boolean matches(final String expected, final Message logon, final int tag) throws FieldNotFound {
+        return expected == null || Objects.equals(expected, optional(logon, tag));
+    }
+
+    private String setting(final SessionID sessionId, final String key) {
+        try {
+            return settings.isSetting(sessionId, key) ? settings.getString(sessionId, key) : null;
+        } catch (final ConfigError ex) {
+            throw new IllegalStateException("venue settings: " + key + ": " + ex.getMessage(), ex);
+        }
     }
 }

@@ -8,6 +8,8 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.MessageStoreFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
@@ -15,20 +17,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A FIX 4.4 venue on a QuickFIX/J {@link SocketAcceptor} that fills orders at the touch of {@link LatestQuotes}
- * (see {@link VenueAgent} for the rules). Decoding happens on QuickFIX/J's thread, matching and reporting on
- * the venue's own agent thread, which sleeps a millisecond when idle. QuickFIX/J logs through SLF4J, quiet at
- * the default warn level.
+ * A FIX venue on a QuickFIX/J {@link SocketAcceptor} that fills orders at the touch of {@link LatestQuotes}
+ * (see {@link VenueAgent} for the rules), cancels and replaces them on request, and misbehaves as its
+ * {@link VenueBehaviour} says. Every session of the settings is served in its own dialect: FIX 4.4, or FIX 4.2
+ * (see {@link VenueReports}). Decoding happens on QuickFIX/J's thread, matching and reporting on the venue's own
+ * agent thread, which sleeps a millisecond when idle. QuickFIX/J logs through SLF4J, quiet at the default warn
+ * level. The fault-injection methods may be called from any thread once a session is logged on.
  */
 public final class VenueSimulator implements AutoCloseable {
+    /** Injected ExecIDs and the venue's own share one counter, so no two reports share an ExecID by accident. */
+    private final AtomicLong execIds = new AtomicLong(1);
+    private final VenueCounters counters = new VenueCounters();
+    private final VenueBehaviour behaviour;
     private final VenueApplication application;
     private final VenueAgent agent;
     private final AgentRunner runner;
     private final SocketAcceptor acceptor;
+    private final FaultInjector faults;
 
     /**
+     * The venue with the behaviour of the settings' {@code Venue*} keys ({@link VenueBehaviour#fromSettings}),
+     * partial fills as given.
+     *
      * @param settings     the acceptor session(s)
      * @param stores       where QuickFIX/J keeps sequence numbers
      * @param quotes       the touch to fill at
@@ -37,21 +50,34 @@ public final class VenueSimulator implements AutoCloseable {
      */
     public VenueSimulator(final SessionSettings settings, final MessageStoreFactory stores, final LatestQuotes quotes,
         final InstrumentUniverse universe, final boolean partialFills) {
+        this(settings, stores, quotes, universe,
+            VenueBehaviour.fromSettings(settings).toBuilder().partialFills(partialFills).build());
+    }
+
+    /**
+     * @param settings  the acceptor session(s); the {@code Venue*} keys are not read here, {@code behaviour} rules
+     * @param behaviour latency, partial fills, rest limits and faults
+     */
+    public VenueSimulator(final SessionSettings settings, final MessageStoreFactory stores, final LatestQuotes quotes,
+        final InstrumentUniverse universe, final VenueBehaviour behaviour) {
+        this.behaviour = behaviour;
         final Map<String, Integer> instruments = new HashMap<>();
         final long[] lots = new long[universe.size()];
         for (int id = 0; id < universe.size(); id++) {
             instruments.put(universe.get(id).symbol(), id);
             lots[id] = universe.get(id).lotSize();
         }
-        application = new VenueApplication(instruments);
-        agent = new VenueAgent(application.inbox(), quotes, lots, partialFills);
-        runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, agent);
+        application = new VenueApplication(instruments, settings, counters);
         try {
             acceptor = new SocketAcceptor(application, stores, settings, new SLF4JLogFactory(settings),
                 new DefaultMessageFactory());
         } catch (final ConfigError ex) {
             throw new IllegalArgumentException("venue FIX settings: " + ex.getMessage(), ex);
         }
+        faults = new FaultInjector(acceptor::getSessions, execIds, counters);
+        agent = new VenueAgent(application.inbox(), quotes, lots, behaviour, counters, execIds, faults::disconnect,
+            application.possDups());
+        runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, agent);
     }
 
     /** Starts matching and listening. */
@@ -63,6 +89,11 @@ public final class VenueSimulator implements AutoCloseable {
             runner.close();
             throw new IllegalArgumentException("venue FIX settings: " + ex.getMessage(), ex);
         }
+    }
+
+    /** The behaviour this venue was built with. */
+    public VenueBehaviour behaviour() {
+        return behaviour;
     }
 
     /** Every NewOrderSingle received so far, in arrival order; any thread. */
@@ -77,10 +108,67 @@ public final class VenueSimulator implements AutoCloseable {
 
     /** Trade reports sent so far; any thread. */
     public long fills() {
-        return agent.fills();
+        return counters.get(VenueCounters.FILLS);
     }
 
-    /** Whether any session is logged on; any thread. */
+    /** Everything the venue counted; any thread. */
+    public VenueCounters counters() {
+        return counters;
+    }
+
+    /** The acceptor's sessions, logged on or not. */
+    public List<SessionID> sessions() {
+        return new ArrayList<>(acceptor.getSessions());
+    }
+
+    /** How many sessions are logged on now; any thread. */
+    public int loggedOnSessions() {
+        int count = 0;
+        for (final SessionID id : acceptor.getSessions()) {
+            final Session session = Session.lookupSession(id);
+            if (session != null && session.isLoggedOn()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Drops the socket of every logged-on session without a Logout, as a crash would; returns how many. */
+    public int disconnect() {
+        return faults.disconnect();
+    }
+
+    /** Sends a Logout on every logged-on session; returns how many. */
+    public int logout() {
+        return faults.logout();
+    }
+
+    /** Sends a fill report for {@code clOrdId} without the field {@code tag}; returns the sessions it went to. */
+    public int injectReportWithout(final String clOrdId, final int tag) {
+        return faults.reportWithout(clOrdId, tag);
+    }
+
+    /** Sends a fill report for {@code clOrdId} whose LastPx (31) is not a number; returns the sessions. */
+    public int injectNonNumericLastPx(final String clOrdId) {
+        return faults.nonNumericLastPx(clOrdId);
+    }
+
+    /** Sends a valid fill report (1 unit at 1) for a ClOrdID the venue never saw; returns the sessions. */
+    public int injectUnknownClOrdId(final String clOrdId) {
+        return faults.unknownClOrdId(clOrdId);
+    }
+
+    /** Writes a fill report with a wrong CheckSum straight to the socket; returns the sessions. */
+    public int injectBadChecksum(final String clOrdId) {
+        return faults.badChecksum(clOrdId);
+    }
+
+    /** Writes a fill report with a wrong BodyLength straight to the socket; returns the sessions. */
+    public int injectBadBodyLength(final String clOrdId) {
+        return faults.badBodyLength(clOrdId);
+    }
+
+    /** Stops listening (logging every session out) and stops the matching thread. */
     @Override
     public void close() {
         acceptor.stop();
