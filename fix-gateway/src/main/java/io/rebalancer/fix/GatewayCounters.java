@@ -77,6 +77,16 @@ public final class GatewayCounters {
         return ordersRefusedBeforeSending() + get(ORDERS_REJECTED_BY_VENUE);
     }
 
+    /** Every counter with its name, for logs and failure messages. */
+    @Override
+    public String toString() {
+        final StringBuilder text = new StringBuilder();
+        for (int counter = 0; counter < COUNT; counter++) {
+            text.append(counter == 0 ? "" : ", ").append(NAMES[counter]).append(' ').append(get(counter));
+        }
+        return text.toString();
+    }
+
     /** A short readable name of one of this class's constants, e.g. "cancels sent", for printing. */
     public static String name(final int counter) {
         return NAMES[counter];

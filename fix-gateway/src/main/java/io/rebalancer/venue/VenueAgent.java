@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -56,6 +57,9 @@ final class VenueAgent implements Agent {
      * @param disconnector drops one session's connection (a configured fault)
      * @param marker       marks duplicates PossDup on their way out (see {@link PossDupMarker})
      */
+    /** Every fill executed, once each; written by this agent's thread, read by any. */
+    private final Queue<VenueFill> executed = new ConcurrentLinkedQueue<>();
+
     VenueAgent(final Queue<VenueRequest> inbox, final LatestQuotes quotes, final long[] lots,
         final VenueBehaviour behaviour, final VenueCounters counters, final AtomicLong execIds,
         final Consumer<SessionID> disconnector, final PossDupMarker marker) {
@@ -242,6 +246,7 @@ final class VenueAgent implements Agent {
         order.notional = Fixed.add(order.notional, Fixed.multiply(quantity, touch));
         order.status = order.leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
         sender.send(order.session, reports.trade(order, quantity, touch));
+        executed.add(new VenueFill(order.order.clOrdId(), order.order.symbol(), order.order.side(), quantity, touch));
         counters.increment(VenueCounters.FILLS);
         return true;
     }
@@ -322,5 +327,10 @@ final class VenueAgent implements Agent {
 
     /** An order's id within its session. */
     private record OrderKey(SessionID session, String clOrdId) {
+    }
+
+    /** Every fill executed so far, in order; any thread. */
+    List<VenueFill> executed() {
+        return new ArrayList<>(executed);
     }
 }

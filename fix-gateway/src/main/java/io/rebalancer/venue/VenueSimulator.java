@@ -101,6 +101,11 @@ public final class VenueSimulator implements AutoCloseable {
         return new ArrayList<>(application.received());
     }
 
+    /** Every fill the venue executed, once each however often its report went out; any thread. */
+    public List<VenueFill> executedFills() {
+        return agent.executed();
+    }
+
     /** Orders received and matched at least once (see {@link VenueAgent#ordersProcessed()}); any thread. */
     public long ordersProcessed() {
         return agent.ordersProcessed();

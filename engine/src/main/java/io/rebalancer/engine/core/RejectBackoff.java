@@ -3,7 +3,9 @@ package io.rebalancer.engine.core;
 /**
  * Holds a portfolio back from planning after the venue (or the gateway, when it could not send) rejects its
  * orders, so a venue that refuses everything is not hammered at the risk gate's rate: the first reject waits the
- * base time, each further one in a row doubles it up to the cap, and a fill resets it. Event time only.
+ * base time, each rejected attempt after a wait doubles it up to the cap, and a fill resets it. Rejects that
+ * arrive while the portfolio already waits (the other orders of the same rebalance) do not double it again.
+ * Event time only.
  */
 final class RejectBackoff {
     private final long baseNanos;
@@ -22,13 +24,13 @@ final class RejectBackoff {
     }
 
     void rejected(final int portfolio, final long now) {
-        if (baseNanos == 0) {
+        if (baseNanos == 0 || now < waitUntil[portfolio]) {
             return;
         }
         final int shift = Math.min(rejectsInRow[portfolio]++, 62);
         final long wait = baseNanos > (maxNanos >> shift) ? maxNanos : Math.min(maxNanos, baseNanos << shift);
         final long end = now > Long.MAX_VALUE - wait ? Long.MAX_VALUE : now + wait;
-        waitUntil[portfolio] = Math.max(waitUntil[portfolio], end);
+        waitUntil[portfolio] = end;
         earliestEnd = Math.min(earliestEnd, end);
     }
 

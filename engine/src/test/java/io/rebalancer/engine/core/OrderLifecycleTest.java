@@ -295,15 +295,22 @@ class OrderLifecycleTest {
     void shouldBackOffAfterVenueRejectsDoublingTheWaitAndResetOnAFill() {
         final Driver driver = breached(policy(0, WorkingOrderPolicy.KEEP, 10 * SECOND));
         driver.done(SELL, ExecType.REJECTED).done(BUY, ExecType.REJECTED);
-        assertEquals(2, out.orders.size(), "the breach is back, but the portfolio waits");
-
         driver.later(9 * SECOND).quote(SPY, 125.01);
-        assertEquals(2, out.orders.size());
-        driver.later(SECOND).timer();
-        // Second reject in a row: 20 s. The two rejects above already made it 20 s; the wait ended at 20 s.
-        driver.later(10 * SECOND).timer();
-        assertEquals(4, out.orders.size(), "planned again once the wait ended");
-        assertEquals(Side.SELL, out.orders.get(2).side());
+        assertEquals(2, out.orders.size(), "the breach is back, but the portfolio waits 10 s (one rebalance refused)");
         assertTrue(engine.counters().get(EngineCounters.BACKOFF_SKIPS) > 0);
+
+        driver.later(SECOND).timer();
+        assertEquals(4, out.orders.size(), "planned again once the wait ended");
+        driver.done(out.orders.get(2).clientOrderId(), ExecType.REJECTED);
+        driver.done(out.orders.get(3).clientOrderId(), ExecType.REJECTED);
+        driver.later(19 * SECOND).timer();
+        assertEquals(4, out.orders.size(), "a second refused rebalance in a row: 20 s");
+        driver.later(SECOND).timer();
+        assertEquals(6, out.orders.size());
+
+        driver.fill(out.orders.get(4).clientOrderId(), 1, out.orders.get(4).limitPrice());
+        driver.done(out.orders.get(4).clientOrderId(), ExecType.REJECTED);
+        driver.later(10 * SECOND).timer();
+        assertEquals(Side.SELL, out.orders.get(6).side(), "a fill reset it: back to 10 s");
     }
 }
