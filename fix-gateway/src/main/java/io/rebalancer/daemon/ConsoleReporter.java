@@ -15,6 +15,7 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * when the ring is full (the printer fell behind), the record is dropped and counted. Ids stay ids; the printer
  * resolves names. A status report also records the engine's own mark prices, read from its price board on the
  * engine thread, so the printed prices are those the drift was judged at.
+ * <p>
+ * Beside the ring, it counts (exactly, not lossy) orders sent, fills, cancel and replace requests, and every
+ * order state the engine reports, for the status line: ordered stores of primitives, nothing else.
  */
 final class ConsoleReporter implements EngineListener {
     static final int INPUT_REJECTED = 1;
@@ -35,6 +39,16 @@ final class ConsoleReporter implements EngineListener {
     static final int STATUS = 8;
     static final int FAULT = 9;
     static final int PRICE = 10;
+    static final int CANCEL_REQUESTED = 11;
+    static final int REPLACE_REQUESTED = 12;
+
+    /** Counts, for {@link #count}: orders sent, fills, cancels requested, replaces requested. */
+    static final int SENT = 0;
+    static final int FILLS = 1;
+    static final int CANCELS = 2;
+    static final int REPLACES = 3;
+    private static final int COUNTS = 4;
+    private static final OrderState[] STATES = OrderState.values();
 
     static final int SEQUENCE = 0;
     static final int TIME = 8;
@@ -56,6 +70,7 @@ final class ConsoleReporter implements EngineListener {
     private final int portfolios;
     private final int instruments;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLongArray counts = new AtomicLongArray(COUNTS + STATES.length);
     private final AtomicReference<Throwable> lastFault = new AtomicReference<>();
     private PriceBoard prices;
 
@@ -84,6 +99,16 @@ final class ConsoleReporter implements EngineListener {
     /** Records lost because the printer fell behind; any thread. */
     long dropped() {
         return dropped.get();
+    }
+
+    /** One of the counts {@link #SENT}, {@link #FILLS}, {@link #CANCELS}, {@link #REPLACES}; any thread. */
+    long count(final int count) {
+        return counts.get(count);
+    }
+
+    /** How many times orders reached {@code state}, as the engine reported it; any thread. */
+    long reached(final OrderState state) {
+        return counts.get(COUNTS + state.ordinal());
     }
 
     /** The latest engine fault, for the printer. */
@@ -118,6 +143,7 @@ final class ConsoleReporter implements EngineListener {
     @Override
     public void onOrderSent(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+        increment(SENT);
         final int at = claim(ORDER_SENT, inputSequence, timeNanos);
         if (at >= 0) {
             order(at, portfolioId, instrumentId, side, quantity, limitPrice);
@@ -153,6 +179,7 @@ final class ConsoleReporter implements EngineListener {
     @Override
     public void onFill(final long inputSequence, final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long price, final long leavesQuantity) {
+        increment(FILLS);
         final int at = claim(FILL, inputSequence, timeNanos);
         if (at >= 0) {
             order(at, portfolioId, instrumentId, side, quantity, price);
@@ -179,19 +206,37 @@ final class ConsoleReporter implements EngineListener {
     public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
         final long leavesQuantity) {
-        // Fills and closes already tell the console what it shows.
+        // Counted only: fills, requests and closes already print a line each.
+        increment(COUNTS + state.ordinal());
     }
 
     @Override
     public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final CancelReason reason) {
-        // Not shown yet.
+        increment(CANCELS);
+        final int at = claim(CANCEL_REQUESTED, inputSequence, timeNanos);
+        if (at >= 0) {
+            buffer.putInt(at + PORTFOLIO, portfolioId);
+            buffer.putInt(at + CODE, reason.ordinal());
+            buffer.putLong(at + A, requestId);
+            buffer.putLong(at + D, clientOrderId);
+            ring.commit(at);
+        }
     }
 
     @Override
     public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
-        // Not shown yet.
+        increment(REPLACES);
+        final int at = claim(REPLACE_REQUESTED, inputSequence, timeNanos);
+        if (at >= 0) {
+            buffer.putInt(at + PORTFOLIO, portfolioId);
+            buffer.putLong(at + A, requestId);
+            buffer.putLong(at + B, quantity);
+            buffer.putLong(at + C, limitPrice);
+            buffer.putLong(at + D, clientOrderId);
+            ring.commit(at);
+        }
     }
 
     @Override
@@ -237,6 +282,10 @@ final class ConsoleReporter implements EngineListener {
         buffer.putInt(at + CODE, side);
         buffer.putLong(at + B, quantity);
         buffer.putLong(at + C, price);
+    }
+
+    private void increment(final int count) {
+        counts.lazySet(count, counts.get(count) + 1);
     }
 
     /** Claims a record and writes its header fields, or counts a drop and returns -1. */

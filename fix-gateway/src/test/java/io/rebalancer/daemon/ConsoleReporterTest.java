@@ -56,7 +56,7 @@ class ConsoleReporterTest {
         reporter.onPortfolioStatus(5, T, 0, DriftStatus.OK, 175_550_000_000L, 100_000_000_000L, 6.53, 0.5675, 2);
         reporter.onPortfolioStatus(5, T, 1, DriftStatus.STALE_PRICE, 50_000_000_000L, 50_000_000_000L, 0, 0, 0);
         reporter.onEngineFault(6, T, new IllegalStateException("boom"));
-        final ConsolePrinter printer = new ConsolePrinter(reporter, config, out);
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config, out, () -> "FIX logged on (1 logon)");
         while (printer.doWork() > 0) {
             assertEquals(0, reporter.dropped());
         }
@@ -70,10 +70,11 @@ class ConsoleReporterTest {
             "2026-01-06 15:30:00.000  gold-tilt         xx order 18 CANCELED, 10 unfilled",
             "2026-01-06 15:30:00.000  !! input rejected: UNKNOWN_ORDER (" + InputReject.UNKNOWN_ORDER.description()
                 + "), subject 99",
-            "2026-01-06 15:30:00.000  STATUS",
-            "  portfolio                 value     settled cash total drift   ratio  open  status",
-            "  balanced-60-40       175,550.00       100,000.00      56.75%    6.53     2  OK",
-            "  gold-tilt             50,000.00        50,000.00       0.00%    0.00     0  STALE_PRICE",
+            "2026-01-06 15:30:00.000  STATUS  FIX logged on (1 logon)",
+            "  orders so far: 1 sent, 1 fills, 0 cancels and 0 replaces requested",
+            "  portfolio                 value     settled cash total drift   ratio working  status",
+            "  balanced-60-40       175,550.00       100,000.00      56.75%    6.53       2  OK",
+            "  gold-tilt             50,000.00        50,000.00       0.00%    0.00       0  STALE_PRICE",
             "  prices  SPY 478.01  TLT 92.505  GLD -",
             "2026-01-06 15:30:00.000  !! ENGINE FAULT at input 6: trading HALTED: "
                 + "java.lang.IllegalStateException: boom",
@@ -88,7 +89,7 @@ class ConsoleReporterTest {
         }
         assertTrue(reporter.dropped() > 80, "dropped " + reporter.dropped());
         final long kept = 100 - reporter.dropped();
-        final ConsolePrinter printer = new ConsolePrinter(reporter, config(), out);
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config(), out, () -> "paper venue");
         printer.onClose();
         final String text = printed();
         assertEquals(kept, text.lines().filter(line -> line.contains("<- fill")).count());
