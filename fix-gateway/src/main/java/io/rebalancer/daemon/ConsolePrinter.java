@@ -32,6 +32,7 @@ final class ConsolePrinter implements Agent, MessageHandler {
     private static final RiskVerdict[] VERDICTS = RiskVerdict.values();
     private static final DriftStatus[] DRIFT_STATUSES = DriftStatus.values();
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    private static final OrderState[] ORDER_STATES = OrderState.values();
     private static final int RECORDS_PER_CYCLE = 256;
     private static final String INDENT = "  ";
 
@@ -143,6 +144,9 @@ final class ConsolePrinter implements Agent, MessageHandler {
     private void onOtherMessage(final int type, final MutableDirectBuffer buffer, final int index, final String time,
         final int portfolio, final int code, final long a) {
         switch (type) {
+            case ConsoleReporter.COUNTS_RECORD:
+                counts(buffer, index, time);
+                break;
             case ConsoleReporter.STATUS:
                 status(buffer, index, time, portfolio, code, a);
                 break;
@@ -175,10 +179,6 @@ final class ConsolePrinter implements Agent, MessageHandler {
     private void status(final MutableDirectBuffer buffer, final int index, final String time, final int portfolio,
         final int code, final long value) {
         if (portfolio == 0) {
-            out.println(time + "  STATUS  " + connection.get());
-            out.println("  orders so far: " + reporter.count(ConsoleReporter.SENT) + " sent, "
-                + reporter.count(ConsoleReporter.FILLS) + " fills, " + reporter.count(ConsoleReporter.CANCELS)
-                + " cancels and " + reporter.count(ConsoleReporter.REPLACES) + " replaces requested" + states());
             out.println(String.format(Locale.ROOT, "  " + nameFormat + " %16s %16s %11s %7s %7s  %s", "portfolio",
                 "value", "settled cash", "total drift", "ratio", "working", "status"));
         }
@@ -189,16 +189,30 @@ final class ConsolePrinter implements Agent, MessageHandler {
             DRIFT_STATUSES[code].name()));
     }
 
-    /** The order states reached so far, those that were: {@code ; reached: new 12, filled 10}. */
-    private String states() {
-        final StringBuilder text = new StringBuilder();
-        for (final OrderState state : OrderState.values()) {
-            final long n = reporter.reached(state);
+    /**
+     * The status header: the venue's connection now, and the order counts as of the status's moment, with the
+     * order states reached that were: {@code ; reached: new 12, filled 10}.
+     */
+    private void counts(final MutableDirectBuffer buffer, final int index, final String time) {
+        final StringBuilder text = new StringBuilder(160).append("  orders: ")
+            .append(count(buffer, index, ConsoleReporter.SENT)).append(" sent, ")
+            .append(count(buffer, index, ConsoleReporter.FILLS)).append(" fills, ")
+            .append(count(buffer, index, ConsoleReporter.CANCELS)).append(" cancels and ")
+            .append(count(buffer, index, ConsoleReporter.REPLACES)).append(" replaces requested");
+        boolean any = false;
+        for (final OrderState state : ORDER_STATES) {
+            final long n = count(buffer, index, ConsoleReporter.ALL_COUNTS - ORDER_STATES.length + state.ordinal());
             if (n > 0) {
-                text.append(text.length() == 0 ? "; reached: " : ", ").append(Text.words(state)).append(' ').append(n);
+                text.append(any ? ", " : "; states reached: ").append(Text.words(state)).append(' ').append(n);
+                any = true;
             }
         }
-        return text.toString();
+        out.println(time + "  STATUS  " + connection.get());
+        out.println(text);
+    }
+
+    private static long count(final MutableDirectBuffer buffer, final int index, final int count) {
+        return buffer.getLong(index + ConsoleReporter.COUNTS_AT + count * Long.BYTES);
     }
 
     private void price(final int instrument, final long mark) {

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * engine thread, so the printed prices are those the drift was judged at.
  * <p>
  * Beside the ring, it counts (exactly, not lossy) orders sent, fills, cancel and replace requests, and every
- * order state the engine reports, for the status line: ordered stores of primitives, nothing else.
+ * order state the engine reports, and copies those counts into the ring with each status report, so the printed
+ * status shows them as of its own moment.
  */
 final class ConsoleReporter implements EngineListener {
     static final int INPUT_REJECTED = 1;
@@ -41,14 +42,22 @@ final class ConsoleReporter implements EngineListener {
     static final int PRICE = 10;
     static final int CANCEL_REQUESTED = 11;
     static final int REPLACE_REQUESTED = 12;
+    /**
+     * The counts as of a status report, before its first portfolio: a record of its own layout, the header then
+     * one long per count ({@link #count} order, then one per {@link OrderState}).
+     */
+    static final int COUNTS_RECORD = 13;
+    static final int COUNTS_AT = 16;
 
-    /** Counts, for {@link #count}: orders sent, fills, cancels requested, replaces requested. */
+    /** The counts of a {@link #COUNTS_RECORD}: orders sent, fills, cancels requested, replaces requested. */
     static final int SENT = 0;
     static final int FILLS = 1;
     static final int CANCELS = 2;
     static final int REPLACES = 3;
     private static final int COUNTS = 4;
     private static final OrderState[] STATES = OrderState.values();
+    /** Counts in a {@link #COUNTS_RECORD}. */
+    static final int ALL_COUNTS = COUNTS + STATES.length;
 
     static final int SEQUENCE = 0;
     static final int TIME = 8;
@@ -70,7 +79,7 @@ final class ConsoleReporter implements EngineListener {
     private final int portfolios;
     private final int instruments;
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLongArray counts = new AtomicLongArray(COUNTS + STATES.length);
+    private final AtomicLongArray counts = new AtomicLongArray(ALL_COUNTS);
     private final AtomicReference<Throwable> lastFault = new AtomicReference<>();
     private PriceBoard prices;
 
@@ -99,16 +108,6 @@ final class ConsoleReporter implements EngineListener {
     /** Records lost because the printer fell behind; any thread. */
     long dropped() {
         return dropped.get();
-    }
-
-    /** One of the counts {@link #SENT}, {@link #FILLS}, {@link #CANCELS}, {@link #REPLACES}; any thread. */
-    long count(final int count) {
-        return counts.get(count);
-    }
-
-    /** How many times orders reached {@code state}, as the engine reported it; any thread. */
-    long reached(final OrderState state) {
-        return counts.get(COUNTS + state.ordinal());
     }
 
     /** The latest engine fault, for the printer. */
@@ -243,6 +242,15 @@ final class ConsoleReporter implements EngineListener {
     public void onPortfolioStatus(final long inputSequence, final long timeNanos, final int portfolioId,
         final DriftStatus status, final long totalValue, final long settledCash, final double driftRatio,
         final double portfolioDrift, final int openOrders) {
+        if (portfolioId == 0) {
+            final int c = claim(COUNTS_RECORD, COUNTS_AT + ALL_COUNTS * Long.BYTES, inputSequence, timeNanos);
+            if (c >= 0) {
+                for (int i = 0; i < ALL_COUNTS; i++) {
+                    buffer.putLong(c + COUNTS_AT + i * Long.BYTES, counts.get(i));
+                }
+                ring.commit(c);
+            }
+        }
         final int at = claim(STATUS, inputSequence, timeNanos);
         if (at >= 0) {
             buffer.putInt(at + PORTFOLIO, portfolioId);
@@ -290,7 +298,11 @@ final class ConsoleReporter implements EngineListener {
 
     /** Claims a record and writes its header fields, or counts a drop and returns -1. */
     private int claim(final int type, final long inputSequence, final long timeNanos) {
-        final int at = ring.tryClaim(type, LENGTH);
+        return claim(type, LENGTH, inputSequence, timeNanos);
+    }
+
+    private int claim(final int type, final int length, final long inputSequence, final long timeNanos) {
+        final int at = ring.tryClaim(type, length);
         if (at < 0) {
             dropped.lazySet(dropped.get() + 1);
             return -1;
