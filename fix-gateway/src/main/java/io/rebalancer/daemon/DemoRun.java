@@ -126,6 +126,9 @@ final class DemoRun {
                     options.shutdownTimeoutNanos()).stop(time);
                 drained = drain();
                 publisher.command(time, Command.REPORT_STATUS, -1, 0);
+            } else {
+                // Stopped while connecting: nothing was traded, so there is nothing to drain.
+                drained = stopRequested;
             }
         } finally {
             engineStopped = topology.stop(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);

@@ -173,7 +173,8 @@ final class FixVenue implements Venue {
         final GatewayCounters c = gateway.counters();
         final long rejects = c.ordersRefusedBack();
         if (!loggedOn) {
-            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms: no tick was published",
+            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms "
+                + "(or before the daemon was stopped): no tick was published",
                 where, TimeUnit.NANOSECONDS.toMillis(logonTimeoutNanos));
         }
         return String.format(Locale.ROOT, "FIX session %s: logged on (%d logons, %d logouts), %s orders sent over "

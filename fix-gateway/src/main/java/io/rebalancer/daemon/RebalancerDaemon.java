@@ -36,7 +36,14 @@ public final class RebalancerDaemon {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
             1 << 16), false, Charset.defaultCharset());
-        final int status = run(args, out, System.err, ConfigLoader::load, true);
+        int status = EXIT_FAILED;
+        try {
+            status = run(args, out, System.err, ConfigLoader::load, true);
+        } catch (final RuntimeException | Error ex) {
+            // A bug or a broken JVM setup: say so and exit, rather than hang on threads already started.
+            out.flush();
+            ex.printStackTrace();
+        }
         out.flush();
         System.exit(status);
     }
