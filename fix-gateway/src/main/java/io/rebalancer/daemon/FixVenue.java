@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}): the {@link FixGateway} initiator, and,
+ * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}, the default): the {@link FixGateway} initiator, and,
  * unless the gateway's settings name an external acceptor, a {@link VenueSimulator} acceptor started in-process
  * and filling at the synthetic market's touch.
  * <p>

@@ -51,12 +51,19 @@ final class SignalStop {
     private void onSignal() {
         haltOnNextSignal();
         requestStop.run();
-        try {
-            final boolean done = finished.await(maxWaitNanos, TimeUnit.NANOSECONDS);
-            Runtime.getRuntime().halt(done ? status.get() : RebalancerDaemon.EXIT_FAILED);
-        } catch (final InterruptedException ex) {
-            Thread.currentThread().interrupt();
+        final long deadline = System.nanoTime() + maxWaitNanos;
+        boolean done = false;
+        boolean waiting = true;
+        while (waiting) {
+            try {
+                done = finished.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                waiting = false;
+            } catch (final InterruptedException ex) {
+                // Only the run's end or the deadline ends the wait: returning now would exit 143 without a summary.
+                waiting = System.nanoTime() - deadline < 0;
+            }
         }
+        Runtime.getRuntime().halt(done ? status.get() : RebalancerDaemon.EXIT_FAILED);
     }
 
     /**
@@ -72,7 +79,8 @@ final class SignalStop {
             final Method handle = signal.getMethod("handle", signal, handlerType);
             handle.invoke(null, signal.getConstructor(String.class).newInstance("INT"), halting(handlerType, 130));
             handle.invoke(null, signal.getConstructor(String.class).newInstance("TERM"), halting(handlerType, 143));
-        } catch (final ReflectiveOperationException | IllegalArgumentException | LinkageError ex) {
+        } catch (final ReflectiveOperationException | RuntimeException | LinkageError ex) {
+            // No handler: the stop goes on, and a second signal waits for it like the first.
             return;
         }
     }

@@ -64,7 +64,10 @@ interface Venue extends AutoCloseable {
      */
     boolean idle(long ordersSent);
 
-    /** A few words for the status line: "paper", "FIX logged on (1 logon)", "FIX DOWN (2 logons, 1 logout)". */
+    /**
+     * A few words for the status line, read on the printer's thread: "paper venue", "FIX logged on (1 logon)",
+     * "FIX session DOWN (2 logons, 1 reconnects)".
+     */
     String connection();
 
     /** What the venue did, for the summary. */
