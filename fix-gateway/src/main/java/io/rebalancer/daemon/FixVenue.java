@@ -25,9 +25,9 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}, the default): the {@link FixGateway} initiator, and,
- * unless the gateway's settings name an external acceptor, a {@link VenueSimulator} acceptor started in-process
- * and filling at the synthetic market's touch.
+ * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}, the default): the {@link FixGateway}
+ * initiator, and, unless the gateway's settings name an external acceptor, a {@link VenueSimulator} acceptor
+ * started in-process and filling at the synthetic market's touch.
  * <p>
  * The in-process pair reads {@code fix/initiator.cfg} and {@code fix/venue.cfg} of the config directory but
  * listens on a free loopback port chosen per run, so two runs never collide, and keeps sequence numbers in
