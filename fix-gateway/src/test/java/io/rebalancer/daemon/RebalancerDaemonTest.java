@@ -59,6 +59,15 @@ class RebalancerDaemonTest {
     }
 
     @Test
+    void shouldTradeOverFixWithTheInProcessVenueSimulatorByDefault() {
+        final int status = run(ConfigLoader::load, "--config", Path.of("..", "config").toString(), "--ticks", "5000",
+            "--quiet");
+        assertEquals(RebalancerDaemon.EXIT_OK, status, err());
+        assertTrue(out().contains("fix      FIX session to the in-process venue simulator on 127.0.0.1:"), out());
+        assertTrue(out().contains("shutdown on-shutdown cancel: "), out());
+    }
+
+    @Test
     void shouldPrintTheHelp() {
         assertEquals(RebalancerDaemon.EXIT_OK, run(dir -> {
             throw new AssertionError("help must not load the config");
