@@ -27,8 +27,11 @@ public final class RebalancerDaemon {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
-    /** Beyond the shutdown timeout, how long a signal waits for the run to close the market, drain and print. */
-    private static final long SHUTDOWN_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * Beyond the shutdown timeout, how long a signal waits for the run to close the market, drain, stop the engine
+     * (10 s at most each), log out and print.
+     */
+    private static final long SHUTDOWN_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(45);
 
     private RebalancerDaemon() {
     }
