@@ -1,7 +1,9 @@
 package io.rebalancer.daemon;
 
 import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.core.OrderState;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.drift.DriftStatus;
@@ -15,24 +17,29 @@ import org.agrona.concurrent.MessageHandler;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The printing half of the console output: an agent on its own thread that decodes {@link ConsoleReporter}'s
  * records, resolves ids to the configured portfolio names and symbols, and prints one readable line per event
- * (a small table for a status report). Output is buffered and flushed whenever the ring runs dry, so a burst
- * costs one write, and a quiet engine still shows its lines at once.
+ * (a small table for a status report, headed by the venue's connection state and the order counts so far).
+ * Output is buffered and flushed whenever the ring runs dry, so a burst costs one write, and a quiet engine still
+ * shows its lines at once.
  */
 final class ConsolePrinter implements Agent, MessageHandler {
     private static final InputReject[] INPUT_REJECTS = InputReject.values();
     private static final TriggerReason[] TRIGGER_REASONS = TriggerReason.values();
     private static final RiskVerdict[] VERDICTS = RiskVerdict.values();
     private static final DriftStatus[] DRIFT_STATUSES = DriftStatus.values();
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    private static final OrderState[] ORDER_STATES = OrderState.values();
     private static final int RECORDS_PER_CYCLE = 256;
     private static final String INDENT = "  ";
 
     private final ConsoleReporter reporter;
     private final PrintStream out;
     private final ZoneId zone;
+    private final Supplier<String> connection;
     private final String[] portfolioNames;
     private final String[] symbols;
     private final String nameFormat;
@@ -40,9 +47,12 @@ final class ConsolePrinter implements Agent, MessageHandler {
     private long droppedShown;
     private boolean unflushed;
 
-    ConsolePrinter(final ConsoleReporter reporter, final EngineConfig config, final PrintStream out) {
+    /** @param connection the venue's connection state in a few words, read whenever a status is printed */
+    ConsolePrinter(final ConsoleReporter reporter, final EngineConfig config, final PrintStream out,
+        final Supplier<String> connection) {
         this.reporter = reporter;
         this.out = out;
+        this.connection = connection;
         zone = config.settings().zone();
         portfolioNames = new String[config.portfolios().size()];
         int width = 9;
@@ -134,11 +144,23 @@ final class ConsolePrinter implements Agent, MessageHandler {
     private void onOtherMessage(final int type, final MutableDirectBuffer buffer, final int index, final String time,
         final int portfolio, final int code, final long a) {
         switch (type) {
+            case ConsoleReporter.COUNTS_RECORD:
+                counts(buffer, index, time);
+                break;
             case ConsoleReporter.STATUS:
                 status(buffer, index, time, portfolio, code, a);
                 break;
             case ConsoleReporter.PRICE:
                 price(buffer.getInt(index + ConsoleReporter.INSTRUMENT), a);
+                break;
+            case ConsoleReporter.CANCEL_REQUESTED:
+                line(time, portfolio, INDENT + "-> cancel order " + buffer.getLong(index + ConsoleReporter.D)
+                    + " (request " + a + "): " + Text.words(CANCEL_REASONS[code]));
+                break;
+            case ConsoleReporter.REPLACE_REQUESTED:
+                line(time, portfolio, INDENT + "-> replace order " + buffer.getLong(index + ConsoleReporter.D)
+                    + " (request " + a + "): total " + buffer.getLong(index + ConsoleReporter.B) + " limit "
+                    + Fixed.format(buffer.getLong(index + ConsoleReporter.C)));
                 break;
             case ConsoleReporter.INPUT_REJECTED:
                 final InputReject reason = INPUT_REJECTS[code];
@@ -157,15 +179,40 @@ final class ConsolePrinter implements Agent, MessageHandler {
     private void status(final MutableDirectBuffer buffer, final int index, final String time, final int portfolio,
         final int code, final long value) {
         if (portfolio == 0) {
-            out.println(time + "  STATUS");
-            out.println(String.format(Locale.ROOT, "  " + nameFormat + " %16s %16s %11s %7s %5s  %s", "portfolio",
-                "value", "settled cash", "total drift", "ratio", "open", "status"));
+            out.println(String.format(Locale.ROOT, "  " + nameFormat + " %16s %16s %11s %7s %7s  %s", "portfolio",
+                "value", "settled cash", "total drift", "ratio", "working", "status"));
         }
-        out.println(String.format(Locale.ROOT, "  " + nameFormat + " %16s %16s %11s %7s %5d  %s",
+        out.println(String.format(Locale.ROOT, "  " + nameFormat + " %16s %16s %11s %7s %7d  %s",
             name(portfolio), Text.money(value), Text.money(buffer.getLong(index + ConsoleReporter.B)),
             Text.percent(buffer.getDouble(index + ConsoleReporter.E)),
             Text.ratio(buffer.getDouble(index + ConsoleReporter.D)), buffer.getInt(index + ConsoleReporter.EXTRA),
             DRIFT_STATUSES[code].name()));
+    }
+
+    /**
+     * The status header: the venue's connection now, and the order counts as of the status's moment, with the
+     * order states reached that were: {@code ; reached: new 12, filled 10}.
+     */
+    private void counts(final MutableDirectBuffer buffer, final int index, final String time) {
+        final StringBuilder text = new StringBuilder(160).append("  orders: ")
+            .append(count(buffer, index, ConsoleReporter.SENT)).append(" sent, ")
+            .append(count(buffer, index, ConsoleReporter.FILLS)).append(" fills, ")
+            .append(count(buffer, index, ConsoleReporter.CANCELS)).append(" cancels and ")
+            .append(count(buffer, index, ConsoleReporter.REPLACES)).append(" replaces requested");
+        boolean any = false;
+        for (final OrderState state : ORDER_STATES) {
+            final long n = count(buffer, index, ConsoleReporter.ALL_COUNTS - ORDER_STATES.length + state.ordinal());
+            if (n > 0) {
+                text.append(any ? ", " : "; states reached: ").append(Text.words(state)).append(' ').append(n);
+                any = true;
+            }
+        }
+        out.println(time + "  STATUS  " + connection.get());
+        out.println(text);
+    }
+
+    private static long count(final MutableDirectBuffer buffer, final int index, final int count) {
+        return buffer.getLong(index + ConsoleReporter.COUNTS_AT + count * Long.BYTES);
     }
 
     private void price(final int instrument, final long mark) {

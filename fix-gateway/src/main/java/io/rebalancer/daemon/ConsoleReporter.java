@@ -15,6 +15,7 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * when the ring is full (the printer fell behind), the record is dropped and counted. Ids stay ids; the printer
  * resolves names. A status report also records the engine's own mark prices, read from its price board on the
  * engine thread, so the printed prices are those the drift was judged at.
+ * <p>
+ * Beside the ring, it counts (exactly, not lossy) orders sent, fills, cancel and replace requests, and every
+ * order state the engine reports, and copies those counts into the ring with each status report, so the printed
+ * status shows them as of its own moment.
  */
 final class ConsoleReporter implements EngineListener {
     static final int INPUT_REJECTED = 1;
@@ -35,6 +40,24 @@ final class ConsoleReporter implements EngineListener {
     static final int STATUS = 8;
     static final int FAULT = 9;
     static final int PRICE = 10;
+    static final int CANCEL_REQUESTED = 11;
+    static final int REPLACE_REQUESTED = 12;
+    /**
+     * The counts as of a status report, before its first portfolio: a record of its own layout, the header then
+     * one long per count ({@link #count} order, then one per {@link OrderState}).
+     */
+    static final int COUNTS_RECORD = 13;
+    static final int COUNTS_AT = 16;
+
+    /** The counts of a {@link #COUNTS_RECORD}: orders sent, fills, cancels requested, replaces requested. */
+    static final int SENT = 0;
+    static final int FILLS = 1;
+    static final int CANCELS = 2;
+    static final int REPLACES = 3;
+    private static final int COUNTS = 4;
+    private static final OrderState[] STATES = OrderState.values();
+    /** Counts in a {@link #COUNTS_RECORD}. */
+    static final int ALL_COUNTS = COUNTS + STATES.length;
 
     static final int SEQUENCE = 0;
     static final int TIME = 8;
@@ -56,6 +79,7 @@ final class ConsoleReporter implements EngineListener {
     private final int portfolios;
     private final int instruments;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLongArray counts = new AtomicLongArray(ALL_COUNTS);
     private final AtomicReference<Throwable> lastFault = new AtomicReference<>();
     private PriceBoard prices;
 
@@ -118,6 +142,7 @@ final class ConsoleReporter implements EngineListener {
     @Override
     public void onOrderSent(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+        increment(SENT);
         final int at = claim(ORDER_SENT, inputSequence, timeNanos);
         if (at >= 0) {
             order(at, portfolioId, instrumentId, side, quantity, limitPrice);
@@ -153,6 +178,7 @@ final class ConsoleReporter implements EngineListener {
     @Override
     public void onFill(final long inputSequence, final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long price, final long leavesQuantity) {
+        increment(FILLS);
         final int at = claim(FILL, inputSequence, timeNanos);
         if (at >= 0) {
             order(at, portfolioId, instrumentId, side, quantity, price);
@@ -179,25 +205,52 @@ final class ConsoleReporter implements EngineListener {
     public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
         final long leavesQuantity) {
-        // Fills and closes already tell the console what it shows.
+        // Counted only: fills, requests and closes already print a line each.
+        increment(COUNTS + state.ordinal());
     }
 
     @Override
     public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final CancelReason reason) {
-        // Not shown yet.
+        increment(CANCELS);
+        final int at = claim(CANCEL_REQUESTED, inputSequence, timeNanos);
+        if (at >= 0) {
+            buffer.putInt(at + PORTFOLIO, portfolioId);
+            buffer.putInt(at + CODE, reason.ordinal());
+            buffer.putLong(at + A, requestId);
+            buffer.putLong(at + D, clientOrderId);
+            ring.commit(at);
+        }
     }
 
     @Override
     public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
-        // Not shown yet.
+        increment(REPLACES);
+        final int at = claim(REPLACE_REQUESTED, inputSequence, timeNanos);
+        if (at >= 0) {
+            buffer.putInt(at + PORTFOLIO, portfolioId);
+            buffer.putLong(at + A, requestId);
+            buffer.putLong(at + B, quantity);
+            buffer.putLong(at + C, limitPrice);
+            buffer.putLong(at + D, clientOrderId);
+            ring.commit(at);
+        }
     }
 
     @Override
     public void onPortfolioStatus(final long inputSequence, final long timeNanos, final int portfolioId,
         final DriftStatus status, final long totalValue, final long settledCash, final double driftRatio,
         final double portfolioDrift, final int openOrders) {
+        if (portfolioId == 0) {
+            final int c = claim(COUNTS_RECORD, COUNTS_AT + ALL_COUNTS * Long.BYTES, inputSequence, timeNanos);
+            if (c >= 0) {
+                for (int i = 0; i < ALL_COUNTS; i++) {
+                    buffer.putLong(c + COUNTS_AT + i * Long.BYTES, counts.get(i));
+                }
+                ring.commit(c);
+            }
+        }
         final int at = claim(STATUS, inputSequence, timeNanos);
         if (at >= 0) {
             buffer.putInt(at + PORTFOLIO, portfolioId);
@@ -239,9 +292,17 @@ final class ConsoleReporter implements EngineListener {
         buffer.putLong(at + C, price);
     }
 
+    private void increment(final int count) {
+        counts.lazySet(count, counts.get(count) + 1);
+    }
+
     /** Claims a record and writes its header fields, or counts a drop and returns -1. */
     private int claim(final int type, final long inputSequence, final long timeNanos) {
-        final int at = ring.tryClaim(type, LENGTH);
+        return claim(type, LENGTH, inputSequence, timeNanos);
+    }
+
+    private int claim(final int type, final int length, final long inputSequence, final long timeNanos) {
+        final int at = ring.tryClaim(type, length);
         if (at < 0) {
             dropped.lazySet(dropped.get() + 1);
             return -1;

@@ -18,13 +18,14 @@ import java.time.format.DateTimeParseException;
  * @param ticksPerSecond      wall-clock pacing of the market, 0 for as fast as possible
  * @param quiet               print the summary only
  * @param help                print the usage and exit
- * @param fixVenue            trade over a real FIX session ({@code --venue fix}) instead of the paper venue
+ * @param fixVenue            trade over a real FIX session ({@code --venue fix}, the default), not the paper venue
  * @param fixSettings         with {@code fixVenue}: the gateway's QuickFIX/J settings of an external acceptor, or
  *                            null to start the venue simulator in-process on a free port
+ * @param shutdownTimeoutNanos how long stopping waits for the venue to confirm the cancels of working orders
  */
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
                      long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help, boolean fixVenue,
-                     Path fixSettings) {
+                     Path fixSettings, long shutdownTimeoutNanos) {
     static final String DEFAULT_CONFIG = "config";
     static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
@@ -32,13 +33,17 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
     /** Thursday 29 January 2026, 14:30 UTC (the New York open): a default run crosses a month end. */
     static final String DEFAULT_START = "2026-03-27T13:30:00Z";
     static final long DEFAULT_STATUS_INTERVAL_NANOS = 86_400_000_000_000L;
+    static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
 
     static final String USAGE = String.join(System.lineSeparator(),
         "Usage: java -jar rebalancer.jar [options]",
         "",
         "Runs the rebalancing engine against a built-in synthetic market (correlated random walks of the",
-        "configured instruments) and an in-process paper venue that fills at the touch. Prints what happens,",
-        "then a summary. Ctrl-C stops early and still prints the summary.",
+        "configured instruments). Orders go over a FIX 4.4 session to a venue simulator started in-process on",
+        "loopback (or to a real acceptor with --fix-settings), or to an in-process paper venue. Prints what",
+        "happens, then a summary. Ctrl-C or SIGTERM stops trading as config [orders] on-shutdown says (cancel",
+        "working orders and wait for the venue, or leave them), then prints the summary; a second Ctrl-C exits",
+        "at once.",
         "",
         "  --config DIR            config directory (default " + DEFAULT_CONFIG + ")",
         "  --ticks N               ticks to publish, one instrument per tick (default " + DEFAULT_TICKS + ")",
@@ -48,16 +53,18 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "  --start T               simulated time of the first tick (default " + DEFAULT_START + ")",
         "  --status-every D        simulated time between status tables (default 1d)",
         "  --rate N                publish at most N ticks per wall-clock second (default 0: as fast as possible)",
-        "  --venue paper|fix       where orders go (default paper): 'paper' fills in-process at the touch;",
-        "                          'fix' sends them over a FIX 4.4 session to the venue simulator, started",
-        "                          in-process on a free loopback port (config/fix/*.cfg, stores in a temp dir)",
-        "  --fix-settings FILE     with --venue fix: the gateway's QuickFIX/J settings, connecting to that",
-        "                          acceptor instead (no simulator is started)",
+        "  --venue fix|paper       where orders go (default fix): 'fix' sends them over a FIX 4.4 session to the",
+        "                          venue simulator, started in-process on a free loopback port (config/fix/*.cfg,",
+        "                          sequence numbers in memory); 'paper' fills them in-process at the touch",
+        "  --fix-settings FILE     the gateway's QuickFIX/J settings: connect to that acceptor instead (no",
+        "                          simulator is started)",
+        "  --shutdown-timeout D    how long stopping waits for the venue to confirm cancels (default 10s)",
         "  --quiet                 print the summary only",
         "  --help                  print this help",
         "",
         "Durations are a whole number and a unit: ns, us, ms, s, m, h or d (500ms, 1s, 5m, 12h).",
-        "Exit status: 0 done, 1 the run failed (engine fault, or it did not drain), 2 bad options or config.");
+        "Exit status: 0 done (also when stopped by Ctrl-C or SIGTERM), 1 the run failed (engine fault, or it did",
+        "not drain), 2 bad options or config; 130 or 143 when a second signal cut the stop short.");
 
     /** Parses the arguments; never returns null. */
     static DaemonOptions parse(final String... args) throws UsageException {
@@ -70,8 +77,9 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         long rate = 0;
         boolean quiet = false;
         boolean help = false;
-        boolean fix = false;
+        boolean fix = true;
         Path fixSettings = null;
+        long shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT_NANOS;
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             final int equals = arg.indexOf('=');
@@ -94,6 +102,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--rate":
                 case "--venue":
                 case "--fix-settings":
+                case "--shutdown-timeout":
                     final String value;
                     if (inline != null) {
                         value = inline;
@@ -127,6 +136,9 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                         case "--venue":
                             fix = venue(value);
                             break;
+                        case "--shutdown-timeout":
+                            shutdownTimeout = duration(name, value);
+                            break;
                         case "--fix-settings":
                             if (value.isBlank()) {
                                 throw new UsageException("--fix-settings needs a QuickFIX/J settings file");
@@ -146,9 +158,10 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
             }
         }
         if (fixSettings != null && !fix) {
-            throw new UsageException("--fix-settings needs --venue fix");
+            throw new UsageException("--fix-settings needs --venue fix, not paper");
         }
-        return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix, fixSettings);
+        return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix, fixSettings,
+            shutdownTimeout);
     }
 
     private static boolean venue(final String value) throws UsageException {

@@ -1,6 +1,5 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.core.Engine;
 import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.core.EngineListener;
@@ -10,11 +9,9 @@ import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.InboundPublisher;
-import io.rebalancer.fix.GatewayCounters;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.PrintStream;
@@ -24,18 +21,20 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
- * One run of the demo, wired and driven from the caller's thread:
+ * One run of the daemon, wired and driven from the caller's thread:
  * <pre>
  *   caller's thread: SyntheticMarket --ticks, status commands--> EngineTopology ring --> Engine (engine thread)
- *   Engine --new orders--> OrderHandOff ring --> PaperVenue (agent thread) --executions--> the same inbound ring
- *   or, with --venue fix: Engine --> FixGateway --FIX 4.4--> VenueSimulator --FIX--> FixGateway --> inbound ring
+ *   Engine --orders, cancels, replaces--> Venue: FixVenue (FixGateway --FIX--> VenueSimulator or a real acceptor)
+ *                                              or PaperVenue (agent thread)
+ *   Venue --executions--> the same inbound ring
  *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
  * </pre>
  * The market thread is the only one that runs flat out, and it holds back while the engine is more than a chunk
  * behind or the venue has an order it has not seen yet; the engine waits as configured, the venue backs off to
- * millisecond parks and the printer sleeps a millisecond when idle. At the end the run drains: the venue fills
- * or cancels what is open at the final prices, the engine books it all, the agents stop, and the state is read
- * for the summary once the engine thread has stopped.
+ * millisecond parks and the printer sleeps a millisecond when idle. At the end, or when asked to stop (Ctrl-C,
+ * SIGTERM), the run stops the same way: the market stops, the venue's market closes, {@link StopTrading} halts the
+ * engine and cancels or leaves what still works as {@code [orders] on-shutdown} says, the engine books what comes
+ * back, the agents stop, and the state is read for the summary once the engine thread has stopped.
  */
 final class DemoRun {
     /**
@@ -56,14 +55,11 @@ final class DemoRun {
     private final ConsoleReporter reporter;
     private final ConsolePrinter printer;
     private final RunTally tally;
-    private final OrderHandOff orders;
+    private final Venue venue;
     private final Engine engine;
     private final EngineTopology topology;
     private final InboundPublisher publisher;
     private final SyntheticMarket market;
-    private final PaperVenue venue;
-    /** The FIX gateway (and simulator) with {@code --venue fix}, else null and the paper venue trades. */
-    private final FixVenue fix;
     private final long[] startBid;
     private final long[] startAsk;
     private final AtomicReference<Throwable> agentError = new AtomicReference<>();
@@ -72,6 +68,7 @@ final class DemoRun {
 
     /**
      * @param observe wraps the listener chain after the tally (tests add checks there); identity otherwise
+     * @throws IllegalArgumentException when the venue's settings cannot be read
      */
     DemoRun(final EngineConfig config, final DaemonOptions options, final PrintStream out,
         final UnaryOperator<EngineListener> observe) {
@@ -80,13 +77,11 @@ final class DemoRun {
         final InstrumentUniverse universe = config.universe();
         final int portfolios = config.portfolios().size();
         quotes = new LatestQuotes(universe.size());
+        venue = Venue.of(options, config, quotes);
         reporter = options.quiet() ? null : new ConsoleReporter(portfolios, universe.size());
-        printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out);
+        printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out, venue::connection);
         tally = new RunTally(portfolios, observe.apply(options.quiet() ? NoOpEngineListener.INSTANCE : reporter));
-        orders = new OrderHandOff(config.settings().orderCapacity());
-        fix = options.fixVenue() ? new FixVenue(options.configDir(), options.fixSettings(), universe,
-            config.settings().orderCapacity(), quotes) : null;
-        engine = new Engine(config, fix != null ? fix.orderSink() : orders, tally);
+        engine = new Engine(config, venue.orderSink(), tally);
         if (reporter != null) {
             reporter.prices(engine.prices());
         }
@@ -94,11 +89,6 @@ final class DemoRun {
         publisher = topology.publisher();
         market = new SyntheticMarket(MarketCatalogue.model(universe, options.seed(), options.startEpochNanos(),
             options.tickIntervalNanos()), publisher, quotes);
-        final long[] lots = new long[universe.size()];
-        for (int id = 0; id < lots.length; id++) {
-            lots[id] = universe.get(id).lotSize();
-        }
-        venue = new PaperVenue(orders, config.settings().orderCapacity(), quotes, publisher, lots, MAX_REST_NANOS);
         startBid = new long[universe.size()];
         startAsk = new long[universe.size()];
     }
@@ -108,7 +98,7 @@ final class DemoRun {
         return engine;
     }
 
-    /** Asks a running {@link #execute()} to stop publishing and drain; any thread (the shutdown hook). */
+    /** Asks a running {@link #execute()} to stop publishing and stop trading; any thread (the shutdown hook). */
     void requestStop() {
         stopRequested = true;
     }
@@ -117,11 +107,6 @@ final class DemoRun {
     RunReport execute() {
         final long wallStart = System.nanoTime();
         topology.start();
-        final AgentRunner venueRunner = fix != null ? null : new AgentRunner(
-            new BackoffIdleStrategy(10, 10, 1_000, 1_000_000), this::onAgentError, null, venue);
-        if (venueRunner != null) {
-            AgentRunner.startOnThread(venueRunner);
-        }
         final AgentRunner printerRunner = printer == null ? null
             : new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, printer);
         if (printerRunner != null) {
@@ -129,44 +114,34 @@ final class DemoRun {
         }
         boolean engineStopped = false;
         boolean drained = false;
-        boolean loggedOn = true;
+        boolean started = false;
+        StopTrading.Outcome stopped = null;
         try {
-            loggedOn = fix == null || fix.startAndAwaitLogon(publisher, FixVenue.LOGON_TIMEOUT_NANOS,
-                () -> stopRequested);
-            if (loggedOn) {
+            started = venue.start(publisher, this::onAgentError, () -> stopRequested);
+            if (started) {
                 runMarket(wallStart);
+                final long time = Math.max(lastCommandTime, market.lastTickTime());
+                closeMarket();
+                stopped = new StopTrading(publisher, engine.counters(), config.orders().onShutdown(),
+                    options.shutdownTimeoutNanos()).stop(time);
                 drained = drain();
-                publisher.command(Math.max(lastCommandTime, market.lastTickTime()), Command.REPORT_STATUS, -1, 0);
+                publisher.command(time, Command.REPORT_STATUS, -1, 0);
+            } else {
+                // Stopped while connecting: nothing was traded, so there is nothing to drain.
+                drained = stopRequested;
             }
         } finally {
             engineStopped = topology.stop(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
-            if (venueRunner != null) {
-                venueRunner.close();
-            }
-            if (fix != null) {
-                fix.close();
-            }
+            venue.close();
             if (printerRunner != null) {
                 printerRunner.close();
             }
         }
         final long wallNanos = System.nanoTime() - wallStart;
-        return RunReport.of(config, engine, tally, fix == null
-            ? new RunReport.Totals(market.ticksPublished(), wallNanos, options.startEpochNanos(),
-                market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
-                venue.count(PaperVenue.ORDERS_RECEIVED), venue.count(PaperVenue.FILLS),
-                venue.count(PaperVenue.ORDERS_CANCELLED), venue.count(PaperVenue.ORDERS_REFUSED), venue.lostOrders(),
-                reporter == null ? 0 : reporter.dropped(), agentError.get(), null)
-            : fixTotals(wallNanos, drained && engineStopped, loggedOn), startBid, startAsk);
-    }
-
-    /** The run's totals with the FIX venue: the gateway's counters stand for the venue's. */
-    private RunReport.Totals fixTotals(final long wallNanos, final boolean drained, final boolean loggedOn) {
-        final GatewayCounters c = fix.counters();
-        return new RunReport.Totals(market.ticksPublished(), wallNanos, options.startEpochNanos(),
-            market.lastTickTime(), options.seed(), stopRequested, drained, c.get(GatewayCounters.ORDERS_SENT),
-            fix.simulatorFills(), 0, c.ordersRefusedBack(), fix.ordersLost(),
-            reporter == null ? 0 : reporter.dropped(), agentError.get(), fix.summary(loggedOn));
+        return RunReport.of(config, engine, tally, new RunReport.Totals(market.ticksPublished(), wallNanos,
+            options.startEpochNanos(), market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
+            venue.totals(started), reporter == null ? 0 : reporter.dropped(), agentError.get(), stopped),
+            startBid, startAsk);
     }
 
     private void runMarket(final long wallStart) {
@@ -211,10 +186,8 @@ final class DemoRun {
         }
     }
 
-    /** Whether the venue, paper or FIX, has not yet seen every order the engine sent. */
     private boolean venueBehind() {
-        return fix != null ? !fix.hasSeen(engine.counters().get(EngineCounters.ORDERS_SENT))
-            : venue.ordersProcessed() < orders.handedOver();
+        return !venue.caughtUp(engine.counters().get(EngineCounters.ORDERS_SENT));
     }
 
     private void command(final long time) {
@@ -223,21 +196,33 @@ final class DemoRun {
     }
 
     /**
-     * Closes the paper market and waits (parking, never spinning) until the ring is empty, every order the
-     * engine sent is closed and nothing changed for a few polls: the engine may answer a fill with new orders.
+     * Closes the venue's market and waits (parking, bounded) until it has seen every order and finished what it
+     * finishes on its own: the paper venue cancels what the final touch cannot fill. Then {@link StopTrading}
+     * finds only the orders a real venue would keep.
+     */
+    private void closeMarket() {
+        venue.closeMarket();
+        final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        while (!(publisher.backlog() == 0 && venue.idle(engine.counters().get(EngineCounters.ORDERS_SENT)))
+            && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+    }
+
+    /**
+     * Waits (parking, never spinning) until the ring is empty, the venue is idle and nothing changed for a few
+     * polls: the venue may still be reporting on what it had.
      *
      * @return false when that did not happen within the timeout
      */
     private boolean drain() {
-        venue.closeMarket();
         final EngineCounters counters = engine.counters();
         final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
         long lastActivity = -1;
         int quietPolls = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() - deadline < 0) {
             final long sent = counters.get(EngineCounters.ORDERS_SENT);
-            final boolean idle = publisher.backlog() == 0 && (fix != null ? fix.hasSeen(sent)
-                : venue.pendingOrders() == 0 && sent == counters.get(EngineCounters.ORDERS_CLOSED));
+            final boolean idle = publisher.backlog() == 0 && venue.idle(sent);
             final long activity = sent + counters.get(EngineCounters.EXECUTIONS) + counters.get(EngineCounters.BATCHES);
             quietPolls = idle && activity == lastActivity ? quietPolls + 1 : 0;
             if (quietPolls >= DRAIN_QUIET_POLLS) {

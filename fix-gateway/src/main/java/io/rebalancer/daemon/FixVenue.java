@@ -7,6 +7,7 @@ import io.rebalancer.fix.FixGateway;
 import io.rebalancer.fix.GatewayCounters;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.venue.VenueSimulator;
+import org.agrona.ErrorHandler;
 import quickfix.MemoryStoreFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -24,9 +25,9 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}): the {@link FixGateway} initiator, and,
- * unless the gateway's settings name an external acceptor, a {@link VenueSimulator} acceptor started in-process
- * and filling at the synthetic market's touch.
+ * The daemon's venue over a real FIX 4.4 session ({@code --venue fix}, the default): the {@link FixGateway}
+ * initiator, and, unless the gateway's settings name an external acceptor, a {@link VenueSimulator} acceptor
+ * started in-process and filling at the synthetic market's touch.
  * <p>
  * The in-process pair reads {@code fix/initiator.cfg} and {@code fix/venue.cfg} of the config directory but
  * listens on a free loopback port chosen per run, so two runs never collide, and keeps sequence numbers in
@@ -34,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * clock: the engine's clock is the latest event time, and a wall-clock execution would make every simulated
  * price look stale.
  */
-final class FixVenue implements AutoCloseable {
+final class FixVenue implements Venue {
     /** How long the daemon waits for the logon before it gives up without publishing a tick. */
     static final long LOGON_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long LOGON_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -79,8 +80,18 @@ final class FixVenue implements AutoCloseable {
     }
 
     /** The engine's order sink: the gateway's hand-off ring. */
-    OrderSink orderSink() {
+    @Override
+    public OrderSink orderSink() {
         return gateway.orderSink();
+    }
+
+    /**
+     * Starts as {@link #startAndAwaitLogon} does, waiting {@link #LOGON_TIMEOUT_NANOS} at most. The gateway's and
+     * the simulator's threads report their own errors (QuickFIX/J logs them), so {@code errors} is not used.
+     */
+    @Override
+    public boolean start(final InboundPublisher executions, final ErrorHandler errors, final BooleanSupplier stop) {
+        return startAndAwaitLogon(executions, LOGON_TIMEOUT_NANOS, stop);
     }
 
     /**
@@ -106,9 +117,11 @@ final class FixVenue implements AutoCloseable {
     /**
      * Orders the venue has seen of those the engine sent: with the simulator, those it received and matched once;
      * else those the gateway sent or refused back. While the session is down nothing more will be seen, so then
-     * every order counts as seen and the market does not wait for it.
+     * every order counts as seen and the market does not wait for it. Cancels and replaces are not counted here:
+     * the market does not wait for them.
      */
-    boolean hasSeen(final long ordersSent) {
+    @Override
+    public boolean caughtUp(final long ordersSent) {
         if (!gateway.isConnected()) {
             return true;
         }
@@ -118,14 +131,36 @@ final class FixVenue implements AutoCloseable {
         return passed + refused >= ordersSent;
     }
 
+    /** Resting orders at a FIX venue only fill when quotes move, and the market has stopped: caught up is idle. */
+    @Override
+    public boolean idle(final long ordersSent) {
+        return caughtUp(ordersSent);
+    }
+
+    /** A FIX venue keeps its orders until its own close; the engine's shutdown policy decides what to cancel. */
+    @Override
+    public void closeMarket() {
+        // Nothing to do: see above.
+    }
+
+    @Override
+    public String connection() {
+        final GatewayCounters c = gateway.counters();
+        final long logons = c.get(GatewayCounters.LOGONS);
+        return (gateway.isConnected() ? "FIX logged on" : "FIX session DOWN") + " (" + logons
+            + (logons == 1 ? " logon" : " logons") + (logons > 1 ? ", " + (logons - 1) + " reconnects" : "") + ")";
+    }
+
+    @Override
+    public RunReport.VenueTotals totals(final boolean started) {
+        final GatewayCounters c = gateway.counters();
+        return new RunReport.VenueTotals("fix", summary(started), c.get(GatewayCounters.ORDERS_SENT),
+            simulatorFills(), c.ordersRefusedBack(), gateway.ordersLost());
+    }
+
     /** The gateway's counters; any thread. */
     GatewayCounters counters() {
         return gateway.counters();
-    }
-
-    /** Orders that found the gateway's hand-off ring full; never expected. */
-    long ordersLost() {
-        return gateway.ordersLost();
     }
 
     /** Trade reports the simulator sent, or -1 with an external acceptor. */
@@ -138,7 +173,8 @@ final class FixVenue implements AutoCloseable {
         final GatewayCounters c = gateway.counters();
         final long rejects = c.ordersRefusedBack();
         if (!loggedOn) {
-            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms: no tick was published",
+            return String.format(Locale.ROOT, "!! FIX session %s did not log on within %d ms "
+                + "(or before the daemon was stopped): no tick was published",
                 where, TimeUnit.NANOSECONDS.toMillis(logonTimeoutNanos));
         }
         return String.format(Locale.ROOT, "FIX session %s: logged on (%d logons, %d logouts), %s orders sent over "

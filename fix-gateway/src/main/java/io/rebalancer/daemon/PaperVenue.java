@@ -2,82 +2,121 @@ package io.rebalancer.daemon;
 
 import io.rebalancer.venue.FillRules;
 import io.rebalancer.engine.core.OrderHandOff;
+import io.rebalancer.engine.core.OrderSink;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import org.agrona.ErrorHandler;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
 
 /**
- * An in-process stand-in for a broker, until the FIX gateway exists: an agent on its own thread that takes the
- * engine's child orders from a ring, acknowledges each ({@link ExecType#NEW}) and fills it at the current touch
- * of the synthetic market, reporting back through the engine's inbound ring like a gateway would.
+ * An in-process stand-in for a broker ({@code --venue paper}): an agent on its own thread that takes the engine's
+ * child orders, cancels and replaces from its {@link OrderHandOff}, acknowledges each order ({@link ExecType#NEW})
+ * and fills it at the current touch of the synthetic market, reporting back through the engine's inbound ring
+ * like a gateway would.
  * <p>
  * Fill rules: a buy fills at the ask and a sell at the bid, only while that touch is at or better than the
  * order's limit, so a fill is never worse than the limit. An order of two lots or more fills in two parts: half
  * (in whole lots) at once, the rest on a later duty cycle at the touch of that moment. An order whose limit is
  * not marketable rests and is retried every cycle; it is cancelled ({@link ExecType#CANCELED}) once it has
  * rested longer than {@code maxRestNanos} of simulated market time, or at once after {@link #closeMarket()}
- * when the final touch cannot fill it. Execution reports carry the latest simulated market time, so event
- * time stays consistent with the ticks. Execution ids are unique and increasing.
+ * when the final touch cannot fill it: the paper venue's orders cannot outlive the process.
+ * <p>
+ * Requests: a cancel of a resting order is confirmed ({@link ExecType#CANCELED}, leaves 0); a replace gives the
+ * order a new total quantity and limit ({@link ExecType#REPLACED}, leaves = new total minus what filled), after
+ * which the order is known by the request's id, as a FIX venue would report it. A request for an order that is
+ * unknown or finished, or a replace down to what already filled or less, is refused
+ * ({@link ExecType#CANCEL_REJECTED}, the request's id). Every report carries the latest simulated market time and
+ * its own execution id, unique and increasing. Nothing here allocates once running.
  */
-final class PaperVenue implements Agent, MessageHandler {
+final class PaperVenue implements Venue, Agent, MessageHandler {
     static final int ORDERS_RECEIVED = 0;
     static final int FILLS = 1;
     static final int ORDERS_FILLED = 2;
+    /** Orders cancelled: on request, for resting too long, or at the close. */
     static final int ORDERS_CANCELLED = 3;
     static final int ORDERS_REFUSED = 4;
-    private static final int COUNTERS = 5;
-    private static final int ORDERS_PER_CYCLE = 64;
+    static final int CANCELS_RECEIVED = 5;
+    static final int REPLACES_RECEIVED = 6;
+    static final int ORDERS_REPLACED = 7;
+    /** Cancel and replace requests refused (unknown or finished order, or a replace below what filled). */
+    static final int REQUESTS_REFUSED = 8;
+    private static final int COUNTERS = 9;
+    private static final int RECORDS_PER_CYCLE = 64;
 
+    private final OrderHandOff handOff;
     private final OneToOneRingBuffer orders;
-    private final OrderHandOff proxy;
     private final LatestQuotes quotes;
-    private final InboundPublisher publisher;
     private final long[] lotSizes;
     private final long maxRestNanos;
     private final long[] clientOrderId;
     private final int[] instrumentId;
     private final byte[] side;
     private final long[] leaves;
+    private final long[] filled;
     private final long[] limitPrice;
     private final long[] restingSince;
     private final boolean[] split;
     private final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
     private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong restingCount = new AtomicLong();
+    private long recordsRead;
     private int resting;
     private long nextExecutionId = 1;
     private volatile boolean marketClosed;
+    /** Set once by {@link #connect} before the agent thread starts (or by a test that drives the agent itself). */
+    private InboundPublisher publisher;
+    private AgentRunner runner;
 
     /**
-     * @param proxy         the engine's order sink, whose ring this venue drains
-     * @param orderCapacity the engine's order capacity: the resting book holds that many orders
+     * @param orderCapacity the engine's order capacity: the hand-off ring and the resting book hold that many
      * @param quotes        the touch to fill at
-     * @param publisher     where execution reports go (the engine's inbound ring)
      * @param lotSizes      lot size per instrument id, to split fills in whole lots
      * @param maxRestNanos  simulated time an unmarketable order may rest before it is cancelled
      */
-    PaperVenue(final OrderHandOff proxy, final int orderCapacity, final LatestQuotes quotes,
-        final InboundPublisher publisher, final long[] lotSizes, final long maxRestNanos) {
-        this.proxy = proxy;
-        orders = proxy.ring();
+    PaperVenue(final int orderCapacity, final LatestQuotes quotes, final long[] lotSizes, final long maxRestNanos) {
+        handOff = new OrderHandOff(orderCapacity);
+        orders = handOff.ring();
         this.quotes = quotes;
-        this.publisher = publisher;
         this.lotSizes = lotSizes.clone();
         this.maxRestNanos = maxRestNanos;
         clientOrderId = new long[orderCapacity];
         instrumentId = new int[orderCapacity];
         side = new byte[orderCapacity];
         leaves = new long[orderCapacity];
+        filled = new long[orderCapacity];
         limitPrice = new long[orderCapacity];
         restingSince = new long[orderCapacity];
         split = new boolean[orderCapacity];
+    }
+
+    @Override
+    public OrderSink orderSink() {
+        return handOff;
+    }
+
+    /** Where execution reports go (the engine's inbound ring); before the agent first runs. */
+    void connect(final InboundPublisher executions) {
+        publisher = executions;
+    }
+
+    @Override
+    public boolean start(final InboundPublisher executions, final ErrorHandler errors, final BooleanSupplier stop) {
+        connect(executions);
+        runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000), errors, null, this);
+        AgentRunner.startOnThread(runner);
+        return true;
     }
 
     @Override
@@ -87,34 +126,58 @@ final class PaperVenue implements Agent, MessageHandler {
 
     @Override
     public int doWork() {
-        int work = orders.read(this, ORDERS_PER_CYCLE);
+        int work = orders.read(this, RECORDS_PER_CYCLE);
         if (resting > 0) {
             work += matchResting();
         }
         if (work > 0) {
-            processed.lazySet(counters.get(ORDERS_RECEIVED));
+            processed.lazySet(recordsRead);
+            restingCount.lazySet(resting);
         }
         return work;
     }
 
     /**
-     * Orders received and given a first chance to fill, i.e. a full duty cycle has run since they arrived.
-     * The market waits for this to catch up with {@link OrderHandOff#handedOver()}, so an order meets the market
-     * of its own moment rather than one that raced ahead while the venue's thread was parked. Any thread.
+     * Whether every record the engine handed over was read and given a full duty cycle. The market waits for
+     * this, so an order meets the market of its own moment rather than one that raced ahead while the venue's
+     * thread was parked. Any thread.
      */
-    long ordersProcessed() {
-        return processed.get();
+    @Override
+    public boolean caughtUp(final long ordersSent) {
+        return processed.get() >= handOff.handedOver();
+    }
+
+    @Override
+    public boolean idle(final long ordersSent) {
+        return caughtUp(ordersSent) && restingCount.get() == 0;
     }
 
     /** From now on, an order the latest touch cannot fill is cancelled instead of resting. Any thread. */
-    void closeMarket() {
+    @Override
+    public void closeMarket() {
         marketClosed = true;
     }
 
-    /** Orders handed over by the engine and not yet filled or cancelled; any thread. */
-    long pendingOrders() {
-        return proxy.handedOver() - counters.get(ORDERS_FILLED) - counters.get(ORDERS_CANCELLED)
-            - counters.get(ORDERS_REFUSED);
+    /** Orders resting in the book as of the last duty cycle that did something; any thread. */
+    long restingOrders() {
+        return restingCount.get();
+    }
+
+    @Override
+    public String connection() {
+        return "paper venue";
+    }
+
+    @Override
+    public RunReport.VenueTotals totals(final boolean started) {
+        final String line = String.format(Locale.ROOT, "paper: %s orders, %s fills, %s cancelled (on request, "
+            + "unmarketable for %d min of market time, or at the close), %s of %s replaces done, %s cancel/replace "
+            + "requests refused, %s orders refused", Text.count(count(ORDERS_RECEIVED)), Text.count(count(FILLS)),
+            Text.count(count(ORDERS_CANCELLED)), maxRestNanos / 60_000_000_000L, Text.count(count(ORDERS_REPLACED)),
+            Text.count(count(REPLACES_RECEIVED)), Text.count(count(REQUESTS_REFUSED)),
+            Text.count(count(ORDERS_REFUSED)));
+        return new RunReport.VenueTotals("venue", line, count(ORDERS_RECEIVED), count(FILLS),
+            count(ORDERS_REFUSED), handOff.lost());
     }
 
     /** One of the counter constants of this class; any thread. */
@@ -122,21 +185,40 @@ final class PaperVenue implements Agent, MessageHandler {
         return counters.get(counter);
     }
 
-    /** Orders that found the hand-off ring full; never expected. */
-    long lostOrders() {
-        return proxy.lost();
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
+        }
     }
 
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
-        if (msgTypeId != OrderHandOff.NEW_ORDER) {
-            return;
-        }
-        increment(ORDERS_RECEIVED);
+        recordsRead++;
         final long id = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
+        final long now = Math.max(buffer.getLong(index + OrderHandOff.TIME_OFFSET), quotes.timeNanos());
+        switch (msgTypeId) {
+            case OrderHandOff.NEW_ORDER:
+                newOrder(buffer, index, id, now);
+                break;
+            case OrderHandOff.CANCEL:
+                increment(CANCELS_RECEIVED);
+                cancel(id, buffer.getLong(index + OrderHandOff.ORIGINAL_CLIENT_ORDER_ID_OFFSET), now);
+                break;
+            case OrderHandOff.REPLACE:
+                increment(REPLACES_RECEIVED);
+                replace(id, buffer.getLong(index + OrderHandOff.ORIGINAL_CLIENT_ORDER_ID_OFFSET),
+                    buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET),
+                    buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET), now);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void newOrder(final MutableDirectBuffer buffer, final int index, final long id, final long now) {
+        increment(ORDERS_RECEIVED);
         final long quantity = buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET);
-        final long orderTime = buffer.getLong(index + OrderHandOff.TIME_OFFSET);
-        final long now = Math.max(orderTime, quotes.timeNanos());
         if (resting == clientOrderId.length) {
             publisher.execution(now, id, nextExecutionId++, ExecType.REJECTED, 0, 0, 0);
             increment(ORDERS_REFUSED);
@@ -147,10 +229,52 @@ final class PaperVenue implements Agent, MessageHandler {
         instrumentId[at] = buffer.getInt(index + OrderHandOff.INSTRUMENT_OFFSET);
         side[at] = buffer.getByte(index + OrderHandOff.SIDE_OFFSET);
         leaves[at] = quantity;
+        filled[at] = 0;
         limitPrice[at] = buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET);
         restingSince[at] = now;
         split[at] = false;
         publisher.execution(now, id, nextExecutionId++, ExecType.NEW, 0, 0, quantity);
+    }
+
+    private void cancel(final long requestId, final long originalId, final long now) {
+        final int at = find(originalId);
+        if (at < 0) {
+            refuse(requestId, now);
+            return;
+        }
+        publisher.execution(now, requestId, nextExecutionId++, ExecType.CANCELED, 0, 0, 0);
+        increment(ORDERS_CANCELLED);
+        remove(at);
+    }
+
+    private void replace(final long requestId, final long originalId, final long newTotal, final long newLimit,
+        final long now) {
+        final int at = find(originalId);
+        if (at < 0 || newTotal <= filled[at]) {
+            refuse(requestId, now);
+            return;
+        }
+        clientOrderId[at] = requestId;
+        leaves[at] = newTotal - filled[at];
+        limitPrice[at] = newLimit;
+        publisher.execution(now, requestId, nextExecutionId++, ExecType.REPLACED, 0, 0, leaves[at]);
+        increment(ORDERS_REPLACED);
+    }
+
+    /** The order is unknown here (never seen, or already filled or cancelled): it keeps whatever state it has. */
+    private void refuse(final long requestId, final long now) {
+        publisher.execution(now, requestId, nextExecutionId++, ExecType.CANCEL_REJECTED, 0, 0, 0);
+        increment(REQUESTS_REFUSED);
+    }
+
+    /** The resting index of the order now known by {@code id}, or -1; a linear scan, as the book is small. */
+    private int find(final long id) {
+        for (int i = 0; i < resting; i++) {
+            if (clientOrderId[i] == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int matchResting() {
@@ -183,6 +307,7 @@ final class PaperVenue implements Agent, MessageHandler {
             quantity = FillRules.firstPartial(quantity, lot);
         }
         leaves[i] -= quantity;
+        filled[i] += quantity;
         publisher.execution(time, clientOrderId[i], nextExecutionId++, ExecType.TRADE, quantity, price, leaves[i]);
         increment(FILLS);
         if (leaves[i] == 0) {
@@ -198,6 +323,7 @@ final class PaperVenue implements Agent, MessageHandler {
         instrumentId[i] = instrumentId[last];
         side[i] = side[last];
         leaves[i] = leaves[last];
+        filled[i] = filled[last];
         limitPrice[i] = limitPrice[last];
         restingSince[i] = restingSince[last];
         split[i] = split[last];

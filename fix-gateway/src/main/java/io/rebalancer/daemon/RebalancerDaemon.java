@@ -13,20 +13,25 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.StringJoiner;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * The rebalancer daemon's entry point. It drives the engine with a built-in synthetic market and an in-process
- * paper venue, or with {@code --venue fix} a FIX 4.4 session, prints what happens and ends with a summary.
- * Ctrl-C (SIGINT) or SIGTERM stops the market, drains, and still prints the summary.
+ * The rebalancer daemon's entry point. It drives the engine with a built-in synthetic market and sends its orders
+ * over a FIX 4.4 session (to the in-process venue simulator, or to a real acceptor with {@code --fix-settings}), or
+ * with {@code --venue paper} to an in-process paper venue; prints what happens and ends with a summary. Ctrl-C
+ * (SIGINT) or SIGTERM stops the market and trading the same way the end of a run does ({@link StopTrading}), prints
+ * the summary and exits with the run's status; a second signal exits at once ({@link SignalStop}).
  */
 public final class RebalancerDaemon {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
-    private static final long SHUTDOWN_WAIT_SECONDS = 30;
+    /**
+     * Beyond the shutdown timeout, how long a signal waits for the run to close the market, drain, stop the engine
+     * (10 s at most each), log out and print.
+     */
+    private static final long SHUTDOWN_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(45);
 
     private RebalancerDaemon() {
     }
@@ -34,7 +39,14 @@ public final class RebalancerDaemon {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
             1 << 16), false, Charset.defaultCharset());
-        final int status = run(args, out, System.err, ConfigLoader::load, true);
+        int status = EXIT_FAILED;
+        try {
+            status = run(args, out, System.err, ConfigLoader::load, true);
+        } catch (final RuntimeException | Error ex) {
+            // A bug or a broken JVM setup: say so and exit, rather than hang on threads already started.
+            out.flush();
+            ex.printStackTrace();
+        }
         out.flush();
         System.exit(status);
     }
@@ -78,37 +90,22 @@ public final class RebalancerDaemon {
         if (!options.quiet()) {
             banner(config, options, out);
         }
-        final CountDownLatch finished = new CountDownLatch(1);
-        final Thread hook = new Thread(() -> {
-            demo.requestStop();
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (final InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rebalancer-shutdown");
+        final SignalStop signals = new SignalStop(demo::requestStop,
+            options.shutdownTimeoutNanos() + SHUTDOWN_MARGIN_NANOS);
         if (shutdownHook) {
-            Runtime.getRuntime().addShutdownHook(hook);
+            signals.install();
         }
+        int status = EXIT_FAILED;
         try {
             final RunReport report = demo.execute();
             out.print(report.summary());
             out.flush();
-            return report.ok() ? EXIT_OK : EXIT_FAILED;
+            status = report.ok() ? EXIT_OK : EXIT_FAILED;
+            return status;
         } finally {
-            finished.countDown();
             if (shutdownHook) {
-                removeHook(hook);
+                signals.finished(status);
             }
-        }
-    }
-
-    private static void removeHook(final Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (final IllegalStateException shuttingDown) {
-            // The hook is running: it returns as soon as it sees the run finished.
-            return;
         }
     }
 
@@ -143,10 +140,11 @@ public final class RebalancerDaemon {
         out.println("synthetic market: seed " + options.seed() + ", " + Text.count(options.ticks())
             + " ticks, one every " + Text.duration(options.tickIntervalNanos()) + " of simulated time from "
             + Text.time(options.startEpochNanos(), config.settings().zone()) + " " + config.settings().zone()
-            + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s" : "")
-            + (!options.fixVenue() ? "; paper venue fills at the touch"
-            : options.fixSettings() == null ? "; orders go over FIX 4.4 to an in-process venue simulator"
-            : "; orders go over FIX 4.4 as " + options.fixSettings() + " says"));
+            + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s" : ""));
+        out.println((!options.fixVenue() ? "orders go to the in-process paper venue, which fills at the touch"
+            : options.fixSettings() == null ? "orders go over FIX 4.4 to the venue simulator, in-process on loopback"
+            : "orders go over FIX 4.4 as " + options.fixSettings() + " says") + "; on stop: "
+            + Text.words(config.orders().onShutdown()) + " working orders (config [orders] on-shutdown)");
         out.println();
         out.flush();
     }

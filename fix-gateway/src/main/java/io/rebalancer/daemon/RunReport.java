@@ -30,7 +30,7 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
     /** True when the run drained, nothing faulted and no order was lost. */
     boolean ok() {
         return totals.drained() && engineCounters[EngineCounters.FAULTS] == 0 && totals.agentError() == null
-            && totals.lostOrders() == 0;
+            && totals.venue().lost() == 0;
     }
 
     static RunReport of(final EngineConfig config, final Engine engine, final RunTally tally, final Totals totals,
@@ -67,10 +67,7 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
             }
             outcomes.add(new PortfolioOutcome(spec.name(), startStatus, start.totalValue(), startDrift, startRatio,
                 start.settledCash(), endStatus, total, drift.portfolioDrift(), drift.ratio(), end.settledCash(),
-                end.openOrders(), List.copyOf(assets), tally.get(spec.id(), RunTally.REBALANCES),
-                tally.get(spec.id(), RunTally.ORDERS_SENT), tally.get(spec.id(), RunTally.ORDERS_FILLED),
-                tally.get(spec.id(), RunTally.ORDERS_UNFILLED), tally.get(spec.id(), RunTally.ORDERS_REJECTED),
-                tally.get(spec.id(), RunTally.FILLS)));
+                end.openOrders(), List.copyOf(assets), orders(tally, spec.id())));
         }
         final EngineCounters counters = engine.counters();
         final long[] fixed = new long[EngineCounters.fixedCounters()];
@@ -87,20 +84,52 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
             SummaryWriter.write(list, fixed, rejects, totals, config.settings().zone()));
     }
 
+    private static OrderTally orders(final RunTally tally, final int portfolio) {
+        return new OrderTally(tally.get(portfolio, RunTally.REBALANCES), tally.get(portfolio, RunTally.ORDERS_SENT),
+            tally.get(portfolio, RunTally.ORDERS_REJECTED), tally.get(portfolio, RunTally.FILLS),
+            tally.get(portfolio, RunTally.ORDERS_FILLED), tally.get(portfolio, RunTally.ORDERS_CANCELLED),
+            tally.get(portfolio, RunTally.ORDERS_REFUSED), tally.get(portfolio, RunTally.ORDERS_EXPIRED),
+            tally.get(portfolio, RunTally.CANCELS_REQUESTED), tally.get(portfolio, RunTally.REPLACES_REQUESTED));
+    }
+
     /**
-     * The run as a whole: how much was published, how long it took, what the venue did, what went wrong; with the
-     * FIX venue, {@code fixSession} is the summary's line about the session (null with the paper venue).
+     * The run as a whole: how much was published, how long it took, what the venue did, how trading stopped
+     * ({@code shutdown}, null when it never started), what went wrong.
      */
     record Totals(long ticks, long wallNanos, long firstTickTime, long lastTickTime, long seed, boolean stoppedEarly,
-                  boolean drained, long venueOrders, long venueFills, long venueCancelled, long venueRefused,
-                  long lostOrders, long droppedLines, Throwable agentError, String fixSession) {
+                  boolean drained, VenueTotals venue, long droppedLines, Throwable agentError,
+                  StopTrading.Outcome shutdown) {
+    }
+
+    /**
+     * What the venue did.
+     *
+     * @param label   the summary line's label: {@code venue} (paper) or {@code fix}
+     * @param line    the summary line: where orders went and what crossed
+     * @param orders  new orders the venue received (paper) or the gateway sent over FIX
+     * @param fills   trade reports the venue sent; -1 when it cannot tell (an external acceptor)
+     * @param refused orders refused back (paper: book full; FIX: rejected by the venue or unsendable)
+     * @param lost    orders that found the hand-off ring full; never expected
+     */
+    record VenueTotals(String label, String line, long orders, long fills, long refused, long lost) {
     }
 
     /** One portfolio from start to end. Values and cash in micros, drifts as fractions. */
     record PortfolioOutcome(String name, DriftStatus startStatus, long startValue, double startDrift,
                             double startRatio, long startCash, DriftStatus endStatus, long endValue, double endDrift,
-                            double endRatio, long endCash, int openOrders, List<AssetOutcome> assets, long rebalances,
-                            long ordersSent, long ordersFilled, long ordersUnfilled, long ordersRejected, long fills) {
+                            double endRatio, long endCash, int openOrders, List<AssetOutcome> assets,
+                            OrderTally orders) {
+        long ordersFilled() {
+            return orders.filled();
+        }
+    }
+
+    /**
+     * One portfolio's orders over the run: how many rebalances and orders, and how each order ended (filled,
+     * cancelled, refused by the venue, expired); orders still working are {@link PortfolioOutcome#openOrders()}.
+     */
+    record OrderTally(long rebalances, long sent, long rejectedByRisk, long fills, long filled, long cancelled,
+                      long refusedByVenue, long expired, long cancelsRequested, long replacesRequested) {
     }
 
     /** One holding at the end: quantity, weight of the investable value, target and band (ppm). */

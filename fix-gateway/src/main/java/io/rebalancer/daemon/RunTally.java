@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.EngineListener;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.risk.RiskVerdict;
@@ -8,8 +9,9 @@ import io.rebalancer.engine.trigger.TriggerReason;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Counts, per portfolio, what the summary reports (rebalances, orders sent, filled, cancelled, rejected by risk,
- * fills), then passes every callback on. It runs on the engine thread, so it only bumps primitive counters with
+ * Counts, per portfolio, what the summary reports (rebalances, orders sent, rejected by risk, fills, cancels and
+ * replaces requested, and how each order ended: filled, cancelled, rejected by the venue, expired), then passes
+ * every callback on. It runs on the engine thread, so it only bumps primitive counters with
  * ordered stores; it is not lossy like the console, so the summary is exact even when console lines were dropped.
  */
 final class RunTally extends ForwardingListener {
@@ -18,8 +20,13 @@ final class RunTally extends ForwardingListener {
     static final int ORDERS_REJECTED = 2;
     static final int FILLS = 3;
     static final int ORDERS_FILLED = 4;
-    static final int ORDERS_UNFILLED = 5;
-    private static final int COUNTERS = 6;
+    static final int ORDERS_CANCELLED = 5;
+    /** Orders the venue (or the gateway, when it could not send) rejected. */
+    static final int ORDERS_REFUSED = 6;
+    static final int ORDERS_EXPIRED = 7;
+    static final int CANCELS_REQUESTED = 8;
+    static final int REPLACES_REQUESTED = 9;
+    private static final int COUNTERS = 10;
 
     private final AtomicLongArray counts;
 
@@ -73,7 +80,35 @@ final class RunTally extends ForwardingListener {
     @Override
     public void onOrderClosed(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int execType, final long released) {
-        increment(portfolioId, execType == ExecType.TRADE ? ORDERS_FILLED : ORDERS_UNFILLED);
+        increment(portfolioId, closedAs(execType));
         super.onOrderClosed(inputSequence, timeNanos, clientOrderId, portfolioId, execType, released);
+    }
+
+    @Override
+    public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final CancelReason reason) {
+        increment(portfolioId, CANCELS_REQUESTED);
+        super.onCancelRequested(inputSequence, timeNanos, requestId, clientOrderId, portfolioId, reason);
+    }
+
+    @Override
+    public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
+        final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
+        increment(portfolioId, REPLACES_REQUESTED);
+        super.onReplaceRequested(inputSequence, timeNanos, requestId, clientOrderId, portfolioId, quantity,
+            limitPrice);
+    }
+
+    private static int closedAs(final int execType) {
+        switch (execType) {
+            case ExecType.TRADE:
+                return ORDERS_FILLED;
+            case ExecType.REJECTED:
+                return ORDERS_REFUSED;
+            case ExecType.EXPIRED:
+                return ORDERS_EXPIRED;
+            default:
+                return ORDERS_CANCELLED;
+        }
     }
 }

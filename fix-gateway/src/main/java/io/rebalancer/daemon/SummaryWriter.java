@@ -2,6 +2,7 @@ package io.rebalancer.daemon;
 
 import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.Ppm;
 
 import java.time.ZoneId;
@@ -42,13 +43,9 @@ final class SummaryWriter {
             }
         }
         out.append(any ? "" : "none").append(NL);
-        if (totals.fixSession() != null) {
-            out.append("fix      ").append(totals.fixSession()).append(NL);
-        } else {
-            out.append(String.format(Locale.ROOT, "venue    %s orders, %s fills, %s cancelled (unmarketable for %d "
-                + "min of market time, or at the close), %s refused%n", Text.count(totals.venueOrders()),
-                Text.count(totals.venueFills()), Text.count(totals.venueCancelled()),
-                DemoRun.MAX_REST_NANOS / 60_000_000_000L, Text.count(totals.venueRefused())));
+        out.append(String.format(Locale.ROOT, "%-8s %s%n", totals.venue().label(), totals.venue().line()));
+        if (totals.shutdown() != null) {
+            shutdown(out, totals.shutdown());
         }
         problems(out, counters, totals);
         return out.toString();
@@ -72,9 +69,34 @@ final class SummaryWriter {
                 Text.count(a.startQuantity()), Text.count(a.quantity()), Text.percent(a.weight()),
                 Ppm.formatPercent(a.targetPpm()), "+-" + Ppm.formatPercent(a.bandPpm())));
         }
-        out.append(String.format(Locale.ROOT, "  orders       %d rebalances: %d sent, %d filled, %d unfilled "
-            + "(cancelled), %d rejected by risk; %d fills; %d still open%n", p.rebalances(), p.ordersSent(),
-            p.ordersFilled(), p.ordersUnfilled(), p.ordersRejected(), p.fills(), p.openOrders()));
+        final RunReport.OrderTally o = p.orders();
+        out.append(String.format(Locale.ROOT, "  orders       %d rebalances: %d sent, %d rejected by risk; %d fills%n",
+            o.rebalances(), o.sent(), o.rejectedByRisk(), o.fills()));
+        out.append(String.format(Locale.ROOT, "  ended        %d filled, %d cancelled, %d rejected by the venue, "
+            + "%d expired; %d still working%n", o.filled(), o.cancelled(), o.refusedByVenue(), o.expired(),
+            p.openOrders()));
+        out.append(String.format(Locale.ROOT, "  requests     %d cancels, %d replaces%n", o.cancelsRequested(),
+            o.replacesRequested()));
+    }
+
+    /** How trading stopped, as {@code [orders] on-shutdown} asked. */
+    private static void shutdown(final StringBuilder out, final StopTrading.Outcome s) {
+        out.append("shutdown on-shutdown ").append(Text.words(s.policy())).append(": ");
+        if (s.workingAtStop() == 0) {
+            out.append("no order was working when trading stopped").append(NL);
+        } else if (s.policy() == OrderPolicy.ShutdownOrders.LEAVE) {
+            out.append(Text.count(s.workingLeft())).append(" orders left working at the venue").append(NL);
+        } else if (s.refused()) {
+            out.append("!! the engine refused the cancel command: ").append(Text.count(s.workingLeft()))
+                .append(" orders left working at the venue").append(NL);
+        } else if (s.timedOut()) {
+            out.append("!! ").append(Text.count(s.workingLeft())).append(" of ").append(Text.count(s.workingAtStop()))
+                .append(" working orders not confirmed cancelled within ").append(Text.duration(s.timeoutNanos()))
+                .append(": check them at the venue").append(NL);
+        } else {
+            out.append(Text.count(s.workingAtStop())).append(" working orders cancelled (or finished first)")
+                .append(NL);
+        }
     }
 
     private static String judged(final String status, final String drift) {
@@ -86,8 +108,8 @@ final class SummaryWriter {
             out.append("console  ").append(totals.droppedLines()).append(" report lines dropped (printer behind)")
                 .append(NL);
         }
-        if (totals.lostOrders() > 0) {
-            out.append("!! ").append(totals.lostOrders()).append(" orders found the venue's ring full").append(NL);
+        if (totals.venue().lost() > 0) {
+            out.append("!! ").append(totals.venue().lost()).append(" orders found the venue's ring full").append(NL);
         }
         if (!totals.drained()) {
             out.append("!! the run did not drain in time: some orders or events may be unaccounted for").append(NL);

@@ -1,7 +1,9 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.core.OrderState;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.drift.DriftStatus;
@@ -56,7 +58,7 @@ class ConsoleReporterTest {
         reporter.onPortfolioStatus(5, T, 0, DriftStatus.OK, 175_550_000_000L, 100_000_000_000L, 6.53, 0.5675, 2);
         reporter.onPortfolioStatus(5, T, 1, DriftStatus.STALE_PRICE, 50_000_000_000L, 50_000_000_000L, 0, 0, 0);
         reporter.onEngineFault(6, T, new IllegalStateException("boom"));
-        final ConsolePrinter printer = new ConsolePrinter(reporter, config, out);
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config, out, () -> "FIX logged on (1 logon)");
         while (printer.doWork() > 0) {
             assertEquals(0, reporter.dropped());
         }
@@ -70,14 +72,46 @@ class ConsoleReporterTest {
             "2026-01-06 15:30:00.000  gold-tilt         xx order 18 CANCELED, 10 unfilled",
             "2026-01-06 15:30:00.000  !! input rejected: UNKNOWN_ORDER (" + InputReject.UNKNOWN_ORDER.description()
                 + "), subject 99",
-            "2026-01-06 15:30:00.000  STATUS",
-            "  portfolio                 value     settled cash total drift   ratio  open  status",
-            "  balanced-60-40       175,550.00       100,000.00      56.75%    6.53     2  OK",
-            "  gold-tilt             50,000.00        50,000.00       0.00%    0.00     0  STALE_PRICE",
+            "2026-01-06 15:30:00.000  STATUS  FIX logged on (1 logon)",
+            "  orders: 1 sent, 1 fills, 0 cancels and 0 replaces requested",
+            "  portfolio                 value     settled cash total drift   ratio working  status",
+            "  balanced-60-40       175,550.00       100,000.00      56.75%    6.53       2  OK",
+            "  gold-tilt             50,000.00        50,000.00       0.00%    0.00       0  STALE_PRICE",
             "  prices  SPY 478.01  TLT 92.505  GLD -",
             "2026-01-06 15:30:00.000  !! ENGINE FAULT at input 6: trading HALTED: "
                 + "java.lang.IllegalStateException: boom",
             ""), printed());
+    }
+
+    @Test
+    void shouldShowCancelsAndReplacesAndCountOrderStatesAsOfEachStatus() {
+        final ConsoleReporter reporter = new ConsoleReporter(2, 3);
+        reporter.onOrderSent(1, T, 17, 0, 0, Side.BUY, 35, 478_230_000L);
+        reporter.onOrderState(1, T, 17, 0, OrderState.PENDING_NEW, 0, 0, 35);
+        reporter.onOrderState(2, T, 17, 0, OrderState.NEW, 0, 0, 35);
+        reporter.onReplaceRequested(3, T, 18, 17, 0, 40, 478_500_000L);
+        reporter.onOrderState(3, T, 17, 0, OrderState.PENDING_REPLACE, 0, 0, 35);
+        reporter.onOrderState(4, T, 17, 0, OrderState.NEW, 0, 0, 40);
+        reporter.onCancelRequested(5, T, 19, 17, 1, CancelReason.SHUTDOWN);
+        reporter.onPortfolioStatus(6, T, 0, DriftStatus.OK, 1_000_000_000L, 0, 0.5, 0.01, 1);
+        reporter.onPortfolioStatus(6, T, 1, DriftStatus.OK, 1_000_000_000L, 0, 0.5, 0.01, 0);
+        reporter.onOrderState(7, T, 17, 0, OrderState.CANCELED, 0, 0, 0);
+        reporter.onOrderClosed(7, T, 19, 0, ExecType.CANCELED, 40);
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config(), out, () -> "FIX session DOWN (2 logons, "
+            + "1 reconnects)");
+        printer.onClose();
+        assertEquals(String.join("\n",
+            "2026-01-06 15:30:00.000  balanced-60-40    -> order 17 BUY 35 SPY limit 478.23",
+            "2026-01-06 15:30:00.000  balanced-60-40    -> replace order 17 (request 18): total 40 limit 478.50",
+            "2026-01-06 15:30:00.000  gold-tilt         -> cancel order 17 (request 19): shutdown",
+            "2026-01-06 15:30:00.000  STATUS  FIX session DOWN (2 logons, 1 reconnects)",
+            "  orders: 1 sent, 0 fills, 1 cancels and 1 replaces requested; states reached: pending new 1, new 2, "
+                + "pending replace 1",
+            "  portfolio                 value     settled cash total drift   ratio working  status",
+            "  balanced-60-40         1,000.00             0.00       1.00%    0.50       1  OK",
+            "  gold-tilt              1,000.00             0.00       1.00%    0.50       0  OK",
+            "2026-01-06 15:30:00.000  balanced-60-40    xx order 19 CANCELED, 40 unfilled",
+            ""), printed(), "the counts are those of the status's moment, not of the printing's");
     }
 
     @Test
@@ -88,7 +122,7 @@ class ConsoleReporterTest {
         }
         assertTrue(reporter.dropped() > 80, "dropped " + reporter.dropped());
         final long kept = 100 - reporter.dropped();
-        final ConsolePrinter printer = new ConsolePrinter(reporter, config(), out);
+        final ConsolePrinter printer = new ConsolePrinter(reporter, config(), out, () -> "paper venue");
         printer.onClose();
         final String text = printed();
         assertEquals(kept, text.lines().filter(line -> line.contains("<- fill")).count());

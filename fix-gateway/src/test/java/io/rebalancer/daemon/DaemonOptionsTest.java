@@ -30,8 +30,9 @@ class DaemonOptionsTest {
         assertEquals(0, options.ticksPerSecond());
         assertFalse(options.quiet());
         assertFalse(options.help());
-        assertFalse(options.fixVenue(), "the paper venue stays the default");
+        assertTrue(options.fixVenue(), "FIX to the in-process venue simulator is the default");
         assertNull(options.fixSettings());
+        assertEquals(10 * SECOND, options.shutdownTimeoutNanos());
     }
 
     @Test
@@ -42,6 +43,8 @@ class DaemonOptionsTest {
         final DaemonOptions external = DaemonOptions.parse("--venue=fix", "--fix-settings", "/etc/fix/broker.cfg");
         assertTrue(external.fixVenue());
         assertEquals(Path.of("/etc/fix/broker.cfg"), external.fixSettings());
+        assertEquals(Path.of("a.cfg"), DaemonOptions.parse("--fix-settings", "a.cfg").fixSettings(),
+            "FIX is the default venue, so the settings need no --venue");
         assertFalse(DaemonOptions.parse("--venue", "paper").fixVenue());
     }
 
@@ -49,7 +52,8 @@ class DaemonOptionsTest {
     void shouldRefuseABadVenueOrSettingsWithoutTheFixVenue() {
         assertEquals("--venue: 'ib' is not paper or fix", error("--venue", "ib"));
         assertEquals("--venue needs a value", error("--venue"));
-        assertEquals("--fix-settings needs --venue fix", error("--fix-settings", "a.cfg"));
+        assertEquals("--fix-settings needs --venue fix, not paper",
+            error("--venue", "paper", "--fix-settings", "a.cfg"));
         assertEquals("--fix-settings needs a QuickFIX/J settings file", error("--venue=fix", "--fix-settings="));
     }
 
@@ -57,8 +61,9 @@ class DaemonOptionsTest {
     void shouldParseEveryOptionInBothForms() throws UsageException {
         final DaemonOptions options = DaemonOptions.parse("--config", "/etc/rebalancer", "--ticks=50_000", "--seed",
             "-7", "--tick-interval", "250ms", "--start=2026-03-31T20:00:00Z", "--status-every", "6h", "--rate", "1000",
-            "--quiet");
+            "--quiet", "--shutdown-timeout=2500ms");
         assertEquals(Path.of("/etc/rebalancer"), options.configDir());
+        assertEquals(2_500_000_000L, options.shutdownTimeoutNanos());
         assertEquals(50_000, options.ticks());
         assertEquals(-7, options.seed());
         assertEquals(250_000_000L, options.tickIntervalNanos());
@@ -98,5 +103,6 @@ class DaemonOptionsTest {
         assertEquals("--rate: '-1' must be 0 or more ticks per second", error("--rate", "-1"));
         assertEquals("--quiet takes no value", error("--quiet=yes"));
         assertEquals("--config needs a directory", error("--config="));
+        assertEquals("--shutdown-timeout: '0s' must be longer than zero", error("--shutdown-timeout", "0s"));
     }
 }

@@ -46,13 +46,13 @@ class FixDemoRunSystemTest {
         assertEquals(DemoRunSystemTest.TICKS, report.engineCounters()[EngineCounters.TICKS]);
         final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];
         assertTrue(sent > 0, report.summary());
-        assertEquals(sent, report.totals().venueOrders(), "every order the engine sent went over FIX");
-        assertTrue(report.totals().venueFills() > 0, report.summary());
+        assertEquals(sent, report.totals().venue().orders(), "every order the engine sent went over FIX");
+        assertTrue(report.totals().venue().fills() > 0, report.summary());
         assertTrue(report.engineCounters()[EngineCounters.FILLS] > 0, report.summary());
-        assertEquals(0, report.totals().venueRefused(), report.summary());
+        assertEquals(0, report.totals().venue().refused(), report.summary());
         assertTrue(report.portfolios().stream().anyMatch(p -> p.ordersFilled() > 0), report.summary());
         assertTrue(run.printed().contains("-> order") && run.printed().contains("<- fill"), run.printed());
-        final String fix = report.totals().fixSession();
+        final String fix = report.totals().venue().line();
         assertTrue(fix != null && fix.contains("logged on") && fix.contains(Text.count(sent) + " orders sent over FIX"),
             report.summary());
         assertTrue(report.summary().contains("fix      FIX session"), report.summary());
@@ -84,7 +84,7 @@ class FixDemoRunSystemTest {
             assertTrue(report.ok(), report.summary());
             assertTrue(sent > 0, report.summary());
             assertEquals(sent, venue.receivedOrders().size(), "every order reached the external acceptor");
-            assertTrue(report.totals().fixSession().contains("to the acceptor of " + settings), report.summary());
+            assertTrue(report.totals().venue().line().contains("to the acceptor of " + settings), report.summary());
         }
         assertTrue(Files.isDirectory(dir.resolve("store")), "the settings file's own store is used");
     }

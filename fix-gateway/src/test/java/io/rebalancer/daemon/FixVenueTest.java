@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ class FixVenueTest {
             assertTrue(first.startAndAwaitLogon(ring(), FixVenue.LOGON_TIMEOUT_NANOS, () -> false));
             assertTrue(second.startAndAwaitLogon(ring(), FixVenue.LOGON_TIMEOUT_NANOS, () -> false));
             assertTrue(first.summary(true).contains("logged on"), first.summary(true));
+            assertEquals("FIX logged on (1 logon)", first.connection(), "the status line's words");
             assertFalse(first.summary(true).equals(second.summary(true)), "each pair has its own port");
         }
     }
@@ -54,6 +56,7 @@ class FixVenueTest {
             .replace("FileStorePath=fixstore/initiator", "FileStorePath=" + dir.resolve("store").toUri().getPath()));
         try (FixVenue venue = new FixVenue(CONFIG, settings, UNIVERSE, 16, new LatestQuotes(1))) {
             assertFalse(venue.startAndAwaitLogon(ring(), TimeUnit.MILLISECONDS.toNanos(300), () -> false));
+            assertEquals("FIX session DOWN (0 logons)", venue.connection());
             final String line = venue.summary(false);
             assertTrue(line.contains("did not log on within 300 ms") && line.contains(settings.toString()), line);
         }

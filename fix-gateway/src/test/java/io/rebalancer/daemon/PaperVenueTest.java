@@ -1,6 +1,6 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.core.OrderHandOff;
+import io.rebalancer.engine.core.OrderSink;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
@@ -26,9 +26,12 @@ class PaperVenueTest {
 
     private final VenueHarness engine = new VenueHarness();
     private final LatestQuotes quotes = new LatestQuotes(2);
-    private final OrderHandOff sink = new OrderHandOff(16);
-    private final PaperVenue venue = new PaperVenue(sink, 16, quotes, engine.publisher(), new long[] {1, 10},
-        DemoRun.MAX_REST_NANOS);
+    private final PaperVenue venue = new PaperVenue(16, quotes, new long[] {1, 10}, DemoRun.MAX_REST_NANOS);
+    private final OrderSink sink = venue.orderSink();
+
+    PaperVenueTest() {
+        venue.connect(engine.publisher());
+    }
 
     private static VenueHarness.Execution exec(final long time, final long id, final long execId, final int type,
         final long quantity, final long price, final long leaves) {
@@ -46,8 +49,8 @@ class PaperVenueTest {
             exec(T0, 17, 1, ExecType.NEW, 0, 0, 35),
             exec(T0, 17, 2, ExecType.TRADE, 17, 478_050_000L, 18),
             exec(T0 + SECOND, 17, 3, ExecType.TRADE, 18, 478_040_000L, 0)), engine.drain());
-        assertEquals(0, venue.pendingOrders());
-        assertEquals(1, venue.ordersProcessed());
+        assertEquals(0, venue.restingOrders());
+        assertTrue(venue.caughtUp(1));
         assertEquals(1, venue.count(PaperVenue.ORDERS_FILLED));
     }
 
@@ -58,7 +61,7 @@ class PaperVenueTest {
         venue.doWork();
         venue.doWork();
         assertEquals(List.of(exec(T0, 5, 1, ExecType.NEW, 0, 0, 10)), engine.drain());
-        assertEquals(1, venue.pendingOrders());
+        assertEquals(1, venue.restingOrders());
         quotes.update(TLT, 92_460_000L, 92_480_000L, T0 + 60 * SECOND);
         venue.doWork();
         assertEquals(List.of(exec(T0 + 60 * SECOND, 5, 2, ExecType.TRADE, 10, 92_460_000L, 0)), engine.drain(),
@@ -90,7 +93,7 @@ class PaperVenueTest {
                 assertTrue(buy ? e.price() <= limit : e.price() >= limit, e + " is worse than its limit " + limit);
             }
         }
-        assertEquals(0, venue.pendingOrders() - countResting(executions));
+        assertEquals(0, venue.restingOrders() - countResting(executions));
     }
 
     private static long limitOf(final long clientOrderId) {
@@ -125,7 +128,7 @@ class PaperVenueTest {
         venue.doWork();
         assertEquals(List.of(exec(T0, 9, 1, ExecType.NEW, 0, 0, 3),
             exec(T0 + DemoRun.MAX_REST_NANOS + 1, 9, 2, ExecType.CANCELED, 0, 0, 0)), engine.drain());
-        assertEquals(0, venue.pendingOrders());
+        assertEquals(0, venue.restingOrders());
     }
 
     @Test
@@ -149,7 +152,7 @@ class PaperVenueTest {
             quotes.update(TLT, 92_400_000L, 92_420_000L, T0);
             sink.onNewOrder(T0, 21, 0, TLT, Side.BUY, 30, 92_500_000L);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (venue.pendingOrders() > 0 && System.nanoTime() < deadline) {
+            while (!venue.idle(1) && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         } finally {
@@ -158,5 +161,93 @@ class PaperVenueTest {
         assertEquals(List.of(exec(T0, 21, 1, ExecType.NEW, 0, 0, 30),
             exec(T0, 21, 2, ExecType.TRADE, 10, 92_420_000L, 20), exec(T0, 21, 3, ExecType.TRADE, 20, 92_420_000L, 0)),
             engine.drain(), "30 units in lots of 10: 10 first (half, rounded down to lots), then 20");
+    }
+
+    @Test
+    void shouldCancelARestingOrderOnRequestAndReportItUnderTheRequestsId() {
+        quotes.update(TLT, 92_400_000L, 92_420_000L, T0);
+        sink.onNewOrder(T0, 5, 1, TLT, Side.SELL, 10, 92_450_000L);
+        venue.doWork();
+        sink.onCancelOrder(T0 + SECOND, 6, 5, 1, TLT, Side.SELL, 10);
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 5, 1, ExecType.NEW, 0, 0, 10),
+            exec(T0 + SECOND, 6, 2, ExecType.CANCELED, 0, 0, 0)), engine.drain());
+        assertEquals(0, venue.restingOrders());
+        assertTrue(venue.idle(1));
+        assertEquals(1, venue.count(PaperVenue.ORDERS_CANCELLED));
+    }
+
+    @Test
+    void shouldRefuseACancelOfAnUnknownOrFinishedOrderWithTheRequestsId() {
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0);
+        sink.onNewOrder(T0, 3, 0, SPY, Side.SELL, 1, 477_000_000L);
+        venue.doWork();
+        sink.onCancelOrder(T0, 4, 3, 0, SPY, Side.SELL, 1);
+        sink.onCancelOrder(T0, 5, 99, 0, SPY, Side.SELL, 1);
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 3, 1, ExecType.NEW, 0, 0, 1), exec(T0, 3, 2, ExecType.TRADE, 1, 478_000_000L, 0),
+            exec(T0, 4, 3, ExecType.CANCEL_REJECTED, 0, 0, 0), exec(T0, 5, 4, ExecType.CANCEL_REJECTED, 0, 0, 0)),
+            engine.drain(), "order 3 filled before its cancel arrived; order 99 never existed");
+        assertEquals(2, venue.count(PaperVenue.REQUESTS_REFUSED));
+    }
+
+    @Test
+    void shouldReplaceAPartlyFilledOrderAndFillTheRestUnderTheRequestsId() {
+        quotes.update(SPY, 99_990_000L, 100_000_000L, T0);
+        sink.onNewOrder(T0, 7, 0, SPY, Side.BUY, 10, 100_050_000L);
+        venue.doWork();
+        quotes.update(SPY, 100_090_000L, 100_100_000L, T0 + SECOND);
+        venue.doWork();
+        sink.onReplaceOrder(T0 + SECOND, 8, 7, 0, SPY, Side.BUY, 12, 100_200_000L);
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 7, 1, ExecType.NEW, 0, 0, 10), exec(T0, 7, 2, ExecType.TRADE, 5, 100_000_000L, 5),
+            exec(T0 + SECOND, 8, 3, ExecType.REPLACED, 0, 0, 7),
+            exec(T0 + SECOND, 8, 4, ExecType.TRADE, 7, 100_100_000L, 0)), engine.drain(),
+            "a new total of 12 with 5 filled leaves 7, at the new limit, reported under the request's id");
+        assertEquals(0, venue.restingOrders());
+        assertEquals(1, venue.count(PaperVenue.ORDERS_REPLACED));
+    }
+
+    @Test
+    void shouldRefuseAReplaceDownToWhatFilledAndKeepTheOrderOnItsOldTerms() {
+        quotes.update(SPY, 99_990_000L, 100_000_000L, T0);
+        sink.onNewOrder(T0, 7, 0, SPY, Side.BUY, 10, 100_050_000L);
+        venue.doWork();
+        quotes.update(SPY, 100_090_000L, 100_100_000L, T0 + SECOND);
+        sink.onReplaceOrder(T0 + SECOND, 8, 7, 0, SPY, Side.BUY, 5, 100_200_000L);
+        sink.onCancelOrder(T0 + SECOND, 9, 8, 0, SPY, Side.BUY, 5);
+        venue.doWork();
+        quotes.update(SPY, 100_000_000L, 100_010_000L, T0 + 2 * SECOND);
+        venue.doWork();
+        assertEquals(List.of(exec(T0, 7, 1, ExecType.NEW, 0, 0, 10), exec(T0, 7, 2, ExecType.TRADE, 5, 100_000_000L, 5),
+            exec(T0 + SECOND, 8, 3, ExecType.CANCEL_REJECTED, 0, 0, 0),
+            exec(T0 + SECOND, 9, 4, ExecType.CANCEL_REJECTED, 0, 0, 0),
+            exec(T0 + 2 * SECOND, 7, 5, ExecType.TRADE, 5, 100_010_000L, 0)), engine.drain(),
+            "5 already filled: a new total of 5 is refused, the refused request's id means nothing, and the order "
+                + "fills on at its old limit under its old id");
+    }
+
+    @Test
+    void shouldAllocateNothingWhileTakingOrdersCancelsAndReplaces() {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        quotes.update(SPY, 99_990_000L, 100_000_000L, T0);
+        long id = 1;
+        for (int round = 0; round < 3; round++) {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 2_000; i++, id += 3) {
+                sink.onNewOrder(T0, id, 0, SPY, Side.BUY, 10, 99_000_000L);
+                sink.onReplaceOrder(T0, id + 1, id, 0, SPY, Side.BUY, 20, 99_500_000L);
+                sink.onCancelOrder(T0, id + 2, id + 1, 0, SPY, Side.BUY, 20);
+                venue.doWork();
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (round == 2) {
+                assertTrue(allocated < 1024, allocated + " bytes for 6,000 records");
+            }
+        }
+        assertEquals(0, venue.restingOrders());
+        assertEquals(6_000, venue.count(PaperVenue.ORDERS_REPLACED));
+        assertEquals(6_000, venue.count(PaperVenue.ORDERS_CANCELLED));
     }
 }

@@ -37,7 +37,8 @@ class RebalancerDaemonTest {
 
     @Test
     void shouldRunQuietlyAndPrintOnlyTheSummary() {
-        final int status = run(dir -> TestConfigs.twoPortfolios(), "--ticks", "30000", "--seed", "5", "--quiet");
+        final int status = run(dir -> TestConfigs.twoPortfolios(), "--ticks", "30000", "--seed", "5", "--quiet",
+            "--venue", "paper");
         assertEquals(RebalancerDaemon.EXIT_OK, status, err());
         assertTrue(out().startsWith(System.lineSeparator() + "==== summary"), out());
         assertTrue(out().contains("balanced-60-40") && out().contains("gold-tilt"), out());
@@ -48,12 +49,22 @@ class RebalancerDaemonTest {
 
     @Test
     void shouldPrintEventsAndStatusWhenNotQuiet() {
-        final int status = run(dir -> TestConfigs.twoPortfolios(), "--ticks=9000", "--status-every=1h");
+        final int status = run(dir -> TestConfigs.twoPortfolios(), "--ticks=9000", "--status-every=1h",
+            "--venue=paper");
         assertEquals(RebalancerDaemon.EXIT_OK, status, err());
         assertTrue(out().startsWith("rebalancer demo: 3 instruments (SPY TLT GLD), 2 portfolios"), out());
         assertTrue(out().contains("balanced-60-40  REBALANCE threshold  drift ratio"), out());
         assertTrue(out().contains("2026-03-27 15:00:00.000  STATUS"), out());
         assertTrue(out().contains("  prices  SPY "), out());
+    }
+
+    @Test
+    void shouldTradeOverFixWithTheInProcessVenueSimulatorByDefault() {
+        final int status = run(ConfigLoader::load, "--config", Path.of("..", "config").toString(), "--ticks", "5000",
+            "--quiet");
+        assertEquals(RebalancerDaemon.EXIT_OK, status, err());
+        assertTrue(out().contains("fix      FIX session to the in-process venue simulator on 127.0.0.1:"), out());
+        assertTrue(out().contains("shutdown on-shutdown cancel: "), out());
     }
 
     @Test
