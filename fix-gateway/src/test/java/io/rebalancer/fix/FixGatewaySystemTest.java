@@ -6,6 +6,7 @@ import io.rebalancer.engine.domain.EngineSettings;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Instrument;
 import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.RiskLimits;
@@ -268,6 +269,10 @@ class FixGatewaySystemTest {
             new int[] {0, 0}, 0, 200_000, 0, 100_000_000, PlannerMode.TO_TARGET, TriggerKind.THRESHOLD, null);
         return new EngineConfig(new EngineSettings(1024, WaitStrategyKind.SLEEPING, 60_000_000_000L, 64, 1, 1000,
             ZoneId.of("UTC")), new InstrumentUniverse(instruments), new RiskLimits(1_000_000, 1_000_000_000_000L,
-            10_000, 50, 50_000_000_000_000L, new boolean[2], TradingState.ACTIVE), List.of(balanced));
+            10_000, 50, 50_000_000_000_000L, new boolean[2], TradingState.ACTIVE), List.of(balanced),
+            // A minute of back-off after a reject: orders refused while the session is down are not planned again
+            // (and refused again) within the test.
+            new OrderPolicy(0, OrderPolicy.WorkingOrderPolicy.KEEP, OrderPolicy.ShutdownOrders.CANCEL,
+                60_000_000_000L, 60_000_000_000L, 30_000_000_000L));
     }
 }
