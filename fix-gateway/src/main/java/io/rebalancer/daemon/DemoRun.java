@@ -42,6 +42,8 @@ final class DemoRun {
      * small, so that an order meets the market within a few dozen ticks of the tick that caused it.
      */
     private static final int CHUNK = 32;
+    /** The longest the market waits, in wall time, for the venue to answer the engine's orders and requests. */
+    private static final long MAX_ANSWER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     /** Simulated time an unmarketable order rests at the paper venue before it is cancelled. */
     static final long MAX_REST_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -181,13 +183,24 @@ final class DemoRun {
      * many simulated minutes later than the tick it acts on; with it, the lag is at most two chunks.
      */
     private void awaitEngineAndVenue() {
-        while ((publisher.backlog() > CHUNK || venueBehind()) && !stopRequested) {
+        final long answerDeadline = System.nanoTime() + MAX_ANSWER_WAIT_NANOS;
+        while ((publisher.backlog() > CHUNK || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
             LockSupport.parkNanos(WAIT_NANOS);
         }
     }
 
     private boolean venueBehind() {
         return !venue.caughtUp(engine.counters().get(EngineCounters.ORDERS_SENT));
+    }
+
+    /**
+     * Orders not yet acknowledged and cancels or replaces not yet answered also hold the market, so the answer meets
+     * the market of its moment: at this speed a FIX round trip of a millisecond is minutes of market time, enough to
+     * trip the engine's request timeout and maximum order age. Bounded in wall time, so a venue that never answers
+     * cannot freeze the market (the engine's request timeout then deals with it in market time).
+     */
+    private boolean awaitingAnswers(final long deadline) {
+        return engine.awaitingVenue() > 0 && System.nanoTime() < deadline;
     }
 
     private void command(final long time) {

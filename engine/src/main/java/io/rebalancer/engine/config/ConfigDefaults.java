@@ -32,8 +32,8 @@ public final class ConfigDefaults {
     /** {@code [engine] zone}: the zone whose midnight starts a trading day. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
-    /** {@code [orders] max-order-age}: five minutes; an order that has not filled by then is cancelled. */
-    public static final long DEFAULT_MAX_ORDER_AGE_NANOS = TimeUnit.MINUTES.toNanos(5);
+    /** {@code [orders] max-order-age}: fifteen minutes; a marketable order that has not filled by then is stale. */
+    public static final long DEFAULT_MAX_ORDER_AGE_NANOS = TimeUnit.MINUTES.toNanos(15);
     /** {@code [orders] working-orders}: re-size and re-price working orders when a new plan differs. */
     public static final OrderPolicy.WorkingOrderPolicy DEFAULT_WORKING_ORDERS = OrderPolicy.WorkingOrderPolicy.REPLACE;
     /** {@code [orders] on-shutdown}: cancel what works; a rebalancer that is not watching should not trade. */
@@ -43,8 +43,11 @@ public final class ConfigDefaults {
     /** {@code [orders] max-reject-backoff}: five minutes. */
     public static final long DEFAULT_MAX_REJECT_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(5);
 
-    /** {@code [orders] request-timeout}: thirty seconds for the venue to answer a cancel or replace. */
-    public static final long DEFAULT_REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * {@code [orders] request-timeout}: two minutes for the venue to answer a cancel or replace; a dead-man bound
+     * for a request lost on the wire, far above any venue's answer time.
+     */
+    public static final long DEFAULT_REQUEST_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     /** {@code [risk] max-order-quantity}, in units. */
     public static final long DEFAULT_MAX_ORDER_QUANTITY = 1_000_000;

@@ -25,6 +25,7 @@ import io.rebalancer.engine.trigger.TriggerReason;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The single-threaded, deterministic decision engine: the one owner of prices, portfolios and orders.
@@ -51,6 +52,9 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private final RebalanceDesk desk;
     private final ExecutionBook executions;
     private final OrderRequests requests;
+    private final OrderTable table;
+    /** Orders and requests the venue has not answered yet, as of the last batch; read by any thread. */
+    private final AtomicLong awaitingVenue = new AtomicLong();
     private final RejectBackoff backoff;
     private final EngineListener listener;
     private final EngineCounters counters;
@@ -85,7 +89,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         risk = new RiskGate(config.risk(), universe.size(), zone);
         final int capacity = config.settings().orderCapacity();
         final OrderPolicy policy = config.orders();
-        final OrderTable table = new OrderTable(capacity, count);
+        table = new OrderTable(capacity, count);
         final ClientOrderIds ids = new ClientOrderIds(config.settings().firstClientOrderId());
         requests = new OrderRequests(table, portfolios, orders, listener, counters, ids, policy.maxOrderAgeNanos(),
             policy.requestTimeoutNanos());
@@ -133,6 +137,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         if (endOfBatch) {
             counters.increment(EngineCounters.BATCHES);
             evaluateDirty();
+            awaitingVenue.lazySet(table.pendingNew() + requests.totalOut());
         }
     }
 
@@ -341,6 +346,15 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
 
     public PriceBoard prices() {
         return prices;
+    }
+
+    /**
+     * Orders not yet acknowledged (or filled or refused) and cancel/replace requests not yet answered, as of the end
+     * of the last batch; any thread. A simulation that runs market time faster than the wall clock waits for this
+     * to reach zero, so a venue's answer arrives at the market moment it belongs to.
+     */
+    public long awaitingVenue() {
+        return awaitingVenue.get();
     }
 
     public int workingOrders() {

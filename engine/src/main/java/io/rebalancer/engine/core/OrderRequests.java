@@ -22,6 +22,7 @@ final class OrderRequests {
     private final long maxOrderAgeNanos;
     private final long requestTimeoutNanos;
     private final int[] requestsOut;
+    private int totalOut;
     private long nextAgeCheck = Long.MAX_VALUE;
     private long nextTimeoutCheck = Long.MAX_VALUE;
 
@@ -37,6 +38,11 @@ final class OrderRequests {
         this.maxOrderAgeNanos = maxOrderAgeNanos;
         this.requestTimeoutNanos = requestTimeoutNanos;
         requestsOut = new int[portfolios.length];
+    }
+
+    /** Cancel and replace requests out, all portfolios. */
+    int totalOut() {
+        return totalOut;
     }
 
     /** Requests out for a portfolio's orders: while any is, the portfolio is not planned. */
@@ -105,6 +111,7 @@ final class OrderRequests {
         final long limit, final long now) {
         orders.request(index, kind, requestId, quantity, limit, now);
         requestsOut[orders.portfolioId(index)]++;
+        totalOut++;
         nextTimeoutCheck = Math.min(nextTimeoutCheck, deadline(now, requestTimeoutNanos));
     }
 
@@ -122,6 +129,7 @@ final class OrderRequests {
         }
         final int waiting = orders.cancelAfterRequest(index);
         requestsOut[orders.portfolioId(index)]--;
+        totalOut--;
         orders.clearRequest(index);
         if (waiting >= 0 && !orders.isFinished(index)) {
             cancel(sequence, now, index, CANCEL_REASONS[waiting]);

@@ -29,6 +29,7 @@ final class OrderTable {
     private static final int NONE = -1;
     private static final OrderState[] STATES = OrderState.values();
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    private static final byte PENDING_NEW_CODE = (byte)OrderState.PENDING_NEW.ordinal();
 
     private final int capacity;
     private final Long2LongHashMap indexById;
@@ -63,6 +64,7 @@ final class OrderTable {
     private int reusableHead;
     private int reusableCount;
     private int working;
+    private int pendingNew;
 
     OrderTable(final int capacity, final int portfolios) {
         this.capacity = capacity;
@@ -113,6 +115,11 @@ final class OrderTable {
         return working;
     }
 
+    /** Orders sent that the venue has not acknowledged, filled or refused yet. */
+    int pendingNew() {
+        return pendingNew;
+    }
+
     /** Rows, working and finished: valid indices are {@code 0 .. rows()-1}. */
     int rows() {
         return reusable.length;
@@ -139,6 +146,7 @@ final class OrderTable {
         limitPrice[index] = limit;
         workingSince[index] = now;
         state[index] = (byte)OrderState.PENDING_NEW.ordinal();
+        pendingNew++;
         released[index] = 0;
         clearRequest(index);
         link(index, portfolio);
@@ -177,7 +185,7 @@ final class OrderTable {
      * row finished before it, still findable by its ids until its row is reused.
      */
     void close(final int index, final OrderState finalState) {
-        state[index] = (byte)finalState.ordinal();
+        state(index, finalState);
         unlink(index);
         working--;
         reusable[(reusableHead + reusableCount) % reusable.length] = index;
@@ -310,6 +318,9 @@ final class OrderTable {
     }
 
     void state(final int index, final OrderState orderState) {
+        if (state[index] == PENDING_NEW_CODE && orderState != OrderState.PENDING_NEW) {
+            pendingNew--;
+        }
         state[index] = (byte)orderState.ordinal();
     }
 

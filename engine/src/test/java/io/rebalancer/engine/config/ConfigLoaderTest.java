@@ -40,9 +40,9 @@ class ConfigLoaderTest {
             1_000, NEW_YORK), config.settings());
         assertEquals(new RiskLimits(1_000_000, 1_000_000 * Fixed.SCALE, 10_000, 50, 50_000_000 * Fixed.SCALE,
             new boolean[8], TradingState.ACTIVE), config.risk());
-        assertEquals(new OrderPolicy(TimeUnit.MINUTES.toNanos(5), OrderPolicy.WorkingOrderPolicy.REPLACE,
+        assertEquals(new OrderPolicy(TimeUnit.MINUTES.toNanos(15), OrderPolicy.WorkingOrderPolicy.REPLACE,
             OrderPolicy.ShutdownOrders.CANCEL, TimeUnit.SECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(5),
-            TimeUnit.SECONDS.toNanos(30)),
+            TimeUnit.MINUTES.toNanos(2)),
             config.orders());
     }
 
