@@ -101,7 +101,7 @@ final class DifferentialTest {
             }
         }
         for (final Coverage coverage : coverages) {
-            coverage.add(config, reference.log(), INPUTS, reference.nearTies());
+            coverage.add(config, reference.log(), INPUTS, reference.nearTies(), reference.paths());
         }
     }
 

@@ -42,7 +42,7 @@ final class RecordingListener implements EngineListener, OrderSink {
     @Override
     public void onCancelOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
         final int portfolioId, final int instrumentId, final byte side, final long orderQuantity) {
-        log.add(new Output.CancelSent(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity));
+        log.add(new Output.CancelSent(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity, null));
     }
 
     @Override
@@ -112,13 +112,26 @@ final class RecordingListener implements EngineListener, OrderSink {
     @Override
     public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final CancelReason reason) {
-        // The sink logs the request itself.
+        // The sink logged the request just before; the listener adds why it was sent.
+        final int last = log.size() - 1;
+        if (last >= 0 && log.get(last) instanceof Output.CancelSent sunk && sunk.requestId() == requestId
+            && sunk.portfolio() == portfolioId && sunk.reason() == null) {
+            log.set(last, sunk.withReason(reason));
+        } else {
+            problems.add("listener reported cancel request " + requestId + " for order " + clientOrderId
+                + " but the sink's last record is " + (last >= 0 ? log.get(last) : "none"));
+        }
     }
 
     @Override
     public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
-        // The sink logs the request itself.
+        final int last = log.size() - 1;
+        if (!(last >= 0 && log.get(last) instanceof Output.ReplaceSent sunk && sunk.requestId() == requestId
+            && sunk.portfolio() == portfolioId && sunk.quantity() == quantity && sunk.limitPrice() == limitPrice)) {
+            problems.add("listener reported replace request " + requestId + " for order " + clientOrderId
+                + " but the sink's last record is " + (last >= 0 ? log.get(last) : "none"));
+        }
     }
 
     @Override
