@@ -25,9 +25,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * same books after every batch. A failure names the seed; replay it with {@code -Drebalancer.test.seed=<seed>}.
  */
 final class DifferentialTest {
-    /** Fixed seeds, so CI always covers the same ground. */
+    /**
+     * Fixed seeds, so CI always covers the same ground (Fibonacci numbers; 4,181 gave way to 17,711 when the order
+     * lifecycle joined the scenarios, as its risk limits then refused every order).
+     */
     private static final long[] SEEDS = {
-        1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1_597, 2_584, 4_181, 6_765, 10_946,
+        1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1_597, 2_584, 6_765, 10_946, 17_711,
     };
     private static final int INPUTS = 10_000;
     private static final int[] MAX_BATCHES = {1, 3, 10, 40};

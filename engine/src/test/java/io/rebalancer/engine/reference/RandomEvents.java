@@ -56,6 +56,8 @@ final class RandomEvents {
     /** The grain of time steps: whole seconds in some scenarios, so events land exactly on age and rate limits. */
     private final long grain;
     private TradingState tradingState;
+    /** Now and then the venue refuses most new orders for a while, so the reject back-off doubles. */
+    private boolean refusing;
     private long time;
 
     RandomEvents(final Random random, final RandomConfig.Scenario scenario, final long start) {
@@ -144,6 +146,9 @@ final class RandomEvents {
      */
     Input next() {
         final int roll = random.nextInt(1_000);
+        if (random.nextInt(400) == 0) {
+            refusing = !refusing;
+        }
         if (roll < 150 && !pending.isEmpty()) {
             final Input answer = answer();
             if (answer != null) {
@@ -318,6 +323,9 @@ final class RandomEvents {
         final long left = order.leaves;
         time += pause(500);
         final long at = random.nextInt(30) == 0 ? time - pause(2_000) : time;
+        if (refusing && !acknowledged.contains(order.sent.clientOrderId()) && random.nextInt(4) != 0) {
+            return new Input.Execution(at, id, executionId(), ExecType.REJECTED, 0, 0);
+        }
         if (acknowledged.add(order.sent.clientOrderId()) && random.nextInt(4) != 0) {
             return new Input.Execution(at, id, executionId(), ExecType.NEW, 0, 0);
         }
