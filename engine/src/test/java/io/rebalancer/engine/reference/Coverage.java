@@ -107,7 +107,10 @@ final class Coverage {
         return missing;
     }
 
-    /** Cancels for every reason, the requests' timeouts, refusals and races, and every step of the back-off. */
+    /**
+     * Cancels for every reason, the requests' timeouts, refusals and races, every step of the back-off, and the
+     * replace policy's choices (keep, replace, cancel instead, a buy left as it is for want of cash).
+     */
     private void missingLifecycle(final List<String> missing) {
         for (final CancelReason reason : CancelReason.values()) {
             if (lifecycle.getOrDefault("cancel " + reason, 0) < 3) {
@@ -117,10 +120,15 @@ final class Coverage {
         for (final String path : List.of("request timeout CANCEL", "cancel given up: no ids left",
             "request refused CANCEL", "closed with CANCEL out", "late fill", "not planned: request out",
             "not planned: back-off", "back-off: first wait", "back-off: doubled", "back-off: reject while waiting",
-            "back-off: reset by a fill")) {
+            "back-off: reset by a fill", "replace sent", "replaced", "request timeout REPLACE",
+            "request refused REPLACE", "closed with REPLACE out", "working order kept: same terms",
+            "replace impossible: cancelled instead", "buy not affordable: working order kept")) {
             if (lifecycle.getOrDefault(path, 0) < 3) {
                 missing.add(path);
             }
+        }
+        if (lifecycle.getOrDefault("cancel waits for a replace", 0) == 0) {
+            missing.add("cancel waits for a replace");
         }
     }
 

@@ -81,7 +81,8 @@ final class RandomConfig {
         final long[] backoffs = {0, 0, SECOND, 10 * SECOND, 60 * SECOND};
         final long[] timeouts = {2 * SECOND, 10 * SECOND, 30 * SECOND, 120 * SECOND};
         final long backoff = backoffs[random.nextInt(backoffs.length)];
-        return new OrderPolicy(ages[random.nextInt(ages.length)], OrderPolicy.WorkingOrderPolicy.KEEP,
+        return new OrderPolicy(ages[random.nextInt(ages.length)], random.nextBoolean()
+            ? OrderPolicy.WorkingOrderPolicy.KEEP : OrderPolicy.WorkingOrderPolicy.REPLACE,
             random.nextBoolean() ? OrderPolicy.ShutdownOrders.CANCEL : OrderPolicy.ShutdownOrders.LEAVE, backoff,
             backoff * (1 + random.nextInt(3) * 7), timeouts[random.nextInt(timeouts.length)]);
     }

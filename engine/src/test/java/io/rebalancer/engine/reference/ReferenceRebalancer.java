@@ -5,6 +5,7 @@ import io.rebalancer.engine.core.InputReject;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Instrument;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.domain.TradingState;
@@ -469,12 +470,17 @@ final class ReferenceRebalancer {
         log.add(new Output.Triggered(clock, portfolio.id(), reason, ratio.toDouble(),
             valuation.portfolioDrift().toDouble()));
         final int[] sentAndRejected = new int[2];
-        for (final ReferenceTradePlanner.Planned sell : planner.sells(valuation)) {
-            send(portfolio, sell, sentAndRejected);
-        }
-        final Valuation afterSells = Valuation.of(portfolio, quotes, orders.working());
-        for (final ReferenceTradePlanner.Planned buy : planner.buys(afterSells)) {
-            send(portfolio, buy, sentAndRejected);
+        if (config.orders().workingOrders() == OrderPolicy.WorkingOrderPolicy.REPLACE) {
+            reconcile(portfolio, Side.SELL, sentAndRejected);
+            reconcile(portfolio, Side.BUY, sentAndRejected);
+        } else {
+            for (final ReferenceTradePlanner.Planned sell : planner.sells(valuation)) {
+                send(portfolio, sell, sentAndRejected);
+            }
+            final Valuation afterSells = Valuation.of(portfolio, quotes, orders.working());
+            for (final ReferenceTradePlanner.Planned buy : planner.buys(afterSells)) {
+                send(portfolio, buy, sentAndRejected);
+            }
         }
         log.add(new Output.Planned(clock, portfolio.id(), sentAndRejected[0], sentAndRejected[1]));
         final Valuation afterOrders = Valuation.of(portfolio, quotes, orders.working());
@@ -483,22 +489,103 @@ final class ReferenceRebalancer {
         }
     }
 
-    private void send(final ReferencePortfolio portfolio, final ReferenceTradePlanner.Planned order,
+    /**
+     * One side of a rebalance with working orders replaced: the side is planned as if the portfolio's working orders
+     * on it had never been sent; then each planned order, in plan order, takes the oldest of those on its
+     * instrument not yet taken. A buy goes ahead only while the spare cash (effective cash less the buffer, less
+     * what the sells being cancelled were to raise) covers what it adds to the cash its working order already
+     * holds; an order on the same terms as its working order is left as it is; any other passes risk (the order
+     * capacity only stops new orders) and then re-sizes and re-prices the working order (or cancels it, when it
+     * cannot be replaced), or goes out as a new order. The side's working orders no planned order took are
+     * cancelled.
+     */
+    private void reconcile(final ReferencePortfolio portfolio, final byte side, final int[] sentAndRejected) {
+        final List<WorkingOrder> withdrawn = new ArrayList<>();
+        final List<WorkingOrder> others = new ArrayList<>();
+        for (final WorkingOrder order : orders.working()) {
+            (order.portfolio() == portfolio.id() && order.side() == side ? withdrawn : others).add(order);
+        }
+        final Valuation without = Valuation.of(portfolio, quotes, others);
+        final List<ReferenceTradePlanner.Planned> plan = side == Side.SELL ? planner.sells(without)
+            : planner.buys(without);
+        BigInteger spare = side == Side.BUY ? spareCash(portfolio) : null;
+        final List<WorkingOrder> untaken = new ArrayList<>(withdrawn);
+        for (final ReferenceTradePlanner.Planned order : plan) {
+            final WorkingOrder working = untaken.stream().filter(w -> w.instrument() == order.instrument())
+                .findFirst().orElse(null);
+            untaken.remove(working);
+            final BigInteger held = working == null ? BigInteger.ZERO
+                : BigInteger.valueOf(working.leaves()).multiply(BigInteger.valueOf(working.limitPrice()));
+            final BigInteger cost = BigInteger.valueOf(order.quantity())
+                .multiply(BigInteger.valueOf(order.limitPrice())).subtract(held);
+            if (spare != null && cost.compareTo(spare) > 0) {
+                count(working == null ? "buy not affordable" : "buy not affordable: working order kept");
+                continue;
+            }
+            if (working != null && working.leaves() == order.quantity()
+                && working.limitPrice() == order.limitPrice()) {
+                count("working order kept: same terms");
+                continue;
+            }
+            if (working == null) {
+                if (send(portfolio, order, sentAndRejected) && spare != null) {
+                    spare = spare.subtract(cost.max(BigInteger.ZERO));
+                }
+                continue;
+            }
+            final RiskVerdict verdict = risk.check(clock, order.instrument(), order.side(), order.quantity(),
+                order.limitPrice(), order.referencePrice());
+            if (verdict != RiskVerdict.ACCEPTED) {
+                riskRejected(portfolio, order, verdict, sentAndRejected);
+                continue;
+            }
+            spare = spare == null ? null : spare.subtract(cost.max(BigInteger.ZERO));
+            if (!orders.replace(working, order.quantity(), order.limitPrice(), clock)) {
+                count("replace impossible: cancelled instead");
+                orders.cancel(working, CancelReason.PLAN_CHANGED, clock);
+            }
+        }
+        for (final WorkingOrder order : untaken) {
+            orders.cancel(order, CancelReason.PLAN_CHANGED, clock);
+        }
+    }
+
+    /** Effective cash less the buffer, less what the portfolio's sells with a cancel out were to raise. */
+    private BigInteger spareCash(final ReferencePortfolio portfolio) {
+        final Valuation all = Valuation.of(portfolio, quotes, orders.working());
+        BigInteger spare = all.effectiveCash().subtract(all.buffer());
+        for (final WorkingOrder order : orders.of(portfolio.id())) {
+            if (order.side() == Side.SELL && order.request() == WorkingOrder.Request.CANCEL) {
+                spare = spare.subtract(BigInteger.valueOf(order.leaves()).multiply(
+                    BigInteger.valueOf(order.limitPrice())));
+            }
+        }
+        return spare;
+    }
+
+    private void riskRejected(final ReferencePortfolio portfolio, final ReferenceTradePlanner.Planned order,
+        final RiskVerdict verdict, final int[] sentAndRejected) {
+        sentAndRejected[1]++;
+        log.add(new Output.RiskRejected(clock, portfolio.id(), order.instrument(), order.side(), order.quantity(),
+            order.limitPrice(), verdict));
+    }
+
+    /** A new order: through the order capacity and risk, then booked and sent. True when sent. */
+    private boolean send(final ReferencePortfolio portfolio, final ReferenceTradePlanner.Planned order,
         final int[] sentAndRejected) {
         final RiskVerdict verdict = orders.size() >= config.settings().orderCapacity() ? RiskVerdict.ORDER_CAPACITY
             : risk.check(clock, order.instrument(), order.side(), order.quantity(), order.limitPrice(),
                 order.referencePrice());
         if (verdict != RiskVerdict.ACCEPTED) {
-            sentAndRejected[1]++;
-            log.add(new Output.RiskRejected(clock, portfolio.id(), order.instrument(), order.side(), order.quantity(),
-                order.limitPrice(), verdict));
-            return;
+            riskRejected(portfolio, order, verdict, sentAndRejected);
+            return false;
         }
         sentAndRejected[0]++;
         final WorkingOrder sent = orders.open(portfolio.id(), order.instrument(), order.side(), order.quantity(),
             order.limitPrice(), clock);
         log.add(new Output.OrderSent(clock, sent.clientOrderId(), portfolio.id(), order.instrument(), order.side(),
             order.quantity(), order.limitPrice()));
+        return true;
     }
 
     private void reject(final InputReject reason, final long subject) {
