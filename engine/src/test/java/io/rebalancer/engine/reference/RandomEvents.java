@@ -58,6 +58,8 @@ final class RandomEvents {
     private TradingState tradingState;
     /** Now and then the venue refuses most new orders for a while, so the reject back-off doubles. */
     private boolean refusing;
+    /** A portfolio the operator cancels next, while the replaces just sent for it are out; -1 when none. */
+    private int cancelSoon = -1;
     private long time;
 
     RandomEvents(final Random random, final RandomConfig.Scenario scenario, final long start) {
@@ -118,6 +120,9 @@ final class RandomEvents {
                 request(cancel.requestId(), cancel.originalId(), true, 0, 0);
             } else if (output instanceof Output.ReplaceSent replace) {
                 request(replace.requestId(), replace.originalId(), false, replace.quantity(), replace.limitPrice());
+                if (random.nextInt(6) == 0) {
+                    cancelSoon = replace.portfolio();
+                }
             }
         }
     }
@@ -142,12 +147,19 @@ final class RandomEvents {
     /**
      * The next input, out of a thousand: 180 reports for working orders (good ticks while none are working), of
      * them up to 150 answers to the cancel and replace requests that are due (mostly the oldest first), 600 good
-     * ticks, 50 bad ticks, 30 stray reports, 70 timers, 12 jumps ahead, 8 timers in the past, 50 commands.
+     * ticks, 50 bad ticks, 30 stray reports, 70 timers, 12 jumps ahead, 8 timers in the past, 50 commands; and
+     * now and then, right after a rebalance sent replaces, a cancel of that portfolio's orders.
      */
     Input next() {
         final int roll = random.nextInt(1_000);
         if (random.nextInt(400) == 0) {
             refusing = !refusing;
+        }
+        if (cancelSoon >= 0) {
+            final int target = cancelSoon;
+            cancelSoon = -1;
+            return new Input.OperatorCommand(time, Command.CANCEL_ORDERS, target,
+                random.nextBoolean() ? CancelReason.OPERATOR.ordinal() : CancelReason.SHUTDOWN.ordinal());
         }
         if (roll < 150 && !pending.isEmpty()) {
             final Input answer = answer();

@@ -131,7 +131,9 @@ final class ReferenceOrders {
             return;
         }
         if (order.ids().size() >= 4) {
-            count("cancel given up: no ids left");
+            if (order.cancelGivenUp()) {
+                count("cancel given up: no ids left");
+            }
             return;
         }
         final long id = nextId++;

@@ -389,6 +389,13 @@ final class ReferenceRebalancer {
         order.replaced(clock);
         count("replaced");
         if (order.leaves() == 0) {
+            count("replaced: nothing left");
+            if (order.cancelAfterRequest() != null) {
+                // KNOWN ENGINE DISCREPANCY, modelled as the engine does it: the rules send a waiting cancel only
+                // if the order still works, but the engine sends it (on the new terms) before closing the order.
+                count("known discrepancy: a waiting cancel sent for an order the replace left with nothing");
+                orders.answered(order, clock);
+            }
             orders.finish(order, 0);
             log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
         } else {

@@ -34,6 +34,7 @@ final class WorkingOrder {
     private long requestSince;
     private CancelReason cancelReason;
     private CancelReason cancelAfterRequest;
+    private boolean cancelGivenUp;
 
     WorkingOrder(final long clientOrderId, final int portfolio, final int instrument, final byte side,
         final long quantity, final long limitPrice, final long now) {
@@ -132,6 +133,13 @@ final class WorkingOrder {
     /** A cancel wanted while a replace was out, or null. */
     CancelReason cancelAfterRequest() {
         return cancelAfterRequest;
+    }
+
+    /** Notes that a cancel found no id left; true the first time. */
+    boolean cancelGivenUp() {
+        final boolean first = !cancelGivenUp;
+        cancelGivenUp = true;
+        return first;
     }
 
     void cancelAfterRequest(final CancelReason reason) {
