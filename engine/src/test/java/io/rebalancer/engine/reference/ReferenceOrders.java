@@ -171,6 +171,9 @@ final class ReferenceOrders {
 
     /** Runs on every move of the clock: age cancels, then timeouts. True when a request was given up. */
     boolean clockMoved(final long now) {
+        if (!anyDue(now)) {
+            return false;
+        }
         if (maxAge > 0) {
             for (int p = 0; p < portfolios; p++) {
                 for (final WorkingOrder order : of(p)) {
@@ -196,6 +199,17 @@ final class ReferenceOrders {
             }
         }
         return gaveUp;
+    }
+
+    /** Whether any order is past its age with no request out, or has a request out past the timeout. */
+    private boolean anyDue(final long now) {
+        for (final WorkingOrder order : working.values()) {
+            final boolean idle = order.request() == WorkingOrder.Request.NONE;
+            if (idle ? maxAge > 0 && now - order.workingSince() >= maxAge : now - order.requestSince() >= timeout) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void count(final String path) {
