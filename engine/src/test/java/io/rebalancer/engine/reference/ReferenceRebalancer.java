@@ -44,6 +44,12 @@ import java.util.TreeMap;
  *     it can be judged (fresh prices, something investable); then its trigger decides; if it fires, sells are
  *     planned, risk-checked and booked, then buys are planned from the state that leaves.</li>
  *     <li>Every accepted order gets the next client order id; a full order table refuses before the risk gate.</li>
+ *     <li>A portfolio with a cancel or replace request out, or waiting out a reject back-off, is not planned (its
+ *     due review or manual request stays due); moving the clock cancels orders past the maximum age and gives up
+ *     requests past the timeout ({@link ReferenceOrders}); a given-up request or an ended wait has every portfolio
+ *     judged again ({@link ReferenceBackoff}).</li>
+ *     <li>With the replace policy, each side is planned without its working orders, which are then kept,
+ *     replaced or cancelled ({@link #reconcile}).</li>
  * </ul>
  */
 final class ReferenceRebalancer {
