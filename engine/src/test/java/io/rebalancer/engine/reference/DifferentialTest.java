@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,7 +149,10 @@ final class DifferentialTest {
             compared = common;
         }
 
-        /** Compares the books of every portfolio, the clock, the kill switch and the working orders. */
+        /**
+         * Compares the books of every portfolio, the clock, the kill switch and the working orders, and how the last
+         * state report of each working order (and of each order reported since) shows it.
+         */
         void compareBooks(final int input) {
             for (int id = 0; id < config.portfolios().size(); id++) {
                 final Holdings expected = reference.holdings(id);
@@ -160,6 +166,17 @@ final class DifferentialTest {
             assertEquals(reference.clock(), engine.now(), () -> where + ": clock");
             assertEquals(reference.tradingState(), engine.tradingState(), () -> where + ": trading state");
             assertEquals(reference.workingOrders(), engine.workingOrders(), () -> where + ": working orders");
+            final Set<Long> orders = new TreeSet<>(reference.workingOrderIds());
+            orders.addAll(engineLog.reportedSince());
+            for (final long id : orders) {
+                final ShownState expected = reference.shownState(id);
+                final ShownState actual = engineLog.lastState(id);
+                if (!Objects.equals(expected, actual)) {
+                    fail(where + ": order " + id + " last reported as " + actual + ", the reference has it "
+                        + expected + inputContext(input));
+                }
+            }
+            engineLog.reportedSince().clear();
         }
 
         private void failAt(final int input, final int index) {

@@ -10,7 +10,11 @@ import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.trigger.TriggerReason;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's side of the comparison: every listener callback and every order handed to the sink, in the
@@ -21,6 +25,9 @@ final class RecordingListener implements EngineListener, OrderSink {
     private final List<Output> log = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private Output.OrderSent lastSunk;
+    /** The last state reported for each order, by its own id, and the orders reported since the last look. */
+    private final Map<Long, ShownState> lastStates = new HashMap<>();
+    private final Set<Long> reportedSince = new HashSet<>();
 
     List<Output> log() {
         return log;
@@ -106,7 +113,18 @@ final class RecordingListener implements EngineListener, OrderSink {
     public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
         final long leavesQuantity) {
-        // Derived from fills and closes, which the log already compares.
+        // Compared with the reference's view after every batch, not entry by entry (see DifferentialTest).
+        lastStates.put(clientOrderId, new ShownState(state, cumulativeQuantity, averagePrice, leavesQuantity));
+        reportedSince.add(clientOrderId);
+    }
+
+    ShownState lastState(final long clientOrderId) {
+        return lastStates.get(clientOrderId);
+    }
+
+    /** Orders with a state report since the set was last cleared. */
+    Set<Long> reportedSince() {
+        return reportedSince;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.rebalancer.engine.reference;
 
 import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.InputReject;
+import io.rebalancer.engine.core.OrderState;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Instrument;
@@ -103,6 +104,17 @@ final class ReferenceRebalancer {
 
     int workingOrders() {
         return orders.size();
+    }
+
+    /** Own ids of the orders working now. */
+    List<Long> workingOrderIds() {
+        return orders.working().stream().map(WorkingOrder::clientOrderId).toList();
+    }
+
+    /** How the order's last state report should show it; null for an id that was never an order. */
+    ShownState shownState(final long clientOrderId) {
+        final WorkingOrder order = orders.ever(clientOrderId);
+        return order == null ? null : order.shown();
     }
 
     /** How often each order lifecycle path was taken. */
@@ -266,6 +278,7 @@ final class ReferenceRebalancer {
             }
             case ExecType.CANCELED, ExecType.EXPIRED -> close(order, report.execType());
             case ExecType.REPLACED -> onReplaced(order);
+            case ExecType.NEW -> order.acknowledge();
             case ExecType.CANCEL_REJECTED -> {
                 if (!order.finished()) {
                     count("request refused " + order.request());
@@ -292,7 +305,7 @@ final class ReferenceRebalancer {
         if (execType == ExecType.CANCEL_REJECTED) {
             order.clearRequest();
         } else {
-            orders.finish(order, 0);
+            orders.finish(order, 0, OrderState.FILLED);
             log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
         }
         touched.add(order.portfolio());
@@ -345,12 +358,12 @@ final class ReferenceRebalancer {
         }
         final long leaves = order.leaves() - Math.min(quantity, order.leaves());
         portfolios.get(order.portfolio()).traded(order.instrument(), order.side(), quantity, price);
-        order.filled(quantity, leaves);
+        order.filled(quantity, price, leaves);
         backoff.filled(order.portfolio());
         log.add(new Output.Filled(clock, order.clientOrderId(), order.portfolio(), order.instrument(), order.side(),
             quantity, price, leaves));
         if (leaves == 0) {
-            orders.finish(order, 0);
+            orders.finish(order, 0, OrderState.FILLED);
             log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
         }
         touched.add(order.portfolio());
@@ -362,7 +375,7 @@ final class ReferenceRebalancer {
      */
     private void onLateFill(final WorkingOrder order, final long quantity, final long price) {
         final long expected = Math.min(quantity, order.released());
-        order.lateFill(quantity, expected);
+        order.lateFill(quantity, price, expected);
         if (quantity > expected) {
             reject(InputReject.OVERFILL, order.clientOrderId());
         }
@@ -382,7 +395,8 @@ final class ReferenceRebalancer {
         if (order.request() != WorkingOrder.Request.NONE) {
             count("closed with " + order.request() + " out");
         }
-        orders.finish(order, released);
+        orders.finish(order, released, execType == ExecType.CANCELED ? OrderState.CANCELED
+            : execType == ExecType.REJECTED ? OrderState.REJECTED : OrderState.EXPIRED);
         log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), execType, released));
         touched.add(order.portfolio());
     }
@@ -402,7 +416,7 @@ final class ReferenceRebalancer {
                 count("known discrepancy: a waiting cancel sent for an order the replace left with nothing");
                 orders.answered(order, clock);
             }
-            orders.finish(order, 0);
+            orders.finish(order, 0, OrderState.FILLED);
             log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
         } else {
             orders.answered(order, clock);

@@ -1,6 +1,9 @@
 package io.rebalancer.engine.reference;
 
 import io.rebalancer.engine.core.CancelReason;
+import io.rebalancer.engine.core.OrderState;
+
+import java.math.BigInteger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,11 @@ final class WorkingOrder {
     private CancelReason cancelReason;
     private CancelReason cancelAfterRequest;
     private boolean cancelGivenUp;
+    private boolean acknowledged;
+    private BigInteger notional = BigInteger.ZERO;
+    private OrderState finalState;
+    /** KNOWN ENGINE DISCREPANCY: a state the engine last reported that no longer holds; null when none. */
+    private OrderState staleShown;
 
     WorkingOrder(final long clientOrderId, final int portfolio, final int instrument, final byte side,
         final long quantity, final long limitPrice, final long now) {
@@ -146,17 +154,58 @@ final class WorkingOrder {
         cancelAfterRequest = reason;
     }
 
-    void filled(final long units, final long newLeaves) {
+    void filled(final long units, final long price, final long newLeaves) {
         cumulative += units;
+        notional = notional.add(BigInteger.valueOf(units).multiply(BigInteger.valueOf(price)));
         leaves = newLeaves;
+        staleShown = null;
     }
 
-    void lateFill(final long units, final long expected) {
+    void lateFill(final long units, final long price, final long expected) {
         cumulative += units;
+        notional = notional.add(BigInteger.valueOf(units).multiply(BigInteger.valueOf(price)));
         released -= expected;
+        staleShown = null;
     }
 
-    void finish(final long releasedUnits) {
+    /** The venue acknowledged the order (reported only while nothing has filled). */
+    void acknowledge() {
+        if (!acknowledged && cumulative == 0) {
+            staleShown = null;
+        }
+        acknowledged = true;
+    }
+
+    void staleShown(final OrderState shown) {
+        staleShown = shown;
+    }
+
+    /**
+     * The state the order's last state report should show: a request out as pending, else its final state, else
+     * partly filled, acknowledged or not; with the units filled, their average price (rounded down) and the leaves.
+     */
+    ShownState shown() {
+        final OrderState state;
+        if (staleShown != null) {
+            state = staleShown;
+        } else if (request == Request.CANCEL) {
+            state = OrderState.PENDING_CANCEL;
+        } else if (request == Request.REPLACE) {
+            state = OrderState.PENDING_REPLACE;
+        } else if (finished) {
+            state = finalState;
+        } else if (cumulative > 0) {
+            state = OrderState.PARTIALLY_FILLED;
+        } else {
+            state = acknowledged ? OrderState.NEW : OrderState.PENDING_NEW;
+        }
+        final long average = cumulative == 0 ? 0
+            : notional.divide(BigInteger.valueOf(cumulative)).longValueExact();
+        return new ShownState(state, cumulative, average, leaves);
+    }
+
+    void finish(final long releasedUnits, final OrderState state) {
+        finalState = state;
         finished = true;
         released = releasedUnits;
         leaves = 0;
@@ -174,9 +223,11 @@ final class WorkingOrder {
         if (reason != null) {
             cancelReason = reason;
         }
+        staleShown = null;
     }
 
     void clearRequest() {
+        staleShown = null;
         request = Request.NONE;
         requestId = 0;
         cancelAfterRequest = null;
@@ -189,6 +240,8 @@ final class WorkingOrder {
         leaves = Math.max(0, requestQuantity - cumulative);
         currentId = requestId;
         workingSince = now;
+        acknowledged = true;
+        staleShown = null;
     }
 
     @Override
