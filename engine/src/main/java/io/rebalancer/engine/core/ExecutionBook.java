@@ -185,6 +185,7 @@ final class ExecutionBook {
         }
         portfolios[portfolioId].filledBeyondOrder(orders.slot(index), side, quantity, price);
         orders.addFill(index, quantity, Fixed.multiply(quantity, price));
+        backoff.filled(portfolioId);
         counters.increment(EngineCounters.LATE_FILLS);
         counters.increment(EngineCounters.FILLS);
         listener.onFill(sequence, now, clientOrderId, portfolioId, orders.instrumentId(index), side, quantity, price,

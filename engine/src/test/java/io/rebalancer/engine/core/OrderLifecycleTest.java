@@ -258,6 +258,22 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldResetTheBackOffOnALateFillToo() {
+        final Driver driver = breached(policy(0, WorkingOrderPolicy.KEEP, 10 * SECOND));
+        driver.done(SELL, ExecType.REJECTED).done(BUY, ExecType.REJECTED);
+        driver.later(10 * SECOND).timer();
+        driver.done(out.orders.get(2).clientOrderId(), ExecType.REJECTED);
+        driver.done(out.orders.get(3).clientOrderId(), ExecType.REJECTED);
+        // The venue did trade part of the first sell after all: a late fill, and the venue is working again.
+        driver.fill(SELL, 1, money(125.00));
+        driver.later(20 * SECOND).timer();
+        assertEquals(6, out.orders.size());
+        driver.done(out.orders.get(4).clientOrderId(), ExecType.REJECTED);
+        driver.later(10 * SECOND).timer();
+        assertTrue(out.orders.size() > 6, "the late fill reset the back-off to 10 s");
+    }
+
+    @Test
     void shouldGiveUpAReplaceTheVenueNeverAnswersAndPlanThePortfolioAgain() {
         final Driver driver = breached(policy(0, WorkingOrderPolicy.REPLACE, 0));
         driver.later(SECOND).quote(SPY, 130).command(Command.REBALANCE_NOW, 0, 0);
