@@ -134,6 +134,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             default:
                 reject(InputReject.UNKNOWN_EVENT, event.type());
         }
+        expireDeadlines();
         if (endOfBatch) {
             counters.increment(EngineCounters.BATCHES);
             evaluateDirty();
@@ -243,6 +244,14 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             }
             nextReview = earliest;
         }
+    }
+
+    /**
+     * Deadlines that passed with this event's time: orders past their maximum age are cancelled, requests the venue
+     * never answered are given up, back-offs end. Run after the event is booked, never between a report's check and
+     * its booking: a request given up in between would leave the report booked against a request that is gone.
+     */
+    private void expireDeadlines() {
         requests.cancelExpired(sequence, now);
         if (requests.giveUpUnanswered(sequence, now) | backoff.anyWaitEnded(now)) {
             for (int id = 0; id < portfolios.length; id++) {

@@ -73,13 +73,19 @@ final class ExecutionBook {
                     return InputReject.ORDER_FINISHED;
                 }
                 return answersRequest(index, clientOrderId, OrderTable.REPLACE_REQUEST)
-                    ? null : InputReject.UNEXPECTED_REPLY;
+                    || isAbandoned(index, clientOrderId) ? null : InputReject.UNEXPECTED_REPLY;
             case ExecType.CANCEL_REJECTED:
                 // A refusal for an order that has since finished is the normal "too late to cancel" race.
-                return finished || orders.requestId(index) == clientOrderId ? null : InputReject.UNEXPECTED_REPLY;
+                return finished || orders.requestId(index) == clientOrderId || isAbandoned(index, clientOrderId)
+                    ? null : InputReject.UNEXPECTED_REPLY;
             default:
                 return InputReject.INVALID_EXECUTION;
         }
+    }
+
+    /** A replace the engine gave up waiting for, which the venue may still answer. */
+    private boolean isAbandoned(final int index, final long clientOrderId) {
+        return clientOrderId != 0 && orders.abandonedId(index) == clientOrderId;
     }
 
     private boolean answersRequest(final int index, final long clientOrderId, final byte kind) {
@@ -115,13 +121,18 @@ final class ExecutionBook {
             case ExecType.EXPIRED:
                 return close(sequence, now, index, execType, OrderState.EXPIRED);
             case ExecType.REPLACED:
-                return replaced(sequence, now, index);
+                return replaced(sequence, now, index, report.clientOrderId());
             case ExecType.CANCEL_REJECTED:
                 counters.increment(EngineCounters.CANCEL_REJECTS);
                 if (orders.isFinished(index)) {
                     return -1;
                 }
-                requests.answered(sequence, now, index);
+                if (isAbandoned(index, report.clientOrderId())) {
+                    orders.removeId(index, report.clientOrderId());
+                    orders.clearAbandoned(index);
+                    return -1;
+                }
+                requests.refused(sequence, now, index);
                 requests.state(sequence, now, index);
                 return orders.portfolioId(index);
             default:
@@ -174,6 +185,7 @@ final class ExecutionBook {
         }
         portfolios[portfolioId].filledBeyondOrder(orders.slot(index), side, quantity, price);
         orders.addFill(index, quantity, Fixed.multiply(quantity, price));
+        backoff.filled(portfolioId);
         counters.increment(EngineCounters.LATE_FILLS);
         counters.increment(EngineCounters.FILLS);
         listener.onFill(sequence, now, clientOrderId, portfolioId, orders.instrumentId(index), side, quantity, price,
@@ -182,27 +194,38 @@ final class ExecutionBook {
         return portfolioId;
     }
 
-    /** The venue accepted a cancel/replace: the order works on the requested terms, known by the request's id. */
-    private int replaced(final long sequence, final long now, final int index) {
+    /**
+     * The venue accepted a cancel/replace: the order works on the requested terms, known by the request's id. The
+     * replace is the one out, or one the engine gave up waiting for (the venue is the record, so it is booked).
+     */
+    private int replaced(final long sequence, final long now, final int index, final long requestId) {
         final int portfolioId = orders.portfolioId(index);
-        final long total = orders.requestQuantity(index);
-        final long limit = orders.requestLimit(index);
+        final boolean out = answersRequest(index, requestId, OrderTable.REPLACE_REQUEST);
+        final long total = out ? orders.requestQuantity(index) : orders.abandonedQuantity(index);
+        final long limit = out ? orders.requestLimit(index) : orders.abandonedLimit(index);
+        if (!out) {
+            orders.clearAbandoned(index);
+        }
         final long leaves = Math.max(0, total - orders.cumulativeQuantity(index));
         portfolios[portfolioId].workingChanged(orders.slot(index), orders.side(index), orders.leaves(index),
             orders.limitPrice(index), leaves, limit);
         orders.book(index, leaves, limit);
         orders.orderQuantity(index, total);
-        orders.currentId(index, orders.requestId(index));
+        orders.currentId(index, requestId);
         orders.workingSince(index, now);
+        requests.startAge(index, now);
         if (orders.state(index) == OrderState.PENDING_NEW) {
             orders.state(index, OrderState.NEW);
         }
-        requests.answered(sequence, now, index);
         if (leaves == 0) {
+            // Finished before any waiting cancel could be sent for it: finish() clears the request out.
             finish(sequence, now, index, ExecType.TRADE, OrderState.FILLED, 0);
-        } else {
-            requests.state(sequence, now, index);
+            return portfolioId;
         }
+        if (out) {
+            requests.answered(sequence, now, index);
+        }
+        requests.state(sequence, now, index);
         return portfolioId;
     }
 

@@ -66,9 +66,9 @@ final class OrderRequests {
             orders.cancelAfterRequest(index, reason);
             return;
         }
+        orders.makeRoom(index, 1);
         if (!orders.hasRoomForCancel(index)) {
-            // Only after cancels the venue never answered used up the order's ids: it works on until the venue
-            // ends it (a DAY order expires); counted, never a crash.
+            // Impossible while the order's own, current and out ids leave a slot: counted, never a crash.
             counters.increment(EngineCounters.CANCELS_GIVEN_UP);
             return;
         }
@@ -90,8 +90,11 @@ final class OrderRequests {
      * @return false when the order cannot take another id (the caller cancels it instead)
      */
     boolean replace(final long sequence, final long now, final int index, final long leaves, final long limit) {
-        if (orders.requestKind(index) != OrderTable.NO_REQUEST || !orders.hasRoomForReplace(index)
-            || orders.isFinished(index)) {
+        if (orders.requestKind(index) != OrderTable.NO_REQUEST || orders.isFinished(index)) {
+            return false;
+        }
+        orders.makeRoom(index, 2);
+        if (!orders.hasRoomForReplace(index)) {
             return false;
         }
         final long requestId = ids.next();
@@ -134,7 +137,30 @@ final class OrderRequests {
         if (waiting >= 0 && !orders.isFinished(index)) {
             cancel(sequence, now, index, CANCEL_REASONS[waiting]);
         } else if (!orders.isFinished(index)) {
-            ageFrom(orders.workingSince(index));
+            nextAgeCheck = Math.min(nextAgeCheck, orders.ageDeadline(index));
+        }
+    }
+
+    /**
+     * The venue refused the order's request (OrderCancelReject): the answer is final, so its id is forgotten and
+     * its slot freed. A refused cancel for age is tried again after the request timeout, not at once.
+     */
+    void refused(final long sequence, final long now, final int index) {
+        final long requestId = orders.requestId(index);
+        final boolean wasCancel = orders.requestKind(index) == OrderTable.CANCEL_REQUEST;
+        orders.removeId(index, requestId);
+        if (wasCancel && orders.ageDeadline(index) <= now) {
+            orders.ageDeadline(index, deadline(now, requestTimeoutNanos));
+        }
+        answered(sequence, now, index);
+    }
+
+    /** The order (re)starts working on its terms at {@code now}: it is cancelled if still working at max age. */
+    void startAge(final int index, final long now) {
+        if (maxOrderAgeNanos > 0) {
+            final long deadline = deadline(now, maxOrderAgeNanos);
+            orders.ageDeadline(index, deadline);
+            nextAgeCheck = Math.min(nextAgeCheck, deadline);
         }
     }
 
@@ -157,13 +183,6 @@ final class OrderRequests {
             cumulative, cumulative == 0 ? 0 : orders.filledNotional(index) / cumulative, orders.leaves(index));
     }
 
-    /** An order started working (or was re-priced) at {@code since}: its age deadline joins the schedule. */
-    void ageFrom(final long since) {
-        if (maxOrderAgeNanos > 0) {
-            nextAgeCheck = Math.min(nextAgeCheck, deadline(since, maxOrderAgeNanos));
-        }
-    }
-
     /**
      * Cancels every working order without a request out that has worked for the maximum order age or longer.
      * Walks the working orders only when the earliest deadline has passed, so the cost is paid once per expiry,
@@ -179,7 +198,7 @@ final class OrderRequests {
                 if (orders.requestKind(index) != OrderTable.NO_REQUEST) {
                     continue;
                 }
-                final long deadline = deadline(orders.workingSince(index), maxOrderAgeNanos);
+                final long deadline = orders.ageDeadline(index);
                 if (deadline <= now) {
                     cancel(sequence, now, index, CancelReason.MAX_AGE);
                 } else {
@@ -216,6 +235,12 @@ final class OrderRequests {
                 }
                 gaveUp = true;
                 counters.increment(EngineCounters.REQUEST_TIMEOUTS);
+                if (kind == OrderTable.REPLACE_REQUEST) {
+                    // The venue may still accept it: its terms are kept, so a late acceptance is booked.
+                    orders.abandonReplace(index);
+                } else {
+                    orders.markStale(index, orders.requestId(index));
+                }
                 answered(sequence, now, index);
                 if (kind == OrderTable.CANCEL_REQUEST) {
                     cancel(sequence, now, index, orders.cancelReason(index));

@@ -34,6 +34,8 @@ final class OrderTable {
     private final int capacity;
     private final Long2LongHashMap indexById;
     private final long[] ids;
+    /** Per id slot: true for the id of a cancel the venue never answered, the only kind ever forgotten early. */
+    private final boolean[] stale;
     private final byte[] idCount;
     private final long[] currentId;
     private final int[] portfolioId;
@@ -54,6 +56,10 @@ final class OrderTable {
     private final long[] requestLimit;
     private final long[] requestSince;
     private final byte[] cancelReason;
+    private final long[] ageDeadline;
+    private final long[] abandonedId;
+    private final long[] abandonedQuantity;
+    private final long[] abandonedLimit;
     private final byte[] cancelAfterRequest;
     private final int[] next;
     private final int[] previous;
@@ -71,6 +77,7 @@ final class OrderTable {
         final int rows = capacity * 2;
         indexById = new Long2LongHashMap(rows * MAX_IDS * 2, 0.65f, MISSING);
         ids = new long[rows * MAX_IDS];
+        stale = new boolean[rows * MAX_IDS];
         idCount = new byte[rows];
         currentId = new long[rows];
         portfolioId = new int[rows];
@@ -91,6 +98,10 @@ final class OrderTable {
         requestLimit = new long[rows];
         requestSince = new long[rows];
         cancelReason = new byte[rows];
+        ageDeadline = new long[rows];
+        abandonedId = new long[rows];
+        abandonedQuantity = new long[rows];
+        abandonedLimit = new long[rows];
         cancelAfterRequest = new byte[rows];
         next = new int[rows];
         previous = new int[rows];
@@ -148,6 +159,8 @@ final class OrderTable {
         state[index] = (byte)OrderState.PENDING_NEW.ordinal();
         pendingNew++;
         released[index] = 0;
+        ageDeadline[index] = Long.MAX_VALUE;
+        abandonedId[index] = 0;
         clearRequest(index);
         link(index, portfolio);
         return index;
@@ -165,9 +178,98 @@ final class OrderTable {
             return false;
         }
         ids[index * MAX_IDS + count] = id;
+        stale[index * MAX_IDS + count] = false;
         idCount[index] = (byte)(count + 1);
         indexById.put(id, index);
         return true;
+    }
+
+    /**
+     * Forgets a request id whose answer was final (a refused cancel or replace): no report will name it again, and
+     * its slot is free for the next request. The order's own id is never removed.
+     */
+    void removeId(final int index, final long id) {
+        final int base = index * MAX_IDS;
+        for (int k = 1, count = idCount[index]; k < count; k++) {
+            if (ids[base + k] == id) {
+                System.arraycopy(ids, base + k + 1, ids, base + k, count - k - 1);
+                System.arraycopy(stale, base + k + 1, stale, base + k, count - k - 1);
+                idCount[index] = (byte)(count - 1);
+                indexById.remove(id);
+                return;
+            }
+        }
+    }
+
+    /** Marks the id of a cancel the venue never answered: it may be forgotten to make room for the next cancel. */
+    void markStale(final int index, final long id) {
+        final int base = index * MAX_IDS;
+        for (int k = 1, count = idCount[index]; k < count; k++) {
+            if (ids[base + k] == id) {
+                stale[base + k] = true;
+            }
+        }
+    }
+
+    /**
+     * Frees id slots until {@code needed} are free, by forgetting the oldest ids of cancels the venue never answered,
+     * then an abandoned replace's. Ids a fill may still name (the order's own, its accepted replaces', a request out)
+     * are never forgotten: a fill refused as unknown would be money lost from the books. A late answer naming a
+     * forgotten cancel is refused as unknown, and counted: the price of an order that can always be cancelled.
+     */
+    void makeRoom(final int index, final int needed) {
+        while (MAX_IDS - idCount[index] < needed && forgetOneId(index)) {
+            // Forget the oldest id that nothing waits for, one at a time.
+        }
+    }
+
+    private boolean forgetOneId(final int index) {
+        final int base = index * MAX_IDS;
+        for (int k = 1, count = idCount[index]; k < count; k++) {
+            final long id = ids[base + k];
+            if (stale[base + k] && id != requestId[index]) {
+                removeId(index, id);
+                return true;
+            }
+        }
+        if (abandonedId[index] != 0) {
+            removeId(index, abandonedId[index]);
+            abandonedId[index] = 0;
+            return true;
+        }
+        return false;
+    }
+
+    /** When the order is next due to be cancelled for age, event time; {@link Long#MAX_VALUE} for never. */
+    long ageDeadline(final int index) {
+        return ageDeadline[index];
+    }
+
+    void ageDeadline(final int index, final long deadline) {
+        ageDeadline[index] = deadline;
+    }
+
+    /** A replace the engine gave up waiting for (0 when none): the venue may still accept it late. */
+    long abandonedId(final int index) {
+        return abandonedId[index];
+    }
+
+    long abandonedQuantity(final int index) {
+        return abandonedQuantity[index];
+    }
+
+    long abandonedLimit(final int index) {
+        return abandonedLimit[index];
+    }
+
+    void abandonReplace(final int index) {
+        abandonedId[index] = requestId[index];
+        abandonedQuantity[index] = requestQuantity[index];
+        abandonedLimit[index] = requestLimit[index];
+    }
+
+    void clearAbandoned(final int index) {
+        abandonedId[index] = 0;
     }
 
     /** True while the order can take one more request id. */

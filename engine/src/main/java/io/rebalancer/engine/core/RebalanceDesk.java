@@ -72,6 +72,9 @@ final class RebalanceDesk {
 
     private void phase(final long sequence, final long now, final Portfolio portfolio, final byte side) {
         if (replaceWorking) {
+            if (side == Side.BUY) {
+                portfolio.holdBackProceeds(proceedsAtRisk(portfolio));
+            }
             withdraw(portfolio, side);
         }
         if (side == Side.SELL) {
@@ -84,8 +87,10 @@ final class RebalanceDesk {
             return;
         }
         restore(portfolio);
-        final long spare = side == Side.BUY ? spareCash(portfolio) : Long.MAX_VALUE;
+        final long spare = side == Side.BUY
+            ? Fixed.subtract(portfolio.effectiveCash(), portfolio.cashBuffer()) : Long.MAX_VALUE;
         send(sequence, now, portfolio, spare);
+        portfolio.holdBackProceeds(0);
         for (int i = 0; i < withdrawnCount; i++) {
             if (!matched[i]) {
                 requests.cancel(sequence, now, withdrawn[i], CancelReason.PLAN_CHANGED);
@@ -115,17 +120,27 @@ final class RebalanceDesk {
     }
 
     /**
-     * Cash free to spend on buys now: effective cash less the buffer, less the expected proceeds of sells about to
-     * be cancelled (they may never come).
+     * Expected proceeds the buys must not count on: those of sells being cancelled (they may never come), and what a
+     * sell being replaced would raise less under its new terms (the books keep its old terms until the venue
+     * accepts).
      */
-    private long spareCash(final Portfolio portfolio) {
-        long spare = Fixed.subtract(portfolio.effectiveCash(), portfolio.cashBuffer());
+    private long proceedsAtRisk(final Portfolio portfolio) {
+        long atRisk = 0;
         for (int index = orders.firstOfPortfolio(portfolio.id()); index >= 0; index = orders.nextOfPortfolio(index)) {
-            if (orders.side(index) == Side.SELL && orders.requestKind(index) == OrderTable.CANCEL_REQUEST) {
-                spare = Fixed.subtract(spare, Fixed.multiply(orders.leaves(index), orders.limitPrice(index)));
+            if (orders.side(index) != Side.SELL || orders.requestKind(index) == OrderTable.NO_REQUEST) {
+                continue;
+            }
+            final long booked = Fixed.multiply(orders.leaves(index), orders.limitPrice(index));
+            long after = 0;
+            if (orders.requestKind(index) == OrderTable.REPLACE_REQUEST) {
+                after = Fixed.multiply(Math.max(0, orders.requestQuantity(index) - orders.cumulativeQuantity(index)),
+                    orders.requestLimit(index));
+            }
+            if (booked > after) {
+                atRisk = Fixed.add(atRisk, booked - after);
             }
         }
-        return spare;
+        return atRisk;
     }
 
     private void send(final long sequence, final long now, final Portfolio portfolio, final long spareCash) {
@@ -138,7 +153,8 @@ final class RebalanceDesk {
             final int working = replaceWorking ? matchWorking(slot) : -1;
             final long committed = working < 0 ? 0 : Fixed.multiply(orders.leaves(working), orders.limitPrice(working));
             final long cost = side == Side.BUY ? Fixed.multiply(quantity, limit) - committed : 0;
-            if (cost > spare) {
+            if (cost > 0 && cost > spare) {
+                // A new or bigger buy the cash does not cover now; a smaller one always goes, it frees cash.
                 continue;
             }
             if (working >= 0 && orders.leaves(working) == quantity && orders.limitPrice(working) == limit) {
@@ -149,6 +165,7 @@ final class RebalanceDesk {
                 continue;
             }
             if (side == Side.BUY) {
+                // A smaller buy frees its cash only once the venue accepts the replace: never counted before.
                 spare -= Math.max(0, cost);
             }
             if (working >= 0) {
@@ -193,7 +210,7 @@ final class RebalanceDesk {
         final long clientOrderId = ids.next();
         final int index = orders.open(clientOrderId, portfolio.id(), slot, instrument, side, quantity, limit, now);
         portfolio.orderOpened(slot, side, quantity, limit);
-        requests.ageFrom(now);
+        requests.startAge(index, now);
         sent++;
         counters.increment(EngineCounters.ORDERS_SENT);
         sink.onNewOrder(now, clientOrderId, portfolio.id(), instrument, side, quantity, limit);

@@ -29,6 +29,7 @@ public final class Portfolio {
     private long cash;
     private long reservedForBuys;
     private long pendingSellProceeds;
+    private long proceedsHeldBack;
     private long investedValue;
     private int openOrders;
 
@@ -127,7 +128,16 @@ public final class Portfolio {
 
     /** Settled cash less what open buys may spend plus what open sells will raise; {@link Fixed#OVERFLOW} if absurd. */
     public long effectiveCash() {
-        return Fixed.add(Fixed.subtract(cash, reservedForBuys), pendingSellProceeds);
+        return Fixed.subtract(Fixed.add(Fixed.subtract(cash, reservedForBuys), pendingSellProceeds), proceedsHeldBack);
+    }
+
+    /**
+     * Counts {@code amount} of the open sells' expected proceeds as not coming, while a rebalance plans its buys:
+     * the proceeds of sells being cancelled, or replaced by smaller ones, must not be spent twice. Set back to 0
+     * when the planning is done; the books themselves follow the venue's answers.
+     */
+    public void holdBackProceeds(final long amount) {
+        proceedsHeldBack = amount;
     }
 
     /** Sum of the slots' market values. */

@@ -258,6 +258,22 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldResetTheBackOffOnALateFillToo() {
+        final Driver driver = breached(policy(0, WorkingOrderPolicy.KEEP, 10 * SECOND));
+        driver.done(SELL, ExecType.REJECTED).done(BUY, ExecType.REJECTED);
+        driver.later(10 * SECOND).timer();
+        driver.done(out.orders.get(2).clientOrderId(), ExecType.REJECTED);
+        driver.done(out.orders.get(3).clientOrderId(), ExecType.REJECTED);
+        // The venue did trade part of the first sell after all: a late fill, and the venue is working again.
+        driver.fill(SELL, 1, money(125.00));
+        driver.later(20 * SECOND).timer();
+        assertEquals(6, out.orders.size());
+        driver.done(out.orders.get(4).clientOrderId(), ExecType.REJECTED);
+        driver.later(10 * SECOND).timer();
+        assertTrue(out.orders.size() > 6, "the late fill reset the back-off to 10 s");
+    }
+
+    @Test
     void shouldGiveUpAReplaceTheVenueNeverAnswersAndPlanThePortfolioAgain() {
         final Driver driver = breached(policy(0, WorkingOrderPolicy.REPLACE, 0));
         driver.later(SECOND).quote(SPY, 130).command(Command.REBALANCE_NOW, 0, 0);
@@ -273,7 +289,7 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void shouldSendACancelOnceMoreWhenTheVenueNeverAnswersItAndGiveUpWhenTheOrderHasNoIdsLeft() {
+    void shouldKeepSendingACancelTheVenueNeverAnswersOncePerRequestTimeout() {
         final Driver driver = breached(OrderPolicy.KEEP_WORKING);
         driver.command(Command.SET_TRADING_STATE, -1, TradingState.HALTED.ordinal());
         driver.command(Command.CANCEL_ORDERS, 0, CancelReason.OPERATOR.ordinal());
@@ -281,15 +297,17 @@ class OrderLifecycleTest {
         for (int round = 0; round < 4; round++) {
             driver.later(REQUEST_TIMEOUT).timer();
         }
-        // Each order has its own id and room for three requests: the first cancel and two more tries.
-        assertEquals(6, out.cancels.size());
+        // The first cancel of each order and one more per timeout: the oldest unanswered ids make room.
+        assertEquals(10, out.cancels.size());
         assertEquals(List.of(CancelReason.OPERATOR), out.cancelRequests.stream().map(Recorder.CancelRequest::reason)
             .distinct().toList());
-        assertEquals(2, engine.counters().get(EngineCounters.CANCELS_GIVEN_UP));
+        assertEquals(0, engine.counters().get(EngineCounters.CANCELS_GIVEN_UP));
+        assertEquals(8, engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
         assertEquals(2, engine.workingOrders(), "still working as far as the engine knows: nothing invented");
-        driver.done(out.cancels.get(5).requestId(), ExecType.CANCELED);
-        assertEquals(1, engine.workingOrders(), "a late answer to the last try still closes it");
+        driver.done(out.cancels.get(9).requestId(), ExecType.CANCELED);
+        assertEquals(1, engine.workingOrders(), "the answer to the last try closes it");
     }
+
 
     @Test
     void shouldBackOffAfterVenueRejectsDoublingTheWaitAndResetOnAFill() {
