@@ -55,13 +55,6 @@ final class ReferenceBackoff {
         rejectsInRow[portfolio] = 0;
     }
 
-    /** A fill for a finished order: the engine does not reset the run of rejects for it. */
-    void lateFill(final int portfolio) {
-        if (rejectsInRow[portfolio] > 0) {
-            paths.merge("known discrepancy: a late fill does not reset the back-off", 1, Integer::sum);
-        }
-    }
-
     boolean isWaiting(final int portfolio, final long now) {
         return now < waitUntil[portfolio];
     }

@@ -102,6 +102,7 @@ final class ReferenceOrders {
             }
         }
         final WorkingOrder order = new WorkingOrder(nextId++, portfolio, instrument, side, quantity, limit, now);
+        startAge(order, now);
         working.put(order.clientOrderId(), order);
         ever.put(order.clientOrderId(), order);
         known.put(order.clientOrderId(), order);
@@ -139,6 +140,7 @@ final class ReferenceOrders {
             count("cancel waits for a replace");
             return;
         }
+        makeRoom(order, 1);
         if (order.ids().size() >= 4) {
             if (order.cancelGivenUp()) {
                 count("cancel given up: no ids left");
@@ -157,7 +159,11 @@ final class ReferenceOrders {
      * when it cannot (a request out, or fewer than two ids left).
      */
     boolean replace(final WorkingOrder order, final long leaves, final long limit, final long now) {
-        if (order.finished() || order.request() != WorkingOrder.Request.NONE || order.ids().size() >= 3) {
+        if (order.finished() || order.request() != WorkingOrder.Request.NONE) {
+            return false;
+        }
+        makeRoom(order, 2);
+        if (order.ids().size() >= 3) {
             return false;
         }
         final long id = nextId++;
@@ -167,6 +173,58 @@ final class ReferenceOrders {
         log.add(new Output.ReplaceSent(now, id, order.currentId(), order.portfolio(), total, limit));
         count("replace sent");
         return true;
+    }
+
+    /**
+     * Frees id slots until {@code needed} are free: the oldest ids of cancels the venue never answered go first
+     * (never the request out), then an abandoned replace's; ids a fill may name are kept.
+     */
+    private void makeRoom(final WorkingOrder order, final int needed) {
+        while (4 - order.ids().size() < needed) {
+            final long stale = order.staleIds().stream().filter(id -> id != order.requestId()).findFirst()
+                .orElse(0L);
+            if (stale != 0) {
+                order.forgetId(stale);
+                known.remove(stale);
+                count("id of an unanswered cancel forgotten");
+            } else if (order.abandonedId() != 0) {
+                known.remove(order.abandonedId());
+                order.forgetId(order.abandonedId());
+                order.clearAbandoned();
+                count("id of an abandoned replace forgotten");
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** The order (re)starts working: it is cancelled for age if still working at {@code now} plus the maximum. */
+    void startAge(final WorkingOrder order, final long now) {
+        if (maxAge > 0) {
+            order.ageDeadline(now + maxAge);
+        }
+    }
+
+    /**
+     * The venue refused the order's request: its id is forgotten (the answer is final); a refused cancel for an
+     * order past its age is tried again after the request timeout.
+     */
+    void refused(final WorkingOrder order, final long now) {
+        final long id = order.requestId();
+        final boolean wasCancel = order.request() == WorkingOrder.Request.CANCEL;
+        order.forgetId(id);
+        known.remove(id);
+        if (wasCancel && order.ageDeadline() <= now) {
+            order.ageDeadline(now + timeout);
+        }
+        answered(order, now);
+    }
+
+    /** A refusal of a replace given up earlier: final, its id forgotten. */
+    void refusedLate(final WorkingOrder order) {
+        known.remove(order.abandonedId());
+        order.forgetId(order.abandonedId());
+        order.clearAbandoned();
     }
 
     /** The venue answered the order's request (the order still works): a cancel waiting for it goes out. */
@@ -186,7 +244,7 @@ final class ReferenceOrders {
         if (maxAge > 0) {
             for (int p = 0; p < portfolios; p++) {
                 for (final WorkingOrder order : of(p)) {
-                    if (order.request() == WorkingOrder.Request.NONE && now - order.workingSince() >= maxAge) {
+                    if (order.request() == WorkingOrder.Request.NONE && now >= order.ageDeadline()) {
                         cancel(order, CancelReason.MAX_AGE, now);
                     }
                 }
@@ -201,15 +259,14 @@ final class ReferenceOrders {
                 }
                 gaveUp = true;
                 count("request timeout " + kind);
+                if (kind == WorkingOrder.Request.REPLACE) {
+                    order.abandonReplace();
+                } else {
+                    order.staleIds().add(order.requestId());
+                }
                 answered(order, now);
                 if (kind == WorkingOrder.Request.CANCEL) {
                     cancel(order, order.cancelReason(), now);
-                    if (order.request() == WorkingOrder.Request.NONE) {
-                        // KNOWN ENGINE DISCREPANCY: the engine reports no state when the cancel it would send once
-                        // more finds no id left, so its last report still shows the order pending cancel.
-                        order.staleShown(OrderState.PENDING_CANCEL);
-                        count("known discrepancy: still shown pending cancel after the last cancel timed out");
-                    }
                 }
             }
         }
@@ -220,7 +277,7 @@ final class ReferenceOrders {
     private boolean anyDue(final long now) {
         for (final WorkingOrder order : working.values()) {
             final boolean idle = order.request() == WorkingOrder.Request.NONE;
-            if (idle ? maxAge > 0 && now - order.workingSince() >= maxAge : now - order.requestSince() >= timeout) {
+            if (idle ? now >= order.ageDeadline() : now - order.requestSince() >= timeout) {
                 return true;
             }
         }

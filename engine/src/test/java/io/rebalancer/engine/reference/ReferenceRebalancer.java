@@ -136,6 +136,7 @@ final class ReferenceRebalancer {
         } else if (input instanceof Input.OperatorCommand command) {
             onCommand(command);
         }
+        expireDeadlines();
         if (endOfBatch) {
             for (final int id : touched) {
                 decide(portfolios.get(id));
@@ -173,10 +174,7 @@ final class ReferenceRebalancer {
             valuation.effectiveCash().longValueExact(), valuation.total().longValueExact(), open);
     }
 
-    /**
-     * Moves the clock; calendars whose review it reached fall due; orders past their age are cancelled and requests
-     * past their timeout given up; when a request was given up or a back-off wait ended, every portfolio is judged.
-     */
+    /** Moves the clock; calendars whose review it reached fall due. */
     private void advanceClock(final long time) {
         clock = Math.max(clock, time);
         for (final ReferencePortfolio portfolio : portfolios) {
@@ -184,6 +182,13 @@ final class ReferenceRebalancer {
                 touched.add(portfolio.id());
             }
         }
+    }
+
+    /**
+     * After every input, once it is booked: orders past their age are cancelled and requests past their timeout
+     * given up; when a request was given up or a back-off wait ended, every portfolio is judged.
+     */
+    private void expireDeadlines() {
         final boolean gaveUp = orders.clockMoved(clock);
         if (backoff.anyWaitEnded(clock) | gaveUp) {
             for (final ReferencePortfolio portfolio : portfolios) {
@@ -258,12 +263,6 @@ final class ReferenceRebalancer {
             bookedExecutionIds.add(report.executionId());
         }
         advanceClock(report.time());
-        final int type = report.execType();
-        if ((type == ExecType.REPLACED || type == ExecType.CANCEL_REJECTED) && !order.finished()
-            && order.requestId() != report.clientOrderId()) {
-            replyToAGivenUpRequest(order, type);
-            return;
-        }
         switch (report.execType()) {
             case ExecType.TRADE -> {
                 if (order.finished()) {
@@ -277,38 +276,33 @@ final class ReferenceRebalancer {
                 close(order, ExecType.REJECTED);
             }
             case ExecType.CANCELED, ExecType.EXPIRED -> close(order, report.execType());
-            case ExecType.REPLACED -> onReplaced(order);
+            case ExecType.REPLACED -> {
+                if (isAbandoned(order, report.clientOrderId())) {
+                    count("replace accepted after it was given up");
+                    order.replacedLate(clock);
+                    orders.startAge(order, clock);
+                    afterReplaced(order, false);
+                } else {
+                    onReplaced(order);
+                }
+            }
             case ExecType.NEW -> order.acknowledge();
             case ExecType.CANCEL_REJECTED -> {
-                if (!order.finished()) {
+                if (order.finished()) {
+                    break;
+                }
+                if (isAbandoned(order, report.clientOrderId())) {
+                    count("given-up replace refused late");
+                    orders.refusedLate(order);
+                } else {
                     count("request refused " + order.request());
-                    orders.answered(order, clock);
+                    orders.refused(order, clock);
                     touched.add(order.portfolio());
                 }
             }
             default -> {
             }
         }
-    }
-
-    /**
-     * KNOWN ENGINE DISCREPANCY, modelled as the engine does it so the comparison can go on (see the report of the
-     * differential test's extension): the reply was checked against the request out before the clock moved, but
-     * moving the clock gave that request up (and may have sent a cancel in its place). The rules say a reply
-     * answers the request it names, which is no longer out, so nothing more should change. The engine instead
-     * books it against whatever is out now: a refusal clears the cancel just sent (the portfolio may then be
-     * planned while that cancel is out, and the order be cancelled once more); an acceptance applies the cleared
-     * request's terms (nothing at no price) and closes the order as filled with nothing released.
-     */
-    private void replyToAGivenUpRequest(final WorkingOrder order, final int execType) {
-        count("known discrepancy: " + ExecType.name(execType) + " for a request the same event gave up");
-        if (execType == ExecType.CANCEL_REJECTED) {
-            order.clearRequest();
-        } else {
-            orders.finish(order, 0, OrderState.FILLED);
-            log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
-        }
-        touched.add(order.portfolio());
     }
 
     /**
@@ -335,16 +329,21 @@ final class ReferenceRebalancer {
                     return InputReject.ORDER_FINISHED;
                 }
                 return order.request() == WorkingOrder.Request.REPLACE && order.requestId() == report.clientOrderId()
-                    ? null : InputReject.UNEXPECTED_REPLY;
+                    || isAbandoned(order, report.clientOrderId()) ? null : InputReject.UNEXPECTED_REPLY;
             }
             case ExecType.CANCEL_REJECTED -> {
                 return order.finished() || order.request() != WorkingOrder.Request.NONE
-                    && order.requestId() == report.clientOrderId() ? null : InputReject.UNEXPECTED_REPLY;
+                    && order.requestId() == report.clientOrderId() || isAbandoned(order, report.clientOrderId())
+                    ? null : InputReject.UNEXPECTED_REPLY;
             }
             default -> {
                 return InputReject.INVALID_EXECUTION;
             }
         }
+    }
+
+    private static boolean isAbandoned(final WorkingOrder order, final long id) {
+        return id != 0 && order.abandonedId() == id;
     }
 
     /**
@@ -381,9 +380,7 @@ final class ReferenceRebalancer {
         }
         count("late fill");
         portfolios.get(order.portfolio()).traded(order.instrument(), order.side(), quantity, price);
-        // KNOWN ENGINE DISCREPANCY, modelled as the engine does it: the rules say a fill ends a run of rejects,
-        // but the engine's late fills (for an order already finished) leave the run going.
-        backoff.lateFill(order.portfolio());
+        backoff.filled(order.portfolio());
         log.add(new Output.Filled(clock, order.clientOrderId(), order.portfolio(), order.instrument(), order.side(),
             quantity, price, 0));
         touched.add(order.portfolio());
@@ -407,22 +404,23 @@ final class ReferenceRebalancer {
      */
     private void onReplaced(final WorkingOrder order) {
         order.replaced(clock);
+        orders.startAge(order, clock);
         count("replaced");
+        afterReplaced(order, true);
+    }
+
+    /** Nothing left on the new terms: done, as filled (a cancel waiting for the replace is not sent). */
+    private void afterReplaced(final WorkingOrder order, final boolean answersTheRequestOut) {
         if (order.leaves() == 0) {
             count("replaced: nothing left");
-            if (order.cancelAfterRequest() != null) {
-                // KNOWN ENGINE DISCREPANCY, modelled as the engine does it: the rules send a waiting cancel only
-                // if the order still works, but the engine sends it (on the new terms) before closing the order.
-                count("known discrepancy: a waiting cancel sent for an order the replace left with nothing");
-                orders.answered(order, clock);
-            }
             orders.finish(order, 0, OrderState.FILLED);
             log.add(new Output.Closed(clock, order.clientOrderId(), order.portfolio(), ExecType.TRADE, 0));
-        } else {
+        } else if (answersTheRequestOut) {
             orders.answered(order, clock);
         }
         touched.add(order.portfolio());
     }
+
 
     private void onCommand(final Input.OperatorCommand command) {
         final boolean valid = switch (command.code()) {
@@ -532,10 +530,15 @@ final class ReferenceRebalancer {
         for (final WorkingOrder order : orders.working()) {
             (order.portfolio() == portfolio.id() && order.side() == side ? withdrawn : others).add(order);
         }
-        final Valuation without = Valuation.of(portfolio, quotes, others);
+        final BigInteger heldBack = side == Side.BUY ? proceedsAtRisk(portfolio) : BigInteger.ZERO;
+        final Valuation without = Valuation.of(portfolio, quotes, others, heldBack);
         final List<ReferenceTradePlanner.Planned> plan = side == Side.SELL ? planner.sells(without)
             : planner.buys(without);
-        BigInteger spare = side == Side.BUY ? spareCash(portfolio) : null;
+        BigInteger spare = null;
+        if (side == Side.BUY) {
+            final Valuation all = Valuation.of(portfolio, quotes, orders.working(), heldBack);
+            spare = all.effectiveCash().subtract(all.buffer());
+        }
         final List<WorkingOrder> untaken = new ArrayList<>(withdrawn);
         for (final ReferenceTradePlanner.Planned order : plan) {
             final WorkingOrder working = untaken.stream().filter(w -> w.instrument() == order.instrument())
@@ -545,7 +548,7 @@ final class ReferenceRebalancer {
                 : BigInteger.valueOf(working.leaves()).multiply(BigInteger.valueOf(working.limitPrice()));
             final BigInteger cost = BigInteger.valueOf(order.quantity())
                 .multiply(BigInteger.valueOf(order.limitPrice())).subtract(held);
-            if (spare != null && cost.compareTo(spare) > 0) {
+            if (spare != null && cost.signum() > 0 && cost.compareTo(spare) > 0) {
                 count(working == null ? "buy not affordable" : "buy not affordable: working order kept");
                 continue;
             }
@@ -577,18 +580,28 @@ final class ReferenceRebalancer {
         }
     }
 
-    /** Effective cash less the buffer, less what the portfolio's sells with a cancel out were to raise. */
-    private BigInteger spareCash(final ReferencePortfolio portfolio) {
-        final Valuation all = Valuation.of(portfolio, quotes, orders.working());
-        BigInteger spare = all.effectiveCash().subtract(all.buffer());
+    /**
+     * What the portfolio's sells with a request out may not raise after all, held back while buys are planned: all
+     * of a sell being cancelled, and what a sell being replaced raises less on its new terms.
+     */
+    private BigInteger proceedsAtRisk(final ReferencePortfolio portfolio) {
+        BigInteger atRisk = BigInteger.ZERO;
         for (final WorkingOrder order : orders.of(portfolio.id())) {
-            if (order.side() == Side.SELL && order.request() == WorkingOrder.Request.CANCEL) {
-                spare = spare.subtract(BigInteger.valueOf(order.leaves()).multiply(
-                    BigInteger.valueOf(order.limitPrice())));
+            if (order.side() != Side.SELL || order.request() == WorkingOrder.Request.NONE) {
+                continue;
             }
+            final BigInteger booked = BigInteger.valueOf(order.leaves()).multiply(
+                BigInteger.valueOf(order.limitPrice()));
+            BigInteger after = BigInteger.ZERO;
+            if (order.request() == WorkingOrder.Request.REPLACE) {
+                after = BigInteger.valueOf(Math.max(0, order.requestQuantity() - order.cumulative()))
+                    .multiply(BigInteger.valueOf(order.requestLimit()));
+            }
+            atRisk = atRisk.add(booked.subtract(after).max(BigInteger.ZERO));
         }
-        return spare;
+        return atRisk;
     }
+
 
     private void riskRejected(final ReferencePortfolio portfolio, final ReferenceTradePlanner.Planned order,
         final RiskVerdict verdict, final int[] sentAndRejected) {

@@ -37,12 +37,16 @@ final class WorkingOrder {
     private long requestSince;
     private CancelReason cancelReason;
     private CancelReason cancelAfterRequest;
+    /** Ids of cancels the venue never answered: the only ids forgotten early, to make room for the next cancel. */
+    private final List<Long> staleIds = new ArrayList<>();
+    private long abandonedId;
+    private long abandonedQuantity;
+    private long abandonedLimit;
+    private long ageDeadline = Long.MAX_VALUE;
     private boolean cancelGivenUp;
     private boolean acknowledged;
     private BigInteger notional = BigInteger.ZERO;
     private OrderState finalState;
-    /** KNOWN ENGINE DISCREPANCY: a state the engine last reported that no longer holds; null when none. */
-    private OrderState staleShown;
 
     WorkingOrder(final long clientOrderId, final int portfolio, final int instrument, final byte side,
         final long quantity, final long limitPrice, final long now) {
@@ -150,6 +154,49 @@ final class WorkingOrder {
         return first;
     }
 
+    List<Long> staleIds() {
+        return staleIds;
+    }
+
+    void forgetId(final long id) {
+        ids.remove(Long.valueOf(id));
+        staleIds.remove(Long.valueOf(id));
+    }
+
+    long abandonedId() {
+        return abandonedId;
+    }
+
+    /** The replace out was given up: its terms are kept, for the venue may still accept it. */
+    void abandonReplace() {
+        abandonedId = requestId;
+        abandonedQuantity = requestQuantity;
+        abandonedLimit = requestLimit;
+    }
+
+    void clearAbandoned() {
+        abandonedId = 0;
+    }
+
+    long ageDeadline() {
+        return ageDeadline;
+    }
+
+    void ageDeadline(final long deadline) {
+        ageDeadline = deadline;
+    }
+
+    /** The venue accepted the replace the engine had given up waiting for. */
+    void replacedLate(final long now) {
+        quantity = abandonedQuantity;
+        limitPrice = abandonedLimit;
+        leaves = Math.max(0, abandonedQuantity - cumulative);
+        currentId = abandonedId;
+        workingSince = now;
+        acknowledged = true;
+        abandonedId = 0;
+    }
+
     void cancelAfterRequest(final CancelReason reason) {
         cancelAfterRequest = reason;
     }
@@ -158,26 +205,19 @@ final class WorkingOrder {
         cumulative += units;
         notional = notional.add(BigInteger.valueOf(units).multiply(BigInteger.valueOf(price)));
         leaves = newLeaves;
-        staleShown = null;
     }
 
     void lateFill(final long units, final long price, final long expected) {
         cumulative += units;
         notional = notional.add(BigInteger.valueOf(units).multiply(BigInteger.valueOf(price)));
         released -= expected;
-        staleShown = null;
     }
 
     /** The venue acknowledged the order (reported only while nothing has filled). */
     void acknowledge() {
         if (!acknowledged && cumulative == 0) {
-            staleShown = null;
         }
         acknowledged = true;
-    }
-
-    void staleShown(final OrderState shown) {
-        staleShown = shown;
     }
 
     /**
@@ -186,9 +226,7 @@ final class WorkingOrder {
      */
     ShownState shown() {
         final OrderState state;
-        if (staleShown != null) {
-            state = staleShown;
-        } else if (request == Request.CANCEL) {
+        if (request == Request.CANCEL) {
             state = OrderState.PENDING_CANCEL;
         } else if (request == Request.REPLACE) {
             state = OrderState.PENDING_REPLACE;
@@ -223,11 +261,9 @@ final class WorkingOrder {
         if (reason != null) {
             cancelReason = reason;
         }
-        staleShown = null;
     }
 
     void clearRequest() {
-        staleShown = null;
         request = Request.NONE;
         requestId = 0;
         cancelAfterRequest = null;
@@ -241,7 +277,6 @@ final class WorkingOrder {
         currentId = requestId;
         workingSince = now;
         acknowledged = true;
-        staleShown = null;
     }
 
     @Override
