@@ -1,5 +1,6 @@
 package io.rebalancer.engine.reference;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.InputReject;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.PlannerMode;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Counts what the scenarios made the engine do, so the differential test cannot pass by comparing two empty logs:
  * every trigger reason, orders from every planner mode, most risk verdicts, fills (partial and beyond the order),
- * every way an order closes, every kind of refused input, and portfolios both judged and waiting for prices.
+ * every way an order closes, every kind of refused input, portfolios both judged and waiting for prices, and the
+ * order lifecycle: cancels for every reason, request timeouts and refusals, and every step of the reject back-off.
  */
 final class Coverage {
     private final Map<TriggerReason, Integer> triggers = new EnumMap<>(TriggerReason.class);
@@ -27,11 +29,14 @@ final class Coverage {
     private final Map<DriftStatus, Integer> statuses = new EnumMap<>(DriftStatus.class);
     private final Map<String, Integer> executions = new TreeMap<>();
     private final List<String> nearTies = new ArrayList<>();
+    private final Map<String, Integer> lifecycle = new TreeMap<>();
     private int inputs;
 
-    void add(final EngineConfig config, final List<Output> log, final int inputCount, final List<String> ties) {
+    void add(final EngineConfig config, final List<Output> log, final int inputCount, final List<String> ties,
+        final Map<String, Integer> paths) {
         inputs += inputCount;
         nearTies.addAll(ties);
+        paths.forEach((path, count) -> lifecycle.merge(path, count, Integer::sum));
         for (final Output output : log) {
             if (output instanceof Output.Triggered triggered) {
                 triggers.merge(triggered.reason(), 1, Integer::sum);
@@ -98,13 +103,46 @@ final class Coverage {
                 missing.add(execution);
             }
         }
+        missingLifecycle(missing);
         return missing;
+    }
+
+    /**
+     * Cancels for every reason, the requests' timeouts, refusals and races (a replace accepted or refused after it
+     * was given up, ids of unanswered cancels forgotten to make room), every step of the back-off, and the replace
+     * policy's choices (keep, replace, cancel instead, a buy left as it is for want of cash).
+     */
+    private void missingLifecycle(final List<String> missing) {
+        for (final CancelReason reason : CancelReason.values()) {
+            if (lifecycle.getOrDefault("cancel " + reason, 0) < 3) {
+                missing.add("cancel " + reason);
+            }
+        }
+        for (final String path : List.of("request timeout CANCEL", "id of an unanswered cancel forgotten",
+            "request refused CANCEL", "closed with CANCEL out", "late fill", "not planned: request out",
+            "not planned: back-off", "back-off: first wait", "back-off: doubled", "back-off: reject while waiting",
+            "back-off: reset by a fill", "replace sent", "replaced", "request timeout REPLACE",
+            "request refused REPLACE", "closed with REPLACE out", "working order kept: same terms",
+            "cancel waits for a replace")) {
+            if (lifecycle.getOrDefault(path, 0) < 3) {
+                missing.add(path);
+            }
+        }
+        // Rare by nature (two accepted replaces on one order; a buy the held-back proceeds cannot pay; a venue
+        // answering a replace after the request timeout): once is enough.
+        for (final String path : List.of("replace impossible: cancelled instead",
+            "buy not affordable: working order kept", "replace accepted after it was given up",
+            "given-up replace refused late")) {
+            if (lifecycle.getOrDefault(path, 0) < 1) {
+                missing.add(path);
+            }
+        }
     }
 
     @Override
     public String toString() {
         return inputs + " inputs; triggers " + triggers + "; orders by planner mode " + ordersByMode
             + "; risk rejects " + riskRejects + "; executions " + executions + "; input rejects " + inputRejects
-            + "; statuses " + statuses + "; near ties " + nearTies.size();
+            + "; statuses " + statuses + "; near ties " + nearTies.size() + "; order lifecycle " + lifecycle;
     }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +28,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * same books after every batch. A failure names the seed; replay it with {@code -Drebalancer.test.seed=<seed>}.
  */
 final class DifferentialTest {
-    /** Fixed seeds, so CI always covers the same ground. */
+    /**
+     * Fixed seeds, so CI always covers the same ground (Fibonacci numbers; 4,181 gave way to 17,711 when the order
+     * lifecycle joined the scenarios, as its risk limits then refused every order).
+     */
     private static final long[] SEEDS = {
-        1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1_597, 2_584, 4_181, 6_765, 10_946,
+        1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1_597, 2_584, 6_765, 10_946, 17_711,
     };
     private static final int INPUTS = 10_000;
     private static final int[] MAX_BATCHES = {1, 3, 10, 40};
@@ -101,7 +107,7 @@ final class DifferentialTest {
             }
         }
         for (final Coverage coverage : coverages) {
-            coverage.add(config, reference.log(), INPUTS, reference.nearTies());
+            coverage.add(config, reference.log(), INPUTS, reference.nearTies(), reference.paths());
         }
     }
 
@@ -143,7 +149,10 @@ final class DifferentialTest {
             compared = common;
         }
 
-        /** Compares the books of every portfolio, the clock, the kill switch and the working orders. */
+        /**
+         * Compares the books of every portfolio, the clock, the kill switch and the working orders, and how the last
+         * state report of each working order (and of each order reported since) shows it.
+         */
         void compareBooks(final int input) {
             for (int id = 0; id < config.portfolios().size(); id++) {
                 final Holdings expected = reference.holdings(id);
@@ -157,6 +166,17 @@ final class DifferentialTest {
             assertEquals(reference.clock(), engine.now(), () -> where + ": clock");
             assertEquals(reference.tradingState(), engine.tradingState(), () -> where + ": trading state");
             assertEquals(reference.workingOrders(), engine.workingOrders(), () -> where + ": working orders");
+            final Set<Long> orders = new TreeSet<>(reference.workingOrderIds());
+            orders.addAll(engineLog.reportedSince());
+            for (final long id : orders) {
+                final ShownState expected = reference.shownState(id);
+                final ShownState actual = engineLog.lastState(id);
+                if (!Objects.equals(expected, actual)) {
+                    fail(where + ": order " + id + " last reported as " + actual + ", the reference has it "
+                        + expected + inputContext(input));
+                }
+            }
+            engineLog.reportedSince().clear();
         }
 
         private void failAt(final int input, final int index) {

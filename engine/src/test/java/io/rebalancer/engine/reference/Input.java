@@ -73,6 +73,7 @@ sealed interface Input permits Input.Tick, Input.Execution, Input.Timer, Input.O
                 case Command.SET_TRADING_STATE -> "SET_TRADING_STATE";
                 case Command.REBALANCE_NOW -> "REBALANCE_NOW";
                 case Command.REPORT_STATUS -> "REPORT_STATUS";
+                case Command.CANCEL_ORDERS -> "CANCEL_ORDERS";
                 default -> "code " + code;
             };
             return "Command{" + at(time) + ", " + name + ", target " + target + ", argument " + argument + '}';

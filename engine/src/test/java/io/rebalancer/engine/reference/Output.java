@@ -1,5 +1,6 @@
 package io.rebalancer.engine.reference;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.InputReject;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Side;
@@ -76,7 +77,11 @@ sealed interface Output permits Output.InputRejected, Output.Triggered, Output.O
         }
     }
 
-    record CancelSent(long time, long requestId, long originalId, int portfolio, long quantity) implements Output {
+    record CancelSent(long time, long requestId, long originalId, int portfolio, long quantity, CancelReason reason)
+        implements Output {
+        CancelSent withReason(final CancelReason why) {
+            return new CancelSent(time, requestId, originalId, portfolio, quantity, why);
+        }
     }
 
     record ReplaceSent(long time, long requestId, long originalId, int portfolio, long quantity, long limitPrice)

@@ -7,6 +7,7 @@ import io.rebalancer.engine.domain.EngineSettings;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Instrument;
 import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.domain.OrderPolicy;
 import io.rebalancer.engine.domain.PlannerMode;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.Ppm;
@@ -27,7 +28,8 @@ import java.util.Random;
  * ticks), 2 to 5 portfolios with every trigger kind and planner mode, absolute, relative and portfolio bands, cash
  * buffers and minimum notionals (some portfolios with wide asset bands, so their portfolio band is what fires), and,
  * in some scenarios, restricted instruments, a small order table and tight risk
- * limits so that every risk verdict comes up.
+ * limits so that every risk verdict comes up; and an order policy per scenario (maximum order age, reject back-off,
+ * request timeout).
  */
 final class RandomConfig {
     static final long SECOND = 1_000_000_000L;
@@ -66,8 +68,23 @@ final class RandomConfig {
             portfolios.add(portfolio(random, id, universe, mids));
         }
         final EngineSettings settings = settings(random);
-        return new Scenario(new EngineConfig(settings, universe,
-            risk(random, instruments, settings.limitCollarPpm()), portfolios), mids);
+        final RiskLimits risk = risk(random, instruments, settings.limitCollarPpm());
+        return new Scenario(new EngineConfig(settings, universe, risk, portfolios, orderPolicy(random)), mids);
+    }
+
+    /**
+     * Now and then no age limit and no back-off (the engine left to its plan), otherwise an age limit, a back-off
+     * with a cap from the base time to many doublings of it, and a request timeout from seconds to minutes.
+     */
+    private static OrderPolicy orderPolicy(final Random random) {
+        final long[] ages = {0, 0, 5 * SECOND, 30 * SECOND, 120 * SECOND, 600 * SECOND};
+        final long[] backoffs = {0, 0, SECOND, 10 * SECOND, 60 * SECOND};
+        final long[] timeouts = {2 * SECOND, 10 * SECOND, 30 * SECOND, 120 * SECOND};
+        final long backoff = backoffs[random.nextInt(backoffs.length)];
+        return new OrderPolicy(ages[random.nextInt(ages.length)], random.nextBoolean()
+            ? OrderPolicy.WorkingOrderPolicy.KEEP : OrderPolicy.WorkingOrderPolicy.REPLACE,
+            random.nextBoolean() ? OrderPolicy.ShutdownOrders.CANCEL : OrderPolicy.ShutdownOrders.LEAVE, backoff,
+            backoff * (1 + random.nextInt(3) * 7), timeouts[random.nextInt(timeouts.length)]);
     }
 
     /** Now and then a tiny order table, or a limit collar of 20% or 100% (a sell limit of zero: no sells). */

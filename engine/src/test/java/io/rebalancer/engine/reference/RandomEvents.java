@@ -1,5 +1,6 @@
 package io.rebalancer.engine.reference;
 
+import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Instrument;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +43,12 @@ final class RandomEvents {
     private final EngineConfig config;
     private final long[] mids;
     private final long[] lastTickTime;
-    private final Map<Long, Output.OrderSent> working = new LinkedHashMap<>();
-    private final Map<Long, Long> leaves = new LinkedHashMap<>();
+    /** Working orders by their own id. */
+    private final Map<Long, VenueOrder> working = new LinkedHashMap<>();
+    /** Every id of every order sent (its own, its requests'), to the order's own id. */
+    private final Map<Long, Long> owners = new HashMap<>();
+    /** Cancel and replace requests the venue will answer, by request id, in the order sent. */
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private final Set<Long> acknowledged = new HashSet<>();
     private final List<Long> finished = new ArrayList<>();
     private final List<Long> usedExecutionIds = new ArrayList<>();
@@ -50,6 +56,10 @@ final class RandomEvents {
     /** The grain of time steps: whole seconds in some scenarios, so events land exactly on age and rate limits. */
     private final long grain;
     private TradingState tradingState;
+    /** Now and then the venue refuses most new orders for a while, so the reject back-off doubles. */
+    private boolean refusing;
+    /** A portfolio the operator cancels next, while the replaces just sent for it are out; -1 when none. */
+    private int cancelSoon = -1;
     private long time;
 
     RandomEvents(final Random random, final RandomConfig.Scenario scenario, final long start) {
@@ -63,28 +73,100 @@ final class RandomEvents {
         time = start;
     }
 
-    /** Follows the working orders from what the reference decided for the last input. */
-    void observe(final List<Output> decisions) {
-        for (final Output output : decisions) {
-            if (output instanceof Output.OrderSent sent) {
-                working.put(sent.clientOrderId(), sent);
-                leaves.put(sent.clientOrderId(), sent.quantity());
-            } else if (output instanceof Output.Filled fill) {
-                leaves.put(fill.clientOrderId(), fill.leaves());
-            } else if (output instanceof Output.Closed closed) {
-                working.remove(closed.clientOrderId());
-                leaves.remove(closed.clientOrderId());
-                finished.add(closed.clientOrderId());
-            }
+    /** An order as the venue sees it: the id it reports under, what is left, at what limit. */
+    private static final class VenueOrder {
+        private final Output.OrderSent sent;
+        private final List<Long> ids = new ArrayList<>();
+        private long reportId;
+        private long leaves;
+        private long cumulative;
+        private long limit;
+
+        VenueOrder(final Output.OrderSent sent) {
+            this.sent = sent;
+            ids.add(sent.clientOrderId());
+            reportId = sent.clientOrderId();
+            leaves = sent.quantity();
+            limit = sent.limitPrice();
         }
     }
 
     /**
-     * The next input, out of a thousand: 180 reports for working orders (good ticks while none are working), 600
-     * good ticks, 50 bad ticks, 30 stray reports, 70 timers, 12 jumps ahead, 8 timers in the past, 50 commands.
+     * A request the venue will answer once the time reaches {@code notBefore}.
+     *
+     * @param quantity for a replace, the new total; 0 for a cancel
+     */
+    private record Pending(boolean cancel, long requestId, long owner, long quantity, long limit, long notBefore) {
+    }
+
+    /** Follows the working orders and requests from what the reference decided for the last input. */
+    void observe(final List<Output> decisions) {
+        for (final Output output : decisions) {
+            if (output instanceof Output.OrderSent sent) {
+                working.put(sent.clientOrderId(), new VenueOrder(sent));
+                owners.put(sent.clientOrderId(), sent.clientOrderId());
+            } else if (output instanceof Output.Filled fill) {
+                final VenueOrder order = working.get(fill.clientOrderId());
+                if (order != null) {
+                    order.leaves = fill.leaves();
+                    order.cumulative += fill.quantity();
+                }
+            } else if (output instanceof Output.Closed closed) {
+                final VenueOrder order = working.remove(closed.clientOrderId());
+                if (order != null) {
+                    finished.addAll(order.ids);
+                }
+            } else if (output instanceof Output.CancelSent cancel) {
+                request(cancel.requestId(), cancel.originalId(), true, 0, 0);
+            } else if (output instanceof Output.ReplaceSent replace) {
+                request(replace.requestId(), replace.originalId(), false, replace.quantity(), replace.limitPrice());
+                if (random.nextInt(6) == 0) {
+                    cancelSoon = replace.portfolio();
+                }
+            }
+        }
+    }
+
+    /** Most requests are answered within seconds, some within a minute, some never (the engine times them out). */
+    private void request(final long requestId, final long originalId, final boolean cancel, final long quantity,
+        final long limit) {
+        final long owner = owners.get(originalId);
+        owners.put(requestId, owner);
+        final VenueOrder order = working.get(owner);
+        if (order != null) {
+            order.ids.add(requestId);
+        }
+        final int roll = random.nextInt(100);
+        if (roll < 15) {
+            return;
+        }
+        final long delay = roll < 75 ? pause(3_000) : pause(60_000);
+        pending.put(requestId, new Pending(cancel, requestId, owner, quantity, limit, time + delay));
+    }
+
+    /**
+     * The next input, out of a thousand: 180 reports for working orders (good ticks while none are working), of
+     * them up to 150 answers to the cancel and replace requests that are due (mostly the oldest first), 600 good
+     * ticks, 50 bad ticks, 30 stray reports, 70 timers, 12 jumps ahead, 8 timers in the past, 50 commands; and
+     * now and then, right after a rebalance sent replaces, a cancel of that portfolio's orders.
      */
     Input next() {
         final int roll = random.nextInt(1_000);
+        if (random.nextInt(400) == 0) {
+            refusing = !refusing;
+        }
+        if (cancelSoon >= 0) {
+            final int target = cancelSoon;
+            cancelSoon = -1;
+            return new Input.OperatorCommand(time, Command.CANCEL_ORDERS, target,
+                random.nextBoolean() ? CancelReason.OPERATOR.ordinal() : CancelReason.SHUTDOWN.ordinal());
+        }
+        if (roll < 150 && !pending.isEmpty()) {
+            final Input answer = answer();
+            if (answer != null) {
+                return answer;
+            }
+        }
         if (roll < 180 && !working.isEmpty()) {
             return execution();
         }
@@ -202,15 +284,61 @@ final class RandomEvents {
         };
     }
 
-    /** A report for one of the working orders; now and then stamped a little in the past. */
+    /**
+     * The venue's answer to a request whose time has come: a cancel is confirmed under the request's id (now and
+     * then under the order's id) or refused; a replace is accepted (the order is then known by the request's id) or
+     * refused. Null when no request is due.
+     */
+    private Input answer() {
+        final List<Pending> due = new ArrayList<>();
+        for (final Pending request : pending.values()) {
+            if (request.notBefore() <= time) {
+                due.add(request);
+            }
+        }
+        if (due.isEmpty()) {
+            return null;
+        }
+        final Pending request = due.get(random.nextInt(4) == 0 ? random.nextInt(due.size()) : 0);
+        pending.remove(request.requestId());
+        time += pause(500);
+        final VenueOrder order = working.get(request.owner());
+        final int roll = random.nextInt(100);
+        if (request.cancel()) {
+            if (roll < 70) {
+                return new Input.Execution(time, request.requestId(), executionId(), ExecType.CANCELED, 0, 0);
+            }
+            if (roll < 80 && order != null) {
+                return new Input.Execution(time, order.reportId, executionId(), ExecType.CANCELED, 0, 0);
+            }
+            return new Input.Execution(time, request.requestId(), executionId(), ExecType.CANCEL_REJECTED, 0, 0);
+        }
+        if (roll < 75) {
+            if (order != null) {
+                order.reportId = request.requestId();
+                order.leaves = Math.max(0, request.quantity() - order.cumulative);
+                order.limit = request.limit();
+            }
+            return new Input.Execution(time, request.requestId(), executionId(), ExecType.REPLACED, 0, 0);
+        }
+        return new Input.Execution(time, request.requestId(), executionId(), ExecType.CANCEL_REJECTED, 0, 0);
+    }
+
+    /**
+     * A report for one of the working orders, under the id the venue knows it by (now and then its first id); now
+     * and then stamped a little in the past.
+     */
     private Input execution() {
-        final List<Long> ids = new ArrayList<>(working.keySet());
-        final long id = ids.get(random.nextInt(ids.size()));
-        final Output.OrderSent order = working.get(id);
-        final long left = leaves.get(id);
+        final List<Long> own = new ArrayList<>(working.keySet());
+        final VenueOrder order = working.get(own.get(random.nextInt(own.size())));
+        final long id = random.nextInt(20) == 0 ? order.sent.clientOrderId() : order.reportId;
+        final long left = order.leaves;
         time += pause(500);
         final long at = random.nextInt(30) == 0 ? time - pause(2_000) : time;
-        if (acknowledged.add(id) && random.nextInt(4) != 0) {
+        if (refusing && !acknowledged.contains(order.sent.clientOrderId()) && random.nextInt(4) != 0) {
+            return new Input.Execution(at, id, executionId(), ExecType.REJECTED, 0, 0);
+        }
+        if (acknowledged.add(order.sent.clientOrderId()) && random.nextInt(4) != 0) {
             return new Input.Execution(at, id, executionId(), ExecType.NEW, 0, 0);
         }
         final int roll = random.nextInt(100);
@@ -237,7 +365,7 @@ final class RandomEvents {
         return switch (random.nextInt(4)) {
             case 0 -> new Input.Execution(at, id, executionId(), ExecType.TRADE, 0, fillPrice(order));
             case 1 -> new Input.Execution(at, id, executionId(), ExecType.TRADE, left,
-                random.nextBoolean() ? 0 : -order.limitPrice());
+                random.nextBoolean() ? 0 : -order.limit);
             case 2 -> new Input.Execution(at, id, executionId(), random.nextBoolean() ? 99
                 : random.nextBoolean() ? ExecType.REPLACED : ExecType.CANCEL_REJECTED, 0, 0);
             default -> new Input.Execution(at, id, executionId(), ExecType.NEW, 0, 0);
@@ -262,11 +390,11 @@ final class RandomEvents {
     }
 
     /** At the limit or a few ticks better, and now and then a tick worse than the limit. */
-    private long fillPrice(final Output.OrderSent order) {
-        final long tick = config.universe().get(order.instrument()).tickSize();
-        final long better = order.side() == Side.BUY ? -tick : tick;
+    private long fillPrice(final VenueOrder order) {
+        final long tick = config.universe().get(order.sent.instrument()).tickSize();
+        final long better = order.sent.side() == Side.BUY ? -tick : tick;
         final long ticks = random.nextInt(10) == 0 ? -1 : random.nextInt(4);
-        return Math.max(tick, order.limitPrice() + ticks * better);
+        return Math.max(tick, order.limit + ticks * better);
     }
 
     /** A report for an order that is not working: finished ones, never-sent ones. */
@@ -277,6 +405,20 @@ final class RandomEvents {
         return new Input.Execution(time, id, executionId(), type == 0 ? ExecType.TRADE : type == 1 ? ExecType.NEW
             : type == 2 ? ExecType.CANCELED : type == 3 ? ExecType.REPLACED : ExecType.CANCEL_REJECTED,
             type == 0 ? 1 + random.nextInt(100) : 0, type == 0 ? mids[0] : 0);
+    }
+
+    /** Cancel one portfolio's orders or all, for any reason; now and then a target or reason out of range. */
+    private Input cancelOrders() {
+        final int portfolios = config.portfolios().size();
+        final int target = switch (random.nextInt(10)) {
+            case 0, 1, 2, 3 -> -1;
+            case 4 -> random.nextBoolean() ? portfolios : -2;
+            default -> random.nextInt(portfolios);
+        };
+        final int reasons = CancelReason.values().length;
+        final long reason = random.nextInt(12) == 0 ? (random.nextBoolean() ? reasons : -1)
+            : random.nextInt(3) == 0 ? random.nextInt(reasons) : random.nextInt(2) == 0 ? 0 : 2;
+        return new Input.OperatorCommand(time, Command.CANCEL_ORDERS, target, reason);
     }
 
     private Input command() {
@@ -292,6 +434,9 @@ final class RandomEvents {
                 : random.nextInt(20) >= 3;
             tradingState = active ? TradingState.ACTIVE : TradingState.values()[1 + random.nextInt(2)];
             return new Input.OperatorCommand(time, Command.SET_TRADING_STATE, -1, tradingState.ordinal());
+        }
+        if (roll < 95 && roll >= 85) {
+            return cancelOrders();
         }
         if (roll < 85) {
             final int portfolios = config.portfolios().size();

@@ -10,7 +10,11 @@ import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.trigger.TriggerReason;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's side of the comparison: every listener callback and every order handed to the sink, in the
@@ -21,6 +25,9 @@ final class RecordingListener implements EngineListener, OrderSink {
     private final List<Output> log = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private Output.OrderSent lastSunk;
+    /** The last state reported for each order, by its own id, and the orders reported since the last look. */
+    private final Map<Long, ShownState> lastStates = new HashMap<>();
+    private final Set<Long> reportedSince = new HashSet<>();
 
     List<Output> log() {
         return log;
@@ -42,7 +49,7 @@ final class RecordingListener implements EngineListener, OrderSink {
     @Override
     public void onCancelOrder(final long timeNanos, final long requestId, final long originalClientOrderId,
         final int portfolioId, final int instrumentId, final byte side, final long orderQuantity) {
-        log.add(new Output.CancelSent(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity));
+        log.add(new Output.CancelSent(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity, null));
     }
 
     @Override
@@ -106,19 +113,43 @@ final class RecordingListener implements EngineListener, OrderSink {
     public void onOrderState(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
         final long leavesQuantity) {
-        // Derived from fills and closes, which the log already compares.
+        // Compared with the reference's view after every batch, not entry by entry (see DifferentialTest).
+        lastStates.put(clientOrderId, new ShownState(state, cumulativeQuantity, averagePrice, leavesQuantity));
+        reportedSince.add(clientOrderId);
+    }
+
+    ShownState lastState(final long clientOrderId) {
+        return lastStates.get(clientOrderId);
+    }
+
+    /** Orders with a state report since the set was last cleared. */
+    Set<Long> reportedSince() {
+        return reportedSince;
     }
 
     @Override
     public void onCancelRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final CancelReason reason) {
-        // The sink logs the request itself.
+        // The sink logged the request just before; the listener adds why it was sent.
+        final int last = log.size() - 1;
+        if (last >= 0 && log.get(last) instanceof Output.CancelSent sunk && sunk.requestId() == requestId
+            && sunk.portfolio() == portfolioId && sunk.reason() == null) {
+            log.set(last, sunk.withReason(reason));
+        } else {
+            problems.add("listener reported cancel request " + requestId + " for order " + clientOrderId
+                + " but the sink's last record is " + (last >= 0 ? log.get(last) : "none"));
+        }
     }
 
     @Override
     public void onReplaceRequested(final long inputSequence, final long timeNanos, final long requestId,
         final long clientOrderId, final int portfolioId, final long quantity, final long limitPrice) {
-        // The sink logs the request itself.
+        final int last = log.size() - 1;
+        if (!(last >= 0 && log.get(last) instanceof Output.ReplaceSent sunk && sunk.requestId() == requestId
+            && sunk.portfolio() == portfolioId && sunk.quantity() == quantity && sunk.limitPrice() == limitPrice)) {
+            problems.add("listener reported replace request " + requestId + " for order " + clientOrderId
+                + " but the sink's last record is " + (last >= 0 ? log.get(last) : "none"));
+        }
     }
 
     @Override

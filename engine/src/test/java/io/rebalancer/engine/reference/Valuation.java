@@ -44,7 +44,13 @@ record Valuation(ReferencePortfolio portfolio, List<Line> lines, BigInteger effe
 
     static Valuation of(final ReferencePortfolio portfolio, final Map<Integer, Quote> quotes,
         final Collection<WorkingOrder> book) {
-        BigInteger cash = portfolio.cash();
+        return of(portfolio, quotes, book, BigInteger.ZERO);
+    }
+
+    /** With {@code heldBack} of the open sells' proceeds counted as not coming (while buys are planned). */
+    static Valuation of(final ReferencePortfolio portfolio, final Map<Integer, Quote> quotes,
+        final Collection<WorkingOrder> book, final BigInteger heldBack) {
+        BigInteger cash = portfolio.cash().subtract(heldBack);
         final List<Line> lines = new ArrayList<>();
         BigInteger total = BigInteger.ZERO;
         for (final int instrument : portfolio.instruments()) {
