@@ -67,6 +67,8 @@ final class DemoRun {
     private final AtomicReference<Throwable> agentError = new AtomicReference<>();
     private volatile boolean stopRequested;
     private long lastCommandTime = Long.MIN_VALUE;
+    /** Orders and requests the engine had sent when the market last gave up waiting for the venue's answers. */
+    private long requestsWhenGaveUp = -1;
 
     /**
      * @param observe wraps the listener chain after the tally (tests add checks there); identity otherwise
@@ -200,8 +202,28 @@ final class DemoRun {
      * cannot freeze the market (the engine's request timeout then deals with it in market time).
      */
     private boolean awaitingAnswers(final long deadline) {
-        return engine.awaitingVenue() > 0 && System.nanoTime() < deadline;
+        if (engine.awaitingVenue() == 0) {
+            return false;
+        }
+        final long requests = requestsSent();
+        if (requests == requestsWhenGaveUp) {
+            return false;
+        }
+        if (System.nanoTime() < deadline) {
+            return true;
+        }
+        // Waited the longest for these: a venue that does not answer them is not waited for again until the engine
+        // sends something new, so the run goes on at full speed meanwhile.
+        requestsWhenGaveUp = requests;
+        return false;
     }
+
+    private long requestsSent() {
+        final EngineCounters counters = engine.counters();
+        return counters.get(EngineCounters.ORDERS_SENT) + counters.get(EngineCounters.CANCELS_SENT)
+            + counters.get(EngineCounters.REPLACES_SENT);
+    }
+
 
     private void command(final long time) {
         lastCommandTime = Math.max(lastCommandTime, time);
