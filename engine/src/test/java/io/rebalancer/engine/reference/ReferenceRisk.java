@@ -19,9 +19,10 @@ import java.util.Map;
  * kept in a list and the accepted notional summed per local date of the engine's zone in a map.
  * <p>
  * An order is judged at the later of its time and the latest accepted order's time, so time stepping back can
- * neither free rate budget nor reopen a day.
+ * neither free rate budget nor reopen a day. The one reference of the risk rules: the engine-wide differential test
+ * and the risk gate's own differential test both compare against it.
  */
-final class ReferenceRisk {
+public final class ReferenceRisk {
     private static final long ONE_SECOND = 1_000_000_000L;
     private static final BigInteger MILLION = BigInteger.valueOf(1_000_000);
 
@@ -31,8 +32,9 @@ final class ReferenceRisk {
     private final List<Long> acceptedTimes = new ArrayList<>();
     private final Map<LocalDate, BigInteger> notionalByDate = new HashMap<>();
     private TradingState state;
+    private LocalDate latestDate;
 
-    ReferenceRisk(final RiskLimits limits, final int instruments, final ZoneId zone) {
+    public ReferenceRisk(final RiskLimits limits, final int instruments, final ZoneId zone) {
         this.limits = limits;
         this.instruments = instruments;
         this.zone = zone;
@@ -43,12 +45,17 @@ final class ReferenceRisk {
         return state;
     }
 
-    void state(final TradingState newState) {
+    public void state(final TradingState newState) {
         state = newState;
     }
 
-    RiskVerdict check(final long time, final int instrument, final byte side, final long quantity, final long limit,
-        final long reference) {
+    /** Notional accepted on the trading day of the latest accepted order; 0 before any. */
+    public long dailyNotional() {
+        return latestDate == null ? 0 : notionalByDate.get(latestDate).longValueExact();
+    }
+
+    public RiskVerdict check(final long time, final int instrument, final byte side, final long quantity,
+        final long limit, final long reference) {
         final BigInteger notional = big(quantity).multiply(big(limit));
         if (quantity <= 0 || limit <= 0 || reference <= 0 || instrument < 0 || instrument >= instruments
             || (side != Side.BUY && side != Side.SELL) || notional.compareTo(big(Long.MAX_VALUE)) >= 0) {
@@ -90,7 +97,9 @@ final class ReferenceRisk {
             return RiskVerdict.DAILY_NOTIONAL;
         }
         acceptedTimes.add(at);
+        acceptedTimes.removeIf(sent -> at - sent >= ONE_SECOND);
         notionalByDate.put(date, usedToday.add(notional));
+        latestDate = date;
         return RiskVerdict.ACCEPTED;
     }
 

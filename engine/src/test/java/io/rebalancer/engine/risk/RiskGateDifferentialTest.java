@@ -1,7 +1,18 @@
 package io.rebalancer.engine.risk;
 
-import java.time.ZoneOffset;
 import io.rebalancer.engine.TestSeeds;
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.domain.RiskLimits;
+import io.rebalancer.engine.domain.Side;
+import io.rebalancer.engine.domain.TradingState;
+import io.rebalancer.engine.reference.ReferenceRisk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.ZoneOffset;
+import java.util.Random;
+
 import static io.rebalancer.engine.risk.RiskFixtures.DAY;
 import static io.rebalancer.engine.risk.RiskFixtures.INSTRUMENTS;
 import static io.rebalancer.engine.risk.RiskFixtures.PRICE;
@@ -9,19 +20,8 @@ import static io.rebalancer.engine.risk.RiskFixtures.SECOND;
 import static io.rebalancer.engine.risk.RiskFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rebalancer.engine.domain.Fixed;
-import io.rebalancer.engine.domain.RiskLimits;
-import io.rebalancer.engine.domain.Side;
-import io.rebalancer.engine.domain.TradingState;
-
-import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 /**
- * Random order streams through the gate and through {@link ReferenceRiskGate}; every verdict and daily total
+ * Random order streams through the gate and through {@link ReferenceRisk}; every verdict and daily total
  * must agree. Inputs cluster on the boundaries (collar edges, limits, one-second gaps, day changes, time
  * stepping back) where an optimised rule is most likely to be off by one. Failures name their seed.
  */
@@ -47,13 +47,13 @@ final class RiskGateDifferentialTest {
             1 + random.nextInt(50_000), 1 + random.nextInt(6), (1 + random.nextInt(2_000_000)) * Fixed.SCALE,
             restricted, TradingState.ACTIVE);
         final RiskGate gate = new RiskGate(limits, INSTRUMENTS, RiskFixtures.UTC);
-        final ReferenceRiskGate reference = new ReferenceRiskGate(limits, INSTRUMENTS, ZoneOffset.UTC);
+        final ReferenceRisk reference = new ReferenceRisk(limits, INSTRUMENTS, ZoneOffset.UTC);
         long time = T0;
         for (int i = 0; i < CHECKS; i++) {
             if (random.nextInt(200) == 0) {
                 final TradingState state = tradingState(random);
                 gate.tradingState(state);
-                reference.tradingState(state);
+                reference.state(state);
             }
             time = nextTime(random, time);
             final int id = random.nextInt(30) == 0 ? (random.nextBoolean() ? -1 : INSTRUMENTS)
