@@ -1,17 +1,20 @@
 package io.rebalancer.engine.core;
 
-import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.OrderPolicy;
-import io.rebalancer.engine.domain.OrderPolicy.ShutdownOrders;
 import io.rebalancer.engine.domain.OrderPolicy.WorkingOrderPolicy;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.state.Portfolio;
 import org.junit.jupiter.api.Test;
+
 import java.util.List;
+
 import static io.rebalancer.engine.core.Fixtures.SECOND;
+import static io.rebalancer.engine.core.LifecycleScenario.BUY;
+import static io.rebalancer.engine.core.LifecycleScenario.REQUEST_TIMEOUT;
+import static io.rebalancer.engine.core.LifecycleScenario.SELL;
+import static io.rebalancer.engine.core.LifecycleScenario.SPY;
 import static io.rebalancer.engine.core.Fixtures.money;
-import static io.rebalancer.engine.core.Fixtures.portfolio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,34 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * order that had just finished, orders that could no longer be cancelled, and age cancels retried at once.
  */
 class OrderLifecycleRegressionTest {
-    private static final int SPY = 0;
-    private static final int TLT = 1;
-    private static final long SELL = 1;
-    private static final long BUY = 2;
-    private static final long REQUEST_TIMEOUT = 30 * SECOND;
-
-    private final Recorder out = new Recorder();
-    private Engine engine;
-
-    private Driver start(final OrderPolicy policy) {
-        final EngineConfig base = Fixtures.config(4, portfolio("balanced").asset(SPY, 600, 60, 5)
-            .asset(TLT, 400, 40, 5));
-        engine = new Engine(new EngineConfig(base.settings(), base.universe(), base.risk(), base.portfolios(),
-            policy), out, out);
-        return new Driver(engine).quote(SPY, 100).quote(TLT, 100);
-    }
+    private final LifecycleScenario scenario = new LifecycleScenario();
+    private final Recorder out = scenario.out;
 
     private Driver breached(final OrderPolicy policy) {
-        final Driver driver = start(policy).quote(SPY, 125);
-        assertEquals(List.of(SELL, BUY), out.orders.stream().map(Recorder.Order::clientOrderId).toList());
-        return driver;
+        return scenario.breached(policy);
     }
 
     private static OrderPolicy replace() {
-        return new OrderPolicy(0, WorkingOrderPolicy.REPLACE, ShutdownOrders.CANCEL, 0, 0, REQUEST_TIMEOUT);
+        return LifecycleScenario.policy(0, WorkingOrderPolicy.REPLACE, 0);
     }
 
-    /** A REPLACED stamped at the request timeout is booked before the deadline is looked at, on the asked terms. */
     @Test
     void shouldBookAReplacedThatArrivesExactlyAtTheRequestTimeout() {
         final Driver driver = breached(replace());
@@ -57,7 +43,7 @@ class OrderLifecycleRegressionTest {
         final Recorder.Replace sell = out.replaces.get(0);
         driver.later(REQUEST_TIMEOUT).done(sell.requestId(), ExecType.REPLACED);
 
-        assertEquals(0, engine.counters().totalRejects(), "the engine accepted the REPLACED");
+        assertEquals(0, scenario.engine.counters().totalRejects(), "the engine accepted the REPLACED");
         assertEquals(List.of(), out.states.stream().filter(st -> st.clientOrderId() == SELL
             && st.state() == OrderState.FILLED).toList(), "nothing traded: order 1 must not close as FILLED");
         assertEquals(2, out.orders.size(), "the replaced sell still works at the venue: no second sell");
@@ -73,16 +59,15 @@ class OrderLifecycleRegressionTest {
         driver.later(REQUEST_TIMEOUT).done(first.requestId(), ExecType.CANCEL_REJECTED);
         assertEquals(1, out.cancels.stream().filter(c -> c.originalId() == SELL).count(), "answered: not re-sent");
         assertEquals(2, out.cancels.stream().filter(c -> c.originalId() == BUY).count(), "unanswered: re-sent");
-        assertEquals(0, engine.counters().totalRejects());
+        assertEquals(0, scenario.engine.counters().totalRejects());
         // Two orders never acknowledged and the buy's second cancel.
-        assertEquals(3, engine.awaitingVenue());
+        assertEquals(3, scenario.engine.awaitingVenue());
     }
 
     /** A refused cancel for age is tried again after the request timeout, not on the next event. */
     @Test
     void shouldRetryARefusedAgeCancelOnlyAfterTheRequestTimeout() {
-        final Driver driver = breached(new OrderPolicy(60 * SECOND, WorkingOrderPolicy.KEEP, ShutdownOrders.CANCEL,
-            0, 0, REQUEST_TIMEOUT));
+        final Driver driver = breached(LifecycleScenario.policy(60 * SECOND, WorkingOrderPolicy.KEEP, 0));
         driver.later(60 * SECOND).timer();
         final Recorder.Cancel first = out.cancels.stream().filter(c -> c.originalId() == SELL).findFirst()
             .orElseThrow();
@@ -91,7 +76,7 @@ class OrderLifecycleRegressionTest {
         assertEquals(1, out.cancels.stream().filter(c -> c.originalId() == SELL).count(), "not at once");
         driver.later(REQUEST_TIMEOUT).timer();
         assertEquals(2, out.cancels.stream().filter(c -> c.originalId() == SELL).count(), "after the timeout");
-        assertEquals(0, engine.counters().get(EngineCounters.CANCELS_GIVEN_UP), "gave up cancelling within 3 ms");
+        assertEquals(0, scenario.engine.counters().get(EngineCounters.CANCELS_GIVEN_UP), "never given up");
     }
 
     /** A replace accepted after the engine gave up waiting is booked: the venue is the record. */
@@ -107,8 +92,8 @@ class OrderLifecycleRegressionTest {
         driver.later(SECOND).done(sell.requestId(), ExecType.REPLACED);
         driver.fill(sell.requestId(), sell.quantity(), sell.limitPrice());
 
-        assertEquals(600 - sell.quantity(), engine.portfolio(0).settledQuantity(SPY));
-        assertEquals(0, engine.portfolio(0).openSellQuantity(SPY), "the venue's order is fully filled");
+        assertEquals(600 - sell.quantity(), scenario.engine.portfolio(0).settledQuantity(SPY));
+        assertEquals(0, scenario.engine.portfolio(0).openSellQuantity(SPY), "the venue's order is fully filled");
     }
 
     /** The buy phase does not spend proceeds a sell replaced down will no longer raise. */
@@ -120,7 +105,7 @@ class OrderLifecycleRegressionTest {
         for (final Recorder.Replace r : List.copyOf(out.replaces)) {
             driver.done(r.requestId(), ExecType.REPLACED);
         }
-        final Portfolio p = engine.portfolio(0);
+        final Portfolio p = scenario.engine.portfolio(0);
         assertTrue(p.effectiveCash() >= 0, "committed more than the cash the sells raise: " + p.effectiveCash());
     }
 

@@ -1,8 +1,6 @@
 package io.rebalancer.engine.core;
 
-import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.OrderPolicy;
-import io.rebalancer.engine.domain.OrderPolicy.ShutdownOrders;
 import io.rebalancer.engine.domain.OrderPolicy.WorkingOrderPolicy;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.domain.TradingState;
@@ -14,50 +12,31 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.rebalancer.engine.core.Fixtures.SECOND;
+import static io.rebalancer.engine.core.LifecycleScenario.BUY;
+import static io.rebalancer.engine.core.LifecycleScenario.REQUEST_TIMEOUT;
+import static io.rebalancer.engine.core.LifecycleScenario.SELL;
+import static io.rebalancer.engine.core.LifecycleScenario.SPY;
+import static io.rebalancer.engine.core.LifecycleScenario.TLT;
+import static io.rebalancer.engine.core.LifecycleScenario.policy;
 import static io.rebalancer.engine.core.Fixtures.money;
-import static io.rebalancer.engine.core.Fixtures.portfolio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The order lifecycle: states, cumulative quantity and average price, duplicate and out-of-order reports, late
  * fills, cancels (operator, maximum age), cancel/replace when the plan changes, and back-off after venue rejects.
- * The scenario: 600 SPY and 400 TLT at 100.00 on a 60/40 target with 5-point bands; SPY at 125 breaches and the
- * engine sends order 1 (sell 48 SPY at 124.88) and order 2 (buy 59 TLT at 100.10).
+ * The scenario is {@link LifecycleScenario}'s: SPY at 125 breaches and the engine sends order 1 (a sell) and 2 (a buy).
  */
 class OrderLifecycleTest {
-    private static final int SPY = 0;
-    private static final int TLT = 1;
-    private static final long SELL = 1;
-    private static final long BUY = 2;
-    private static final long REQUEST_TIMEOUT = 30 * SECOND;
-
-    private final Recorder out = new Recorder();
-    private Engine engine;
-
-    private Driver start(final OrderPolicy policy) {
-        final EngineConfig base = Fixtures.config(4, portfolio("balanced").asset(SPY, 600, 60, 5)
-            .asset(TLT, 400, 40, 5));
-        engine = new Engine(new EngineConfig(base.settings(), base.universe(), base.risk(), base.portfolios(),
-            policy), out, out);
-        return new Driver(engine).quote(SPY, 100).quote(TLT, 100);
-    }
+    private final LifecycleScenario scenario = new LifecycleScenario();
+    private final Recorder out = scenario.out;
 
     private Driver breached(final OrderPolicy policy) {
-        final Driver driver = start(policy).quote(SPY, 125);
-        assertEquals(List.of(SELL, BUY), out.orders.stream().map(Recorder.Order::clientOrderId).toList());
-        return driver;
-    }
-
-    private static OrderPolicy policy(final long maxAgeNanos, final WorkingOrderPolicy working,
-        final long backoffNanos) {
-        return new OrderPolicy(maxAgeNanos, working, ShutdownOrders.CANCEL, backoffNanos, 8 * backoffNanos,
-            REQUEST_TIMEOUT);
+        return scenario.breached(policy);
     }
 
     private List<OrderState> statesOf(final long clientOrderId) {
-        return out.states.stream().filter(s -> s.clientOrderId() == clientOrderId).map(Recorder.State::state)
-            .toList();
+        return scenario.statesOf(clientOrderId);
     }
 
     @Test
@@ -79,9 +58,9 @@ class OrderLifecycleTest {
         driver.report(BUY, 77, ExecType.TRADE, 20, money(100.00));
         driver.report(BUY, 77, ExecType.TRADE, 20, money(100.00));
 
-        assertEquals(420, engine.portfolio(0).settledQuantity(TLT));
-        assertEquals(39, engine.portfolio(0).openBuyQuantity(TLT));
-        assertEquals(1, engine.counters().rejects(InputReject.DUPLICATE_EXECUTION));
+        assertEquals(420, scenario.engine.portfolio(0).settledQuantity(TLT));
+        assertEquals(39, scenario.engine.portfolio(0).openBuyQuantity(TLT));
+        assertEquals(1, scenario.engine.counters().rejects(InputReject.DUPLICATE_EXECUTION));
     }
 
     @Test
@@ -90,7 +69,7 @@ class OrderLifecycleTest {
         driver.fill(BUY, 10, money(100.00)).done(BUY, ExecType.NEW);
 
         assertEquals(List.of(OrderState.PENDING_NEW, OrderState.PARTIALLY_FILLED), statesOf(BUY));
-        assertEquals(0, engine.counters().totalRejects());
+        assertEquals(0, scenario.engine.counters().totalRejects());
     }
 
     @Test
@@ -99,22 +78,22 @@ class OrderLifecycleTest {
         driver.fill(SELL, 48, money(125.00));
 
         assertEquals(List.of(OrderState.PENDING_NEW, OrderState.FILLED), statesOf(SELL));
-        assertEquals(552, engine.portfolio(0).settledQuantity(SPY));
-        assertEquals(1, engine.workingOrders());
+        assertEquals(552, scenario.engine.portfolio(0).settledQuantity(SPY));
+        assertEquals(1, scenario.engine.workingOrders());
     }
 
     @Test
     void shouldBookAFillThatCrossedTheCancelOnTheWire() {
         final Driver driver = breached(OrderPolicy.KEEP_WORKING);
-        final long cashBefore = engine.portfolio(0).settledCash();
+        final long cashBefore = scenario.engine.portfolio(0).settledCash();
         driver.fill(BUY, 20, money(100.00)).done(BUY, ExecType.CANCELED).fill(BUY, 15, money(100.05));
 
-        final Portfolio p = engine.portfolio(0);
+        final Portfolio p = scenario.engine.portfolio(0);
         assertEquals(435, p.settledQuantity(TLT));
         assertEquals(0, p.openBuyQuantity(TLT));
         assertEquals(cashBefore - money(2000.00) - money(1500.75), p.settledCash());
-        assertEquals(1, engine.counters().get(EngineCounters.LATE_FILLS));
-        assertEquals(0, engine.counters().rejects(InputReject.OVERFILL), "within what the cancel released");
+        assertEquals(1, scenario.engine.counters().get(EngineCounters.LATE_FILLS));
+        assertEquals(0, scenario.engine.counters().rejects(InputReject.OVERFILL), "within what the cancel released");
     }
 
     @Test
@@ -130,10 +109,10 @@ class OrderLifecycleTest {
         // The venue answers with the cancel request's id; a fill for the old id still comes in between.
         driver.fill(BUY, 1, money(100.00)).done(4, ExecType.CANCELED).done(3, ExecType.CANCELED);
 
-        final Portfolio p = engine.portfolio(0);
+        final Portfolio p = scenario.engine.portfolio(0);
         assertEquals(410, p.settledQuantity(TLT));
         assertEquals(0, p.openBuyQuantity(TLT) + p.openSellQuantity(SPY));
-        assertEquals(0, engine.workingOrders());
+        assertEquals(0, scenario.engine.workingOrders());
         assertEquals(List.of(new Recorder.Closed(BUY, 0, ExecType.CANCELED, 49),
             new Recorder.Closed(SELL, 0, ExecType.CANCELED, 48)), out.closed);
         assertEquals(2, out.orders.size(), "halted: nothing new goes out although the breach is back");
@@ -184,12 +163,12 @@ class OrderLifecycleTest {
         assertEquals(SELL, sell.originalId());
         assertEquals(money(129.87), sell.limitPrice());
         assertTrue(sell.quantity() > 48, "SPY rose further: sell more");
-        assertEquals(48, engine.portfolio(0).openSellQuantity(SPY), "old terms stand until the venue accepts");
+        assertEquals(48, scenario.engine.portfolio(0).openSellQuantity(SPY), "old terms stand until the venue accepts");
 
         driver.done(sell.requestId(), ExecType.REPLACED);
-        assertEquals(sell.quantity(), engine.portfolio(0).openSellQuantity(SPY));
+        assertEquals(sell.quantity(), scenario.engine.portfolio(0).openSellQuantity(SPY));
         driver.fill(sell.requestId(), sell.quantity(), money(129.90));
-        assertEquals(600 - sell.quantity(), engine.portfolio(0).settledQuantity(SPY));
+        assertEquals(600 - sell.quantity(), scenario.engine.portfolio(0).settledQuantity(SPY));
         assertEquals(OrderState.FILLED, statesOf(SELL).get(statesOf(SELL).size() - 1));
     }
 
@@ -237,10 +216,10 @@ class OrderLifecycleTest {
         final Recorder.Replace sell = out.replaces.get(0);
         driver.done(sell.requestId(), ExecType.CANCEL_REJECTED);
 
-        assertEquals(48, engine.portfolio(0).openSellQuantity(SPY));
-        assertEquals(1, engine.counters().get(EngineCounters.CANCEL_REJECTS));
+        assertEquals(48, scenario.engine.portfolio(0).openSellQuantity(SPY));
+        assertEquals(1, scenario.engine.counters().get(EngineCounters.CANCEL_REJECTS));
         driver.fill(SELL, 48, money(125.00));
-        assertEquals(552, engine.portfolio(0).settledQuantity(SPY));
+        assertEquals(552, scenario.engine.portfolio(0).settledQuantity(SPY));
     }
 
     @Test
@@ -279,10 +258,10 @@ class OrderLifecycleTest {
         driver.later(SECOND).quote(SPY, 130).command(Command.REBALANCE_NOW, 0, 0);
         assertEquals(1, out.replaces.size());
         driver.later(REQUEST_TIMEOUT - SECOND).timer();
-        assertEquals(0, engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
+        assertEquals(0, scenario.engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
 
         driver.later(SECOND).timer();
-        assertEquals(1, engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
+        assertEquals(1, scenario.engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
         assertEquals(OrderState.PENDING_NEW, statesOf(SELL).get(statesOf(SELL).size() - 1), "back on its old terms");
         driver.command(Command.REBALANCE_NOW, 0, 0);
         assertEquals(2, out.replaces.size(), "planned again: a lost request does not freeze the portfolio");
@@ -301,11 +280,11 @@ class OrderLifecycleTest {
         assertEquals(10, out.cancels.size());
         assertEquals(List.of(CancelReason.OPERATOR), out.cancelRequests.stream().map(Recorder.CancelRequest::reason)
             .distinct().toList());
-        assertEquals(0, engine.counters().get(EngineCounters.CANCELS_GIVEN_UP));
-        assertEquals(8, engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
-        assertEquals(2, engine.workingOrders(), "still working as far as the engine knows: nothing invented");
+        assertEquals(0, scenario.engine.counters().get(EngineCounters.CANCELS_GIVEN_UP));
+        assertEquals(8, scenario.engine.counters().get(EngineCounters.REQUEST_TIMEOUTS));
+        assertEquals(2, scenario.engine.workingOrders(), "still working as far as the engine knows: nothing invented");
         driver.done(out.cancels.get(9).requestId(), ExecType.CANCELED);
-        assertEquals(1, engine.workingOrders(), "the answer to the last try closes it");
+        assertEquals(1, scenario.engine.workingOrders(), "the answer to the last try closes it");
     }
 
 
@@ -315,7 +294,7 @@ class OrderLifecycleTest {
         driver.done(SELL, ExecType.REJECTED).done(BUY, ExecType.REJECTED);
         driver.later(9 * SECOND).quote(SPY, 125.01);
         assertEquals(2, out.orders.size(), "the breach is back, but the portfolio waits 10 s (one rebalance refused)");
-        assertTrue(engine.counters().get(EngineCounters.BACKOFF_SKIPS) > 0);
+        assertTrue(scenario.engine.counters().get(EngineCounters.BACKOFF_SKIPS) > 0);
 
         driver.later(SECOND).timer();
         assertEquals(4, out.orders.size(), "planned again once the wait ended");
