@@ -212,7 +212,6 @@ final class ExecutionBook {
         orders.book(index, leaves, limit);
         orders.orderQuantity(index, total);
         orders.currentId(index, requestId);
-        orders.workingSince(index, now);
         requests.startAge(index, now);
         if (orders.state(index) == OrderState.PENDING_NEW) {
             orders.state(index, OrderState.NEW);

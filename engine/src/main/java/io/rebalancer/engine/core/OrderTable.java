@@ -47,7 +47,6 @@ final class OrderTable {
     private final long[] filledNotional;
     private final long[] leaves;
     private final long[] limitPrice;
-    private final long[] workingSince;
     private final byte[] state;
     private final long[] released;
     private final byte[] requestKind;
@@ -89,7 +88,6 @@ final class OrderTable {
         filledNotional = new long[rows];
         leaves = new long[rows];
         limitPrice = new long[rows];
-        workingSince = new long[rows];
         state = new byte[rows];
         released = new long[rows];
         requestKind = new byte[rows];
@@ -131,14 +129,9 @@ final class OrderTable {
         return pendingNew;
     }
 
-    /** Rows, working and finished: valid indices are {@code 0 .. rows()-1}. */
-    int rows() {
-        return reusable.length;
-    }
-
     /** Books a new working order; the caller checked {@link #isFull()}. */
     int open(final long id, final int portfolio, final int assetSlot, final int instrument, final byte orderSide,
-        final long quantity, final long limit, final long now) {
+        final long quantity, final long limit) {
         final int index = reusable[reusableHead];
         reusableHead = (reusableHead + 1) % reusable.length;
         reusableCount--;
@@ -155,7 +148,6 @@ final class OrderTable {
         filledNotional[index] = 0;
         leaves[index] = quantity;
         limitPrice[index] = limit;
-        workingSince[index] = now;
         state[index] = (byte)OrderState.PENDING_NEW.ordinal();
         pendingNew++;
         released[index] = 0;
@@ -405,14 +397,6 @@ final class OrderTable {
     void book(final int index, final long quantity, final long limit) {
         leaves[index] = quantity;
         limitPrice[index] = limit;
-    }
-
-    long workingSince(final int index) {
-        return workingSince[index];
-    }
-
-    void workingSince(final int index, final long time) {
-        workingSince[index] = time;
     }
 
     OrderState state(final int index) {

@@ -208,7 +208,7 @@ final class RebalanceDesk {
         final byte side, final long quantity, final long limit) {
         final int instrument = portfolio.instrumentId(slot);
         final long clientOrderId = ids.next();
-        final int index = orders.open(clientOrderId, portfolio.id(), slot, instrument, side, quantity, limit, now);
+        final int index = orders.open(clientOrderId, portfolio.id(), slot, instrument, side, quantity, limit);
         portfolio.orderOpened(slot, side, quantity, limit);
         requests.startAge(index, now);
         sent++;

@@ -42,11 +42,6 @@ final class RejectBackoff {
         return now < waitUntil[portfolio];
     }
 
-    /** Consecutive rejects so far, for status. */
-    int rejectsInRow(final int portfolio) {
-        return rejectsInRow[portfolio];
-    }
-
     /** True when at least one wait has ended since the last call: the engine then judges every portfolio again. */
     boolean anyWaitEnded(final long now) {
         if (now < earliestEnd) {

@@ -33,7 +33,7 @@ class OrderTableTest {
             if (!table.isFull() && (workingPortfolio.isEmpty() || random.nextBoolean())) {
                 final int p = random.nextInt(PORTFOLIOS);
                 final long id = nextId++;
-                table.open(id, p, 0, 0, Side.BUY, 10, 1, step);
+                table.open(id, p, 0, 0, Side.BUY, 10, 1);
                 if (random.nextInt(4) == 0) {
                     table.addId(table.find(id), nextId++);
                 }
