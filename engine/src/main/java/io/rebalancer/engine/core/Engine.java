@@ -367,7 +367,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     }
 
     public int workingOrders() {
-        return executions.workingOrders();
+        return table.size();
     }
 
 }

@@ -251,10 +251,6 @@ final class ExecutionBook {
         requests.state(sequence, now, index);
     }
 
-    int workingOrders() {
-        return orders.size();
-    }
-
     private void reject(final long sequence, final long now, final InputReject reason, final long subject) {
         counters.rejected(reason);
         listener.onInputRejected(sequence, now, reason, subject);
