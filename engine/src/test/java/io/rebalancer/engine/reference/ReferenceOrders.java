@@ -101,7 +101,7 @@ final class ReferenceOrders {
                 known.remove(id);
             }
         }
-        final WorkingOrder order = new WorkingOrder(nextId++, portfolio, instrument, side, quantity, limit, now);
+        final WorkingOrder order = new WorkingOrder(nextId++, portfolio, instrument, side, quantity, limit);
         startAge(order, now);
         working.put(order.clientOrderId(), order);
         ever.put(order.clientOrderId(), order);

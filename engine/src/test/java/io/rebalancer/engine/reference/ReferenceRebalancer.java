@@ -279,7 +279,7 @@ final class ReferenceRebalancer {
             case ExecType.REPLACED -> {
                 if (isAbandoned(order, report.clientOrderId())) {
                     count("replace accepted after it was given up");
-                    order.replacedLate(clock);
+                    order.replacedLate();
                     orders.startAge(order, clock);
                     afterReplaced(order, false);
                 } else {
@@ -403,7 +403,7 @@ final class ReferenceRebalancer {
      * the request's id, its age counted from now. Nothing left on the new terms: it is done, as filled.
      */
     private void onReplaced(final WorkingOrder order) {
-        order.replaced(clock);
+        order.replaced();
         orders.startAge(order, clock);
         count("replaced");
         afterReplaced(order, true);

@@ -27,7 +27,6 @@ final class WorkingOrder {
     private long leaves;
     private long limitPrice;
     private long cumulative;
-    private long workingSince;
     private boolean finished;
     private long released;
     private Request request = Request.NONE;
@@ -49,7 +48,7 @@ final class WorkingOrder {
     private OrderState finalState;
 
     WorkingOrder(final long clientOrderId, final int portfolio, final int instrument, final byte side,
-        final long quantity, final long limitPrice, final long now) {
+        final long quantity, final long limitPrice) {
         this.clientOrderId = clientOrderId;
         this.portfolio = portfolio;
         this.instrument = instrument;
@@ -58,7 +57,6 @@ final class WorkingOrder {
         this.leaves = quantity;
         this.limitPrice = limitPrice;
         this.currentId = clientOrderId;
-        this.workingSince = now;
         ids.add(clientOrderId);
     }
 
@@ -103,10 +101,6 @@ final class WorkingOrder {
 
     long cumulative() {
         return cumulative;
-    }
-
-    long workingSince() {
-        return workingSince;
     }
 
     boolean finished() {
@@ -187,13 +181,8 @@ final class WorkingOrder {
     }
 
     /** The venue accepted the replace the engine had given up waiting for. */
-    void replacedLate(final long now) {
-        quantity = abandonedQuantity;
-        limitPrice = abandonedLimit;
-        leaves = Math.max(0, abandonedQuantity - cumulative);
-        currentId = abandonedId;
-        workingSince = now;
-        acknowledged = true;
+    void replacedLate() {
+        workOn(abandonedId, abandonedQuantity, abandonedLimit);
         abandonedId = 0;
     }
 
@@ -270,12 +259,16 @@ final class WorkingOrder {
     }
 
     /** The venue accepted the replace out: the order works on its terms, under its id, from now. */
-    void replaced(final long now) {
-        quantity = requestQuantity;
-        limitPrice = requestLimit;
-        leaves = Math.max(0, requestQuantity - cumulative);
-        currentId = requestId;
-        workingSince = now;
+    void replaced() {
+        workOn(requestId, requestQuantity, requestLimit);
+    }
+
+    /** From now on the order works on these terms, known by this id: what an accepted replace does. */
+    private void workOn(final long id, final long total, final long limit) {
+        quantity = total;
+        limitPrice = limit;
+        leaves = Math.max(0, total - cumulative);
+        currentId = id;
         acknowledged = true;
     }
 
