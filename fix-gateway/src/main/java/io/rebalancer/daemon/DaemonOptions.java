@@ -7,7 +7,8 @@ import java.time.format.DateTimeParseException;
 /**
  * The daemon's command line, parsed by hand (a handful of options do not justify a dependency). Options take
  * their value as the next argument or after {@code =}; anything unknown, missing or malformed is a
- * {@link UsageException} naming the option and what it expects.
+ * {@link UsageException} naming the option and what it expects. The value parsers ({@link #number},
+ * {@link #duration}, {@link #instant}) are shared with the venue simulator's {@link VenueOptions}.
  *
  * @param configDir           the config directory ({@code engine.conf}, {@code instruments.csv}, {@code portfolios/})
  * @param ticks               how many synthetic ticks to publish (one instrument each)
@@ -182,7 +183,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         return true;
     }
 
-    private static long number(final String name, final String value) throws UsageException {
+    /** A whole number, underscores allowed: {@code 50_000}. */
+    static long number(final String name, final String value) throws UsageException {
         try {
             return Long.parseLong(value.replace("_", ""));
         } catch (final NumberFormatException ex) {
@@ -244,7 +246,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         }
     }
 
-    private static long instant(final String name, final String value) throws UsageException {
+    /** A UTC time such as {@link #DEFAULT_START}, as epoch nanos. */
+    static long instant(final String name, final String value) throws UsageException {
         try {
             final Instant instant = Instant.parse(value);
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
