@@ -146,11 +146,11 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                             }
                             fixSettings = Path.of(value);
                             break;
+                        case "--rate":
+                            rate = rate(value);
+                            break;
                         default:
-                            rate = number(name, value);
-                            if (rate < 0) {
-                                throw new UsageException("--rate: '" + value + "' must be 0 or more ticks per second");
-                            }
+                            throw new IllegalStateException(name + " is listed as taking a value but not parsed");
                     }
                     break;
                 default:
@@ -174,6 +174,14 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
             default:
                 throw new UsageException("--venue: '" + value + "' is not paper or fix");
         }
+    }
+
+    private static long rate(final String value) throws UsageException {
+        final long rate = number("--rate", value);
+        if (rate < 0) {
+            throw new UsageException("--rate: '" + value + "' must be 0 or more ticks per second");
+        }
+        return rate;
     }
 
     private static boolean flag(final String name, final String inline) throws UsageException {
