@@ -31,7 +31,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
     static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
     static final long DEFAULT_TICK_INTERVAL_NANOS = 1_000_000_000L;
-    /** Thursday 29 January 2026, 14:30 UTC (the New York open): a default run crosses a month end. */
+    /** Friday 27 March 2026, 13:30 UTC (the New York open): a default run crosses a month end. */
     static final String DEFAULT_START = "2026-03-27T13:30:00Z";
     static final long DEFAULT_STATUS_INTERVAL_NANOS = 86_400_000_000_000L;
     static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
