@@ -158,13 +158,8 @@ final class FixVenue implements Venue {
             simulatorFills(), c.ordersRefusedBack(), gateway.ordersLost());
     }
 
-    /** The gateway's counters; any thread. */
-    GatewayCounters counters() {
-        return gateway.counters();
-    }
-
     /** Trade reports the simulator sent, or -1 with an external acceptor. */
-    long simulatorFills() {
+    private long simulatorFills() {
         return simulator == null ? -1 : simulator.fills();
     }
 
