@@ -195,12 +195,12 @@ final class FixVenue implements Venue {
         return ids;
     }
 
-    /** A port nobody listens on right now; the simulator binds it a moment later. */
-    private static int freePort() {
+    /** A port nobody listens on right now; the simulator binds it a moment later. Also for {@link VenueMain}. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (final IOException ex) {
-            throw new UncheckedIOException("no free loopback port for the FIX venue simulator", ex);
+            throw new UncheckedIOException("no free port for the FIX venue simulator", ex);
         }
     }
 }
