@@ -201,7 +201,7 @@ final class ConsolePrinter implements Agent, MessageHandler {
             .append(count(buffer, index, ConsoleReporter.REPLACES)).append(" replaces requested");
         boolean any = false;
         for (final OrderState state : ORDER_STATES) {
-            final long n = count(buffer, index, ConsoleReporter.ALL_COUNTS - ORDER_STATES.length + state.ordinal());
+            final long n = count(buffer, index, ConsoleReporter.reached(state));
             if (n > 0) {
                 text.append(any ? ", " : "; states reached: ").append(Text.words(state)).append(' ').append(n);
                 any = true;

@@ -44,7 +44,7 @@ final class ConsoleReporter implements EngineListener {
     static final int REPLACE_REQUESTED = 12;
     /**
      * The counts as of a status report, before its first portfolio: a record of its own layout, the header then
-     * one long per count ({@link #count} order, then one per {@link OrderState}).
+     * one long per count ({@link #SENT} to {@link #REPLACES}, then one per {@link OrderState} at {@link #reached}).
      */
     static final int COUNTS_RECORD = 13;
     static final int COUNTS_AT = 16;
@@ -206,7 +206,7 @@ final class ConsoleReporter implements EngineListener {
         final int portfolioId, final OrderState state, final long cumulativeQuantity, final long averagePrice,
         final long leavesQuantity) {
         // Counted only: fills, requests and closes already print a line each.
-        increment(COUNTS + state.ordinal());
+        increment(reached(state));
     }
 
     @Override
@@ -290,6 +290,11 @@ final class ConsoleReporter implements EngineListener {
         buffer.putInt(at + CODE, side);
         buffer.putLong(at + B, quantity);
         buffer.putLong(at + C, price);
+    }
+
+    /** The count, in a {@link #COUNTS_RECORD}, of orders that reached {@code state}. */
+    static int reached(final OrderState state) {
+        return COUNTS + state.ordinal();
     }
 
     private void increment(final int count) {

@@ -7,7 +7,8 @@ import java.time.format.DateTimeParseException;
 /**
  * The daemon's command line, parsed by hand (a handful of options do not justify a dependency). Options take
  * their value as the next argument or after {@code =}; anything unknown, missing or malformed is a
- * {@link UsageException} naming the option and what it expects.
+ * {@link UsageException} naming the option and what it expects. The value parsers ({@link #number},
+ * {@link #duration}, {@link #instant}) are shared with the venue simulator's {@link VenueOptions}.
  *
  * @param configDir           the config directory ({@code engine.conf}, {@code instruments.csv}, {@code portfolios/})
  * @param ticks               how many synthetic ticks to publish (one instrument each)
@@ -30,7 +31,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
     static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
     static final long DEFAULT_TICK_INTERVAL_NANOS = 1_000_000_000L;
-    /** Thursday 29 January 2026, 14:30 UTC (the New York open): a default run crosses a month end. */
+    /** Friday 27 March 2026, 13:30 UTC (the New York open): a default run crosses a month end. */
     static final String DEFAULT_START = "2026-03-27T13:30:00Z";
     static final long DEFAULT_STATUS_INTERVAL_NANOS = 86_400_000_000_000L;
     static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
@@ -145,11 +146,11 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                             }
                             fixSettings = Path.of(value);
                             break;
+                        case "--rate":
+                            rate = rate(value);
+                            break;
                         default:
-                            rate = number(name, value);
-                            if (rate < 0) {
-                                throw new UsageException("--rate: '" + value + "' must be 0 or more ticks per second");
-                            }
+                            throw new IllegalStateException(name + " is listed as taking a value but not parsed");
                     }
                     break;
                 default:
@@ -175,6 +176,14 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         }
     }
 
+    private static long rate(final String value) throws UsageException {
+        final long rate = number("--rate", value);
+        if (rate < 0) {
+            throw new UsageException("--rate: '" + value + "' must be 0 or more ticks per second");
+        }
+        return rate;
+    }
+
     private static boolean flag(final String name, final String inline) throws UsageException {
         if (inline != null) {
             throw new UsageException(name + " takes no value");
@@ -182,7 +191,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         return true;
     }
 
-    private static long number(final String name, final String value) throws UsageException {
+    /** A whole number, underscores allowed: {@code 50_000}. */
+    static long number(final String name, final String value) throws UsageException {
         try {
             return Long.parseLong(value.replace("_", ""));
         } catch (final NumberFormatException ex) {
@@ -244,7 +254,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         }
     }
 
-    private static long instant(final String name, final String value) throws UsageException {
+    /** A UTC time such as {@link #DEFAULT_START}, as epoch nanos. */
+    static long instant(final String name, final String value) throws UsageException {
         try {
             final Instant instant = Instant.parse(value);
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());

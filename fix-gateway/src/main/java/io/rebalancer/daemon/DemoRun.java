@@ -45,8 +45,6 @@ final class DemoRun {
     /** The longest the market waits, in wall time, for the venue to answer the engine's orders and requests. */
     private static final long MAX_ANSWER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
-    /** Simulated time an unmarketable order rests at the paper venue before it is cancelled. */
-    static final long MAX_REST_NANOS = TimeUnit.MINUTES.toNanos(5);
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int DRAIN_QUIET_POLLS = 3;
@@ -223,7 +221,6 @@ final class DemoRun {
         return counters.get(EngineCounters.ORDERS_SENT) + counters.get(EngineCounters.CANCELS_SENT)
             + counters.get(EngineCounters.REPLACES_SENT);
     }
-
 
     private void command(final long time) {
         lastCommandTime = Math.max(lastCommandTime, time);

@@ -158,13 +158,8 @@ final class FixVenue implements Venue {
             simulatorFills(), c.ordersRefusedBack(), gateway.ordersLost());
     }
 
-    /** The gateway's counters; any thread. */
-    GatewayCounters counters() {
-        return gateway.counters();
-    }
-
     /** Trade reports the simulator sent, or -1 with an external acceptor. */
-    long simulatorFills() {
+    private long simulatorFills() {
         return simulator == null ? -1 : simulator.fills();
     }
 
@@ -200,12 +195,12 @@ final class FixVenue implements Venue {
         return ids;
     }
 
-    /** A port nobody listens on right now; the simulator binds it a moment later. */
-    private static int freePort() {
+    /** A port nobody listens on right now; the simulator binds it a moment later. Also for {@link VenueMain}. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (final IOException ex) {
-            throw new UncheckedIOException("no free loopback port for the FIX venue simulator", ex);
+            throw new UncheckedIOException("no free port for the FIX venue simulator", ex);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,8 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
     static final int REQUESTS_REFUSED = 8;
     private static final int COUNTERS = 9;
     private static final int RECORDS_PER_CYCLE = 64;
+    /** The daemon's {@code maxRestNanos}: simulated time an unmarketable order rests before it is cancelled. */
+    static final long MAX_REST_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private final OrderHandOff handOff;
     private final OneToOneRingBuffer orders;

@@ -12,6 +12,9 @@ import java.util.Locale;
 /** Renders a {@link RunReport} as the end-of-run summary a person reads. */
 final class SummaryWriter {
     private static final String NL = System.lineSeparator();
+    /** The engine counters wrap before this many characters, under the label's indent. */
+    private static final int WIDTH = 110;
+    private static final String INDENT = "         ";
 
     private SummaryWriter() {
     }
@@ -30,9 +33,16 @@ final class SummaryWriter {
             portfolio(out, p);
         }
         out.append(NL).append("engine   ");
+        int lineStart = out.length() - INDENT.length();
         for (int c = 0; c < counters.length; c++) {
-            out.append(c == 0 ? "" : c % 5 == 0 ? NL + "         " : ", ").append(EngineCounters.name(c)).append(' ')
-                .append(Text.count(counters[c]));
+            final String counter = EngineCounters.name(c) + ' ' + Text.count(counters[c]);
+            if (c > 0 && out.length() - lineStart + 2 + counter.length() > WIDTH) {
+                out.append(',').append(NL).append(INDENT);
+                lineStart = out.length() - INDENT.length();
+            } else if (c > 0) {
+                out.append(", ");
+            }
+            out.append(counter);
         }
         out.append(NL).append("input rejects: ");
         boolean any = false;

@@ -28,7 +28,7 @@ interface Venue extends AutoCloseable {
         for (int id = 0; id < lots.length; id++) {
             lots[id] = config.universe().get(id).lotSize();
         }
-        return new PaperVenue(config.settings().orderCapacity(), quotes, lots, DemoRun.MAX_REST_NANOS);
+        return new PaperVenue(config.settings().orderCapacity(), quotes, lots, PaperVenue.MAX_REST_NANOS);
     }
 
     /** What the engine hands its orders, cancels and replaces to; called once, before the engine starts. */

@@ -15,10 +15,8 @@ import quickfix.ConfigError;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Iterator;
@@ -151,7 +149,7 @@ public final class VenueMain {
      */
     static SessionSettings merge(final VenueOptions options) {
         final SessionSettings merged = new SessionSettings();
-        final int port = options.port() == 0 ? freePort() : options.port();
+        final int port = options.port() == 0 ? FixVenue.freePort() : options.port();
         try {
             for (final Path file : options.settings()) {
                 final SessionSettings one = FixGateway.settings(file);
@@ -191,13 +189,5 @@ public final class VenueMain {
             throw new IllegalArgumentException("venue settings: " + ex.getMessage(), ex);
         }
         return text.toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("no free port for the venue simulator", ex);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.rebalancer.daemon;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,8 @@ import java.util.Map;
 
 /**
  * The standalone venue simulator's command line ({@link VenueMain}). The market options and their defaults are
- * the daemon's, so a venue started with the same seed and start quotes the same prices as the daemon's market.
+ * the daemon's, so a venue started with the same seed and start quotes the same prices as the daemon's market;
+ * so are the parsers of their values (numbers, durations, times), so both commands accept and refuse alike.
  *
  * @param configDir          the engine config directory: instruments.csv gives the symbols, ticks and lots
  * @param settings           QuickFIX/J acceptor settings files; every session of every file is served
@@ -55,7 +54,7 @@ record VenueOptions(Path configDir, List<Path> settings, int port, long seed, lo
         final List<Path> settings = new ArrayList<>();
         int port = -1;
         long seed = DaemonOptions.DEFAULT_SEED;
-        long start = instant(DaemonOptions.DEFAULT_START);
+        long start = DaemonOptions.instant("--start", DaemonOptions.DEFAULT_START);
         long interval = DaemonOptions.DEFAULT_TICK_INTERVAL_NANOS;
         long rate = DEFAULT_TICKS_PER_SECOND;
         long status = DEFAULT_STATUS_INTERVAL_NANOS;
@@ -91,10 +90,10 @@ record VenueOptions(Path configDir, List<Path> settings, int port, long seed, lo
                     port = (int)range(name, value, 0, 65_535);
                     break;
                 case "--seed":
-                    seed = range(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    seed = DaemonOptions.number(name, value);
                     break;
                 case "--start":
-                    start = instant(value);
+                    start = DaemonOptions.instant(name, value);
                     break;
                 case "--tick-interval":
                     interval = DaemonOptions.duration(name, value);
@@ -121,24 +120,10 @@ record VenueOptions(Path configDir, List<Path> settings, int port, long seed, lo
 
     private static long range(final String name, final String value, final long min, final long max)
         throws UsageException {
-        try {
-            final long n = Long.parseLong(value.replace("_", ""));
-            if (n < min || n > max) {
-                throw new UsageException(name + ": " + n + " is outside " + min + ".." + max);
-            }
-            return n;
-        } catch (final NumberFormatException ex) {
-            throw new UsageException(name + ": '" + value + "' is not a whole number");
+        final long n = DaemonOptions.number(name, value);
+        if (n < min || n > max) {
+            throw new UsageException(name + ": " + n + " is outside " + min + ".." + max);
         }
-    }
-
-    private static long instant(final String value) throws UsageException {
-        try {
-            final Instant instant = Instant.parse(value);
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (final DateTimeParseException | ArithmeticException ex) {
-            throw new UsageException("--start: '" + value + "' is not a UTC time such as "
-                + DaemonOptions.DEFAULT_START);
-        }
+        return n;
     }
 }

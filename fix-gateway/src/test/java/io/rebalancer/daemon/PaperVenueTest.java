@@ -26,7 +26,7 @@ class PaperVenueTest {
 
     private final VenueHarness engine = new VenueHarness();
     private final LatestQuotes quotes = new LatestQuotes(2);
-    private final PaperVenue venue = new PaperVenue(16, quotes, new long[] {1, 10}, DemoRun.MAX_REST_NANOS);
+    private final PaperVenue venue = new PaperVenue(16, quotes, new long[] {1, 10}, PaperVenue.MAX_REST_NANOS);
     private final OrderSink sink = venue.orderSink();
 
     PaperVenueTest() {
@@ -122,12 +122,12 @@ class PaperVenueTest {
         quotes.update(SPY, 478_000_000L, 478_050_000L, T0);
         sink.onNewOrder(T0, 9, 0, SPY, Side.BUY, 3, 477_000_000L);
         venue.doWork();
-        quotes.update(SPY, 478_000_000L, 478_050_000L, T0 + DemoRun.MAX_REST_NANOS);
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0 + PaperVenue.MAX_REST_NANOS);
         venue.doWork();
-        quotes.update(SPY, 478_000_000L, 478_050_000L, T0 + DemoRun.MAX_REST_NANOS + 1);
+        quotes.update(SPY, 478_000_000L, 478_050_000L, T0 + PaperVenue.MAX_REST_NANOS + 1);
         venue.doWork();
         assertEquals(List.of(exec(T0, 9, 1, ExecType.NEW, 0, 0, 3),
-            exec(T0 + DemoRun.MAX_REST_NANOS + 1, 9, 2, ExecType.CANCELED, 0, 0, 0)), engine.drain());
+            exec(T0 + PaperVenue.MAX_REST_NANOS + 1, 9, 2, ExecType.CANCELED, 0, 0, 0)), engine.drain());
         assertEquals(0, venue.restingOrders());
     }
 
