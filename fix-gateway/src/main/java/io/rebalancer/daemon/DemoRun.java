@@ -44,6 +44,8 @@ final class DemoRun {
     private static final int CHUNK = 32;
     /** The longest the market waits, in wall time, for the venue to answer the engine's orders and requests. */
     private static final long MAX_ANSWER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** The same before the venue's first answer: a cold JVM's first FIX round trip takes far longer. */
+    private static final long MAX_FIRST_ANSWER_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -183,7 +185,8 @@ final class DemoRun {
      * many simulated minutes later than the tick it acts on; with it, the lag is at most two chunks.
      */
     private void awaitEngineAndVenue() {
-        final long answerDeadline = System.nanoTime() + MAX_ANSWER_WAIT_NANOS;
+        final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS) == 0
+            ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
         while ((publisher.backlog() > CHUNK || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
             LockSupport.parkNanos(WAIT_NANOS);
         }
