@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FixLifecycleSystemTest {
     private static final long SECOND = 1_000_000_000L;
+    private static final long BACKOFF = 3 * SECOND;
 
     private final RecordingListener recorder = new RecordingListener();
     private FixLoop loop;
@@ -105,19 +106,23 @@ class FixLifecycleSystemTest {
     @Test
     @Timeout(45)
     void shouldBackOffAfterTheVenueRejectsAndTradeAgainOnceTheWaitIsOver() throws InterruptedException {
-        start(policy(WorkingOrderPolicy.KEEP, 2 * SECOND), VenueBehaviour.builder().rejectProbability(1.0).build());
+        // Three seconds of back-off: the check below comes well inside the wait, the sleep after it well past it.
+        start(policy(WorkingOrderPolicy.KEEP, BACKOFF), VenueBehaviour.builder().rejectProbability(1.0).build());
         SixtyForty.publishInsideBands(loop);
         publishBreach();
         loop.await(() -> recorder.sent.size() == 2 && recorder.closed.size() == 2);
         final long rejectedAt = loop.clock().nanoTime();
+        final long ticks = engine.counters().get(EngineCounters.TICKS);
         for (int i = 0; i < 5; i++) {
             publishBreach();
         }
-        loop.await(() -> engine.counters().get(EngineCounters.BACKOFF_SKIPS) > 0);
-        if (loop.clock().nanoTime() - rejectedAt < SECOND) {
-            assertEquals(2, recorder.sent.size(), "held back while the venue refuses");
-        }
-        Thread.sleep(2_100);
+        loop.await(() -> engine.counters().get(EngineCounters.TICKS) >= ticks + 10
+            && engine.counters().get(EngineCounters.BACKOFF_SKIPS) > 0);
+        // The engine judges a batch after its last tick is counted: give that judgement time to send, if it would.
+        Thread.sleep(100);
+        assertEquals(2, recorder.sent.size(), () -> "held back while the venue refuses; checked "
+            + TimeUnit.NANOSECONDS.toMillis(loop.clock().nanoTime() - rejectedAt) + " ms after the rejects");
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(BACKOFF) + 100);
         publishBreach();
         loop.await(() -> recorder.sent.size() > 2);
         stop();
