@@ -8,6 +8,7 @@ import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.venue.VenueBehaviour;
+import io.rebalancer.venue.TestSessions;
 import io.rebalancer.venue.VenueSimulator;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -27,7 +28,7 @@ final class FixLoop implements AutoCloseable {
     private static final long AWAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final EpochNanoClock clock = new SystemEpochNanoClock();
-    private final int port = FixTestSettings.freePort();
+    private final int port = TestSessions.freePort();
     private final EngineConfig config;
     private final EngineListener listener;
     private final LatestQuotes quotes;

@@ -27,7 +27,7 @@ final class VenueFixture implements AutoCloseable {
         new Instrument(TLT, "TLT", 10_000, 1, 100_000_000_000L)));
 
     final LatestQuotes quotes = new LatestQuotes(2);
-    final int port = VenueTestClient.freePort();
+    final int port = TestSessions.freePort();
     final VenueSimulator venue;
     VenueTestClient client;
 
