@@ -4,20 +4,14 @@ import io.rebalancer.engine.config.ConfigException;
 import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.domain.EngineConfig;
-import io.rebalancer.fix.FixGateway;
-import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.venue.VenueSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.MemoryStoreFactory;
-import quickfix.SessionID;
-import quickfix.SessionSettings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(90)
 class FixDemoRunSystemTest {
-    private static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
-
     @Test
     void shouldTradeOverFixSafelyAndSummariseTheSession() throws ConfigException {
         final DemoRunSystemTest.Outcome run = DemoRunSystemTest.runDaemon(true);
@@ -63,21 +55,12 @@ class FixDemoRunSystemTest {
     @Test
     void shouldConnectToTheAcceptorOfTheFixSettingsFileInsteadOfStartingASimulator(@TempDir final Path dir)
         throws ConfigException, IOException {
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         final Path config = Path.of("..", "config");
-        final SessionSettings acceptor = FixGateway.settings(config.resolve("fix").resolve("venue.cfg"));
-        acceptor.setLong(VENUE, "SocketAcceptPort", port);
-        final Path settings = dir.resolve("broker.cfg");
-        Files.writeString(settings, Files.readString(config.resolve("fix").resolve("initiator.cfg"))
-            .replace("SocketConnectPort=9878", "SocketConnectPort=" + port)
-            .replace("FileStorePath=fixstore/initiator", "FileStorePath=" + dir.resolve("store").toUri().getPath()));
+        final ShippedFixPair fix = ShippedFixPair.onFreePort(config, dir);
+        final Path settings = fix.initiator();
         final EngineConfig engine = ConfigLoader.load(config);
         // The external venue sees no quotes of the daemon's market: it acknowledges every order and fills none.
-        try (VenueSimulator venue = new VenueSimulator(acceptor, new MemoryStoreFactory(),
-            new LatestQuotes(engine.universe().size()), engine.universe(), true)) {
+        try (VenueSimulator venue = fix.venue(engine)) {
             venue.start();
             final RunReport report = DemoRunSystemTest.runDaemon(true, settings).report();
             final long sent = report.engineCounters()[EngineCounters.ORDERS_SENT];

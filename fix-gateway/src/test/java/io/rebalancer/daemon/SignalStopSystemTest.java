@@ -3,22 +3,16 @@ package io.rebalancer.daemon;
 import io.rebalancer.engine.config.ConfigException;
 import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.domain.EngineConfig;
-import io.rebalancer.fix.FixGateway;
-import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.venue.VenueSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.MemoryStoreFactory;
-import quickfix.SessionID;
-import quickfix.SessionSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class SignalStopSystemTest {
-    private static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
     private static final Path CONFIG = Path.of("..", "config");
     private static final Pattern STILL_WORKING = Pattern.compile("; (\\d+) still working");
 
@@ -83,16 +76,10 @@ class SignalStopSystemTest {
 
     private static Stopped runUntilTradingThenSigterm(final Path dir, final String onShutdown) throws Exception {
         final Path config = copyConfig(dir.resolve("config"), onShutdown);
-        final int port = freePort();
-        final SessionSettings acceptor = FixGateway.settings(CONFIG.resolve("fix").resolve("venue.cfg"));
-        acceptor.setLong(VENUE, "SocketAcceptPort", port);
-        final Path broker = dir.resolve("broker.cfg");
-        Files.writeString(broker, Files.readString(CONFIG.resolve("fix").resolve("initiator.cfg"))
-            .replace("SocketConnectPort=9878", "SocketConnectPort=" + port)
-            .replace("FileStorePath=fixstore/initiator", "FileStorePath=" + dir.resolve("store").toUri().getPath()));
+        final ShippedFixPair fix = ShippedFixPair.onFreePort(CONFIG, dir);
+        final Path broker = fix.initiator();
         final EngineConfig engine = ConfigLoader.load(config);
-        try (VenueSimulator venue = new VenueSimulator(acceptor, new MemoryStoreFactory(),
-            new LatestQuotes(engine.universe().size()), engine.universe(), true)) {
+        try (VenueSimulator venue = fix.venue(engine)) {
             venue.start();
             final List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -179,12 +166,6 @@ class SignalStopSystemTest {
             return Files.readString(file);
         } catch (final IOException ex) {
             return ex.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

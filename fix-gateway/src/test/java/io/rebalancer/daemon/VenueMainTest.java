@@ -1,6 +1,7 @@
 package io.rebalancer.daemon;
 
 import io.rebalancer.engine.config.ConfigLoader;
+import io.rebalancer.venue.TestSessions;
 import io.rebalancer.venue.VenueBehaviour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,7 +12,6 @@ import quickfix.SessionSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ class VenueMainTest {
     @Test
     @Timeout(30)
     void shouldListenOnTheGivenPortPrintStatusAndStopCleanly(@TempDir final Path dir) throws Exception {
-        final int port = freePort();
+        final int port = TestSessions.freePort();
         final VenueOptions options = VenueOptions.parse("--config", CONFIG.toString(), "--settings",
             shipped(dir, "venue.cfg").toString(), "--settings", shipped(dir, "venue-fix42.cfg").toString(),
             "--port", Integer.toString(port), "--rate", "1000", "--status-every", "20ms", "--VenueAckDelay=5ms");
@@ -98,11 +98,5 @@ class VenueMainTest {
 
     private static String text(final ByteArrayOutputStream bytes) {
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -18,17 +18,10 @@ import io.rebalancer.engine.domain.TradingState;
 import io.rebalancer.engine.domain.TriggerKind;
 import io.rebalancer.engine.domain.WaitStrategyKind;
 import io.rebalancer.engine.pipeline.Command;
-import io.rebalancer.engine.pipeline.EngineTopology;
-import io.rebalancer.engine.pipeline.InboundPublisher;
-import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.venue.VenueBehaviour;
-import io.rebalancer.venue.VenueSimulator;
-import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import quickfix.MemoryStoreFactory;
 
 import java.lang.management.ManagementFactory;
 import java.time.ZoneId;
@@ -78,37 +71,29 @@ class FixGatewayAllocationTest {
     /** An order left behind by a fast quote move is cancelled by the venue after this long. */
     private static final long VENUE_MAX_REST_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-    private final EpochNanoClock clock = new SystemEpochNanoClock();
-    private final EngineConfig config = config();
-    private final LatestQuotes quotes = new LatestQuotes(INSTRUMENTS);
     private final FaultListener listener = new FaultListener();
-    private final int port = FixTestSettings.freePort();
-    private final long start = clock.nanoTime();
-    private VenueSimulator venue;
-    private FixGateway gateway;
-    private EngineTopology topology;
+    private final FixLoop loop = new FixLoop(config(), listener);
+    private final long start = loop.clock().nanoTime();
     private Engine engine;
-    private InboundPublisher publisher;
+    private FixGateway gateway;
     private long bursts;
 
     @AfterEach
     void tearDown() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (venue != null) {
-            venue.close();
-        }
-        if (topology != null) {
-            topology.stop(5, TimeUnit.SECONDS);
-        }
+        loop.close();
     }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldAllocateNothingOnTheEngineThreadWhileOrdersCancelsAndReplacesGoOverFix() {
-        start();
-        final long threadId = topology.engineThread().getId();
+        loop.startVenue(VenueBehaviour.builder().partialFills(true).partialGapNanos(PARTIAL_GAP_NANOS)
+            .maxRestNanos(VENUE_MAX_REST_NANOS).seed(7).build()).startEngineAndGateway();
+        engine = loop.engine();
+        gateway = loop.gateway();
+        while (!gateway.isConnected()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        final long threadId = loop.engineThread().getId();
         assertTrue(allocatedBytes(threadId) >= 0, "this JVM does not measure allocation per thread");
         warmUp(threadId);
         final StringBuilder attempts = new StringBuilder();
@@ -148,23 +133,6 @@ class FixGatewayAllocationTest {
             GatewayCounters.SEND_ERRORS), () -> "orders refused before sending" + context);
     }
 
-    private void start() {
-        venue = new VenueSimulator(FixTestSettings.acceptor(port), new MemoryStoreFactory(), quotes,
-            config.universe(), VenueBehaviour.builder().partialFills(true).partialGapNanos(PARTIAL_GAP_NANOS)
-                .maxRestNanos(VENUE_MAX_REST_NANOS).seed(7).build());
-        venue.start();
-        gateway = new FixGateway(FixTestSettings.initiator(port), new MemoryStoreFactory(), config.universe(),
-            config.settings().orderCapacity(), clock);
-        engine = new Engine(config, gateway.orderSink(), listener);
-        topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), engine,
-            engine).start();
-        publisher = topology.publisher();
-        gateway.start(publisher);
-        while (!gateway.isConnected()) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-    }
-
     /**
      * Warm-up lasts until the JIT has settled: the order, fill, cancel and replace paths run a few hundred times a
      * second at most, so C2 compiles them late. JFR (allocation events with TLABs off) shows what the engine thread
@@ -198,10 +166,11 @@ class FixGatewayAllocationTest {
             }
             bursts++;
             if (bursts % BURSTS_PER_REBALANCE == 0) {
-                publisher.command(clock.nanoTime(), Command.REBALANCE_NOW, -1, 0);
+                loop.publisher().command(loop.clock().nanoTime(), Command.REBALANCE_NOW, -1, 0);
             }
             if (bursts % BURSTS_PER_CANCEL_ALL == 0) {
-                publisher.command(clock.nanoTime(), Command.CANCEL_ORDERS, -1, CancelReason.OPERATOR.ordinal());
+                loop.publisher().command(loop.clock().nanoTime(), Command.CANCEL_ORDERS, -1,
+                    CancelReason.OPERATOR.ordinal());
             }
             LockSupport.parkNanos(PAUSE_NANOS);
         }
@@ -209,13 +178,9 @@ class FixGatewayAllocationTest {
 
     /** Prices on slow sine waves with a phase per instrument, on the tick; spread two ticks. */
     private void tick(final int instrument) {
-        final long now = clock.nanoTime();
-        final double phase = 2 * Math.PI * (double)(now - start) / PERIOD_NANOS + instrument;
+        final double phase = 2 * Math.PI * (double)(loop.clock().nanoTime() - start) / PERIOD_NANOS + instrument;
         final long mid = Fixed.fromDouble(100 * (1 + AMPLITUDE * Math.sin(phase))) / TICK_SIZE * TICK_SIZE;
-        final long bid = mid - TICK_SIZE;
-        final long ask = mid + TICK_SIZE;
-        quotes.update(instrument, bid, ask, now);
-        publisher.tick(now, instrument, bid, ask, mid);
+        loop.publish(instrument, mid - TICK_SIZE, mid + TICK_SIZE);
     }
 
     private Snapshot snapshot() {
@@ -239,7 +204,7 @@ class FixGatewayAllocationTest {
                 text.append(", engine ").append(reason).append(' ').append(count);
             }
         }
-        return text.append("\n  venue: ").append(venue.counters()).append("\n  engine working orders ")
+        return text.append("\n  venue: ").append(loop.venue().counters()).append("\n  engine working orders ")
             .append(engine.workingOrders()).toString();
     }
 

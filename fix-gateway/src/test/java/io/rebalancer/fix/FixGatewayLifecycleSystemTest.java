@@ -6,6 +6,7 @@ import io.rebalancer.engine.domain.Instrument;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
+import io.rebalancer.venue.TestSessions;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class FixGatewayLifecycleSystemTest {
     private static final InstrumentUniverse UNIVERSE = new InstrumentUniverse(List.of(
         new Instrument(0, "SPY", 10_000, 1, 100_000_000_000L)));
 
-    private final int port = FixTestSettings.freePort();
+    private final int port = TestSessions.freePort();
     private final InboundRecorder inbound = new InboundRecorder();
     private ScriptedVenue venue;
     private FixGateway gateway;

@@ -46,4 +46,10 @@ final class RecordingListener extends NoOpEngineListener {
         final long subject) {
         rejects.add(reason);
     }
+
+    /** Counts of orders and fills, every close and input reject: for a failure message. */
+    @Override
+    public String toString() {
+        return "engine sent " + sent.size() + ", fills " + fills.size() + ", closed " + closed + ", rejects " + rejects;
+    }
 }

@@ -1,6 +1,6 @@
 package io.rebalancer.fix;
 
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * or replace a resting order on request; answer a request for anything else with an OrderCancelReject. With an
  * expected password it refuses a Logon that does not carry it.
  */
-final class ScriptedVenue implements Application, AutoCloseable {
+final class ScriptedVenue extends ApplicationAdapter implements AutoCloseable {
     static final long FILL_AT_MOST = 100;
 
     private record Resting(String symbol, char side, String quantity) {
@@ -87,36 +87,11 @@ final class ScriptedVenue implements Application, AutoCloseable {
     }
 
     @Override
-    public void onCreate(final SessionID sessionId) {
-        // Nothing per session.
-    }
-
-    @Override
-    public void onLogon(final SessionID sessionId) {
-        // The gateway's side is what the tests watch.
-    }
-
-    @Override
-    public void onLogout(final SessionID sessionId) {
-        // As above.
-    }
-
-    @Override
-    public void toAdmin(final Message message, final SessionID sessionId) {
-        // Standard admin messages only.
-    }
-
-    @Override
     public void fromAdmin(final Message message, final SessionID sessionId) throws FieldNotFound, RejectLogon {
         if (expectedPassword != null && MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))
             && !(message.isSetField(Password.FIELD) && expectedPassword.equals(message.getString(Password.FIELD)))) {
             throw new RejectLogon("bad credentials");
         }
-    }
-
-    @Override
-    public void toApp(final Message message, final SessionID sessionId) {
-        // Nothing to add.
     }
 
     @Override

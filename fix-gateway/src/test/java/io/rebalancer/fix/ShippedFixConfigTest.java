@@ -6,6 +6,7 @@ import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
+import io.rebalancer.venue.TestSessions;
 import io.rebalancer.venue.VenueSimulator;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class ShippedFixConfigTest {
     @Test
     @Timeout(30)
     void shouldLogOnWithTheShippedFilesAndFileStores(@TempDir final Path dir) throws InterruptedException {
-        final int port = FixTestSettings.freePort();
+        final int port = TestSessions.freePort();
         final SessionSettings venueSettings = FixGateway.settings(VENUE);
         venueSettings.setLong(FixTestSettings.VENUE, "SocketAcceptPort", port);
         venueSettings.setString(FixTestSettings.VENUE, "FileStorePath", dir.resolve("venue").toString());

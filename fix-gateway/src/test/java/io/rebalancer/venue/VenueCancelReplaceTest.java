@@ -1,6 +1,6 @@
 package io.rebalancer.venue;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import quickfix.FieldNotFound;
@@ -30,14 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** OrderCancelRequest and OrderCancelReplaceRequest against the simulator, over a real FIX 4.4 session. */
 class VenueCancelReplaceTest {
+    @AutoClose
     private VenueFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     @Timeout(30)

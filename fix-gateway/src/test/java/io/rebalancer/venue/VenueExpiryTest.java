@@ -1,7 +1,7 @@
 package io.rebalancer.venue;
 
 import io.rebalancer.engine.domain.Fixed;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import quickfix.Message;
@@ -22,14 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class VenueExpiryTest {
     private static final long BEFORE_CLOSE = nanos("2026-03-27T19:59:00Z");
     private static final long AFTER_CLOSE = nanos("2026-03-27T20:00:01Z");
+    @AutoClose
     private VenueFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     @Timeout(30)

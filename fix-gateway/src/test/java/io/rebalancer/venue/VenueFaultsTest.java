@@ -1,6 +1,6 @@
 package io.rebalancer.venue;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import quickfix.Message;
@@ -25,14 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The configurable faults and the fault-injection methods, seen by a real FIX 4.4 initiator. */
 class VenueFaultsTest {
     private static final int ORDERS = 20;
+    @AutoClose
     private VenueFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     @Timeout(60)

@@ -1,6 +1,6 @@
 package io.rebalancer.venue;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import quickfix.Message;
@@ -20,14 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** One acceptor serves FIX 4.4 and FIX 4.2 sessions, each in its own dialect. */
 class VenueFix42Test {
+    @AutoClose
     private VenueFixture fixture;
-
-    @AfterEach
-    void tearDown() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     @Timeout(30)

@@ -7,6 +7,8 @@ import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import quickfix.FieldNotFound;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
 import quickfix.field.MsgType;
 
 import java.util.List;
@@ -25,16 +27,33 @@ final class VenueFixture implements AutoCloseable {
         new Instrument(TLT, "TLT", 10_000, 1, 100_000_000_000L)));
 
     final LatestQuotes quotes = new LatestQuotes(2);
-    final int port = VenueTestClient.freePort();
+    final int port = TestSessions.freePort();
     final VenueSimulator venue;
     VenueTestClient client;
 
     VenueFixture(final VenueBehaviour behaviour, final String... beginStrings) {
+        this(behaviour, null, null, beginStrings.length == 0 ? new String[] {"FIX.4.4"} : beginStrings);
+    }
+
+    private VenueFixture(final VenueBehaviour behaviour, final String username, final String password,
+        final String[] beginStrings) {
         quotes.update(SPY, Fixed.parse(SPY_BID), Fixed.parse(SPY_ASK), 0);
         quotes.update(TLT, Fixed.parse("50"), Fixed.parse("50.02"), 0);
-        venue = new VenueSimulator(VenueTestClient.acceptor(port, beginStrings.length == 0
-            ? new String[] {"FIX.4.4"} : beginStrings), new MemoryStoreFactory(), quotes, UNIVERSE, behaviour);
+        final SessionSettings settings = VenueTestClient.acceptor(port, beginStrings);
+        if (username != null) {
+            for (final String beginString : beginStrings) {
+                final SessionID session = VenueTestClient.venueSession(beginString);
+                settings.setString(session, VenueApplication.KEY_USERNAME, username);
+                settings.setString(session, VenueApplication.KEY_PASSWORD, password);
+            }
+        }
+        venue = new VenueSimulator(settings, new MemoryStoreFactory(), quotes, UNIVERSE, behaviour);
         venue.start();
+    }
+
+    /** A FIX 4.4 venue that admits only a Logon carrying these credentials (553/554). */
+    static VenueFixture withCredentials(final String username, final String password) {
+        return new VenueFixture(VenueBehaviour.DEFAULT, username, password, new String[] {"FIX.4.4"});
     }
 
     /** Starts a 4.4 client and waits for its logon. */
@@ -43,7 +62,12 @@ final class VenueFixture implements AutoCloseable {
     }
 
     VenueTestClient logOn(final String beginString) throws InterruptedException {
-        client = new VenueTestClient(beginString, port).start().awaitLogon();
+        return client(beginString).start().awaitLogon();
+    }
+
+    /** A client of this venue, not started yet; closed with the fixture. */
+    VenueTestClient client(final String beginString) {
+        client = new VenueTestClient(beginString, port);
         return client;
     }
 

@@ -25,9 +25,6 @@ import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 import quickfix.field.Username;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +57,7 @@ final class VenueTestClient implements Application, AutoCloseable {
 
     VenueTestClient(final String beginString, final int port) {
         session = new SessionID(beginString, CLIENT, VENUE);
-        final SessionSettings settings = new SessionSettings();
-        common(settings, session);
-        settings.setString(session, "ConnectionType", "initiator");
-        settings.setString(session, "SocketConnectHost", "127.0.0.1");
-        settings.setLong(session, "SocketConnectPort", port);
-        settings.setLong(session, "ReconnectInterval", 1);
-        settings.setString(session, "PersistMessages", "N");
+        final SessionSettings settings = TestSessions.initiator(session, port);
         try {
             initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
                 new DefaultMessageFactory());
@@ -77,41 +68,15 @@ final class VenueTestClient implements Application, AutoCloseable {
 
     /** The acceptor's side of the client's session, on a port. */
     static SessionSettings acceptor(final int port, final String... beginStrings) {
-        final SessionSettings settings = new SessionSettings();
-        for (final String beginString : beginStrings) {
-            final SessionID id = new SessionID(beginString, VENUE, CLIENT);
-            common(settings, id);
-            settings.setString(id, "ConnectionType", "acceptor");
-            settings.setString(id, "SocketAcceptAddress", "127.0.0.1");
-            settings.setLong(id, "SocketAcceptPort", port);
+        final SessionID[] sessions = new SessionID[beginStrings.length];
+        for (int i = 0; i < beginStrings.length; i++) {
+            sessions[i] = venueSession(beginStrings[i]);
         }
-        return settings;
+        return TestSessions.acceptor(port, sessions);
     }
 
     static SessionID venueSession(final String beginString) {
         return new SessionID(beginString, VENUE, CLIENT);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static void common(final SessionSettings settings, final SessionID id) {
-        settings.setString(id, "BeginString", id.getBeginString());
-        settings.setString(id, "SenderCompID", id.getSenderCompID());
-        settings.setString(id, "TargetCompID", id.getTargetCompID());
-        settings.setString(id, "StartTime", "00:00:00");
-        settings.setString(id, "EndTime", "00:00:00");
-        settings.setLong(id, "HeartBtInt", 30);
-        settings.setString(id, "UseDataDictionary", "Y");
-        settings.setString(id, "DataDictionary", id.getBeginString().replace(".", "") + ".xml");
-        settings.setString(id, "ValidateIncomingMessage", "Y");
-        settings.setString(id, "RejectInvalidMessage", "Y");
-        settings.setString(id, "RejectGarbledMessage", "Y");
     }
 
     /** Logon credentials this client sends (553/554); call before {@link #start()}. */
