@@ -137,17 +137,14 @@ class ZoneOffsetTableTest {
         final ZoneOffsetTable utc = ZoneOffsetTable.of(ZoneOffset.UTC);
         final long start = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond() * NANOS;
         final long step = 3_600_007_919L;
-        long sink = 0;
-        for (int i = 0; i < 1_000_000; i++) {
-            sink += readLocalTime(table, utc, start + i * step);
-        }
-        final long overhead = AllocationMeter.measurementOverhead();
-        final long before = AllocationMeter.allocatedBytes();
-        for (int i = 0; i < 1_000_000; i++) {
-            sink += readLocalTime(table, utc, start + i * step);
-        }
-        final long allocated = AllocationMeter.allocatedBytes() - before - overhead;
-        assertEquals(0L, allocated, "bytes allocated by 1,000,000 reads (sink " + sink + ")");
+        final long allocated = AllocationMeter.fewestBytesAllocated(() -> {
+            long sum = 0;
+            for (int i = 0; i < 1_000_000; i++) {
+                sum += readLocalTime(table, utc, start + i * step);
+            }
+            return sum;
+        }, 3);
+        assertEquals(0L, allocated, "bytes allocated by 1,000,000 reads, fewest of three runs");
     }
 
     private static long readLocalTime(final ZoneOffsetTable table, final ZoneOffsetTable utc, final long nanos) {
