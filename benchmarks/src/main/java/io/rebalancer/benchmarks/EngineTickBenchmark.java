@@ -155,5 +155,11 @@ public class EngineTickBenchmark {
             final long limitPrice) {
             throw new IllegalStateException("unexpected replace");
         }
+
+        @Override
+        public void onStatusRequest(final long timeNanos, final long clientOrderId, final int portfolioId,
+            final int instrumentId, final byte side, final long orderQuantity) {
+            throw new IllegalStateException("unexpected status request");
+        }
     }
 }

@@ -28,6 +28,8 @@ public final class OrderHandOff implements OrderSink {
     public static final int CANCEL = 2;
     /** Record type of a cancel/replace request. */
     public static final int REPLACE = 3;
+    /** Record type of an order status request: the client order id is the order's current id; no limit price. */
+    public static final int STATUS = 4;
     public static final int TIME_OFFSET = 0;
     /** The order's id, or a cancel or replace request's own id. */
     public static final int CLIENT_ORDER_ID_OFFSET = 8;
@@ -82,6 +84,12 @@ public final class OrderHandOff implements OrderSink {
         final long limitPrice) {
         put(REPLACE, timeNanos, requestId, originalClientOrderId, portfolioId, instrumentId, side, orderQuantity,
             limitPrice);
+    }
+
+    @Override
+    public void onStatusRequest(final long timeNanos, final long clientOrderId, final int portfolioId,
+        final int instrumentId, final byte side, final long orderQuantity) {
+        put(STATUS, timeNanos, clientOrderId, 0, portfolioId, instrumentId, side, orderQuantity, 0);
     }
 
     private void put(final int type, final long timeNanos, final long clientOrderId, final long originalId,

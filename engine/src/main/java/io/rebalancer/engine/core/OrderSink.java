@@ -39,4 +39,14 @@ public interface OrderSink {
      */
     void onReplaceOrder(long timeNanos, long requestId, long originalClientOrderId, int portfolioId,
         int instrumentId, byte side, long orderQuantity, long limitPrice);
+
+    /**
+     * Ask the venue what it knows of an order (FIX OrderStatusRequest), after a restart: the answer comes back as an
+     * {@code ExecType.ORDER_STATUS} report. It takes no new id.
+     *
+     * @param clientOrderId the order's current id: its own, or that of its last replace the venue may have accepted
+     * @param orderQuantity the order's total quantity as the engine knows it
+     */
+    void onStatusRequest(long timeNanos, long clientOrderId, int portfolioId, int instrumentId, byte side,
+        long orderQuantity);
 }

@@ -25,6 +25,13 @@ public final class ExecType {
      * old terms, or has already finished and its last reports are on their way. Client order id: the request's.
      */
     public static final int CANCEL_REJECTED = 7;
+    /**
+     * The venue's answer to an order status request (FIX ExecType I): what it knows of the order, in
+     * {@code orderStatus} ({@link VenueOrderStatus}), cumulative quantity, average price and leaves. Not a fill: any
+     * quantity it shows that the engine never booked was missed and is reconciled. Client order id: the order's
+     * current id, as the request named it.
+     */
+    public static final int ORDER_STATUS = 8;
 
     private ExecType() {
     }
@@ -45,6 +52,8 @@ public final class ExecType {
                 return "REPLACED";
             case CANCEL_REJECTED:
                 return "CANCEL_REJECTED";
+            case ORDER_STATUS:
+                return "ORDER_STATUS";
             default:
                 return "UNKNOWN(" + execType + ")";
         }

@@ -26,6 +26,10 @@ public final class InboundEvent {
     private long lastQuantity;
     private long lastPrice;
     private long leavesQuantity;
+    private int orderStatus;
+    private long cumulativeQuantity;
+    private long averagePrice;
+    private long sourceSequence;
     private int command;
     private int target;
     private long argument;
@@ -81,6 +85,30 @@ public final class InboundEvent {
         return leavesQuantity;
     }
 
+    /** For an {@link ExecType#ORDER_STATUS} report: one of {@link VenueOrderStatus}'s codes; 0 otherwise. */
+    public int orderStatus() {
+        return orderStatus;
+    }
+
+    /** For an {@link ExecType#ORDER_STATUS} report: what the venue says has filled in total. */
+    public long cumulativeQuantity() {
+        return cumulativeQuantity;
+    }
+
+    /** For an {@link ExecType#ORDER_STATUS} report: the average fill price in micros, 0 when nothing filled. */
+    public long averagePrice() {
+        return averagePrice;
+    }
+
+    /**
+     * Where an execution report came from in its source's own numbering (the FIX MsgSeqNum of the message), 0 when
+     * the source has none. The engine ignores it; the journal keeps it, so a restart knows which of the venue's
+     * messages it has and asks the venue to resend the rest.
+     */
+    public long sourceSequence() {
+        return sourceSequence;
+    }
+
     /** One of {@link Command}'s codes. */
     public int command() {
         return command;
@@ -118,6 +146,26 @@ public final class InboundEvent {
         lastQuantity = fillQuantity;
         lastPrice = fillPrice;
         leavesQuantity = leaves;
+        orderStatus = 0;
+        cumulativeQuantity = 0;
+        averagePrice = 0;
+        sourceSequence = 0;
+        return this;
+    }
+
+    /** Sets this slot to the venue's answer to an order status request ({@link ExecType#ORDER_STATUS}). */
+    public InboundEvent orderStatus(final long time, final long clOrdId, final long execId, final int status,
+        final long cumulative, final long average, final long leaves) {
+        execution(time, clOrdId, execId, ExecType.ORDER_STATUS, 0, 0, leaves);
+        orderStatus = status;
+        cumulativeQuantity = cumulative;
+        averagePrice = average;
+        return this;
+    }
+
+    /** Sets where the execution report in this slot came from (its FIX MsgSeqNum); call after setting it. */
+    public InboundEvent sourceSequence(final long sequence) {
+        sourceSequence = sequence;
         return this;
     }
 

@@ -29,9 +29,28 @@ public final class InboundPublisher {
 
     public void execution(final long time, final long clOrdId, final long execId, final int execType,
         final long lastQuantity, final long lastPrice, final long leaves) {
+        execution(time, clOrdId, execId, execType, lastQuantity, lastPrice, leaves, 0);
+    }
+
+    /** An execution report and where it came from: its FIX MsgSeqNum ({@link InboundEvent#sourceSequence()}). */
+    public void execution(final long time, final long clOrdId, final long execId, final int execType,
+        final long lastQuantity, final long lastPrice, final long leaves, final long sourceSequence) {
         final long sequence = ring.next();
         try {
-            ring.get(sequence).execution(time, clOrdId, execId, execType, lastQuantity, lastPrice, leaves);
+            ring.get(sequence).execution(time, clOrdId, execId, execType, lastQuantity, lastPrice, leaves)
+                .sourceSequence(sourceSequence);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    /** The venue's answer to an order status request; see {@link ExecType#ORDER_STATUS}. */
+    public void orderStatus(final long time, final long clOrdId, final long execId, final int status,
+        final long cumulativeQuantity, final long averagePrice, final long leaves, final long sourceSequence) {
+        final long sequence = ring.next();
+        try {
+            ring.get(sequence).orderStatus(time, clOrdId, execId, status, cumulativeQuantity, averagePrice, leaves)
+                .sourceSequence(sourceSequence);
         } finally {
             ring.publish(sequence);
         }

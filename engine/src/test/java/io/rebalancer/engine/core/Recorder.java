@@ -53,6 +53,8 @@ final class Recorder implements EngineListener, OrderSink {
     final List<Cancel> cancels = new ArrayList<>();
     final List<Replace> replaces = new ArrayList<>();
     final List<State> states = new ArrayList<>();
+    /** Client order ids the engine asked the venue about, in order. */
+    final List<Long> statusRequests = new ArrayList<>();
     final List<CancelRequest> cancelRequests = new ArrayList<>();
     final List<Throwable> faults = new ArrayList<>();
     private int sentViaListener;
@@ -74,6 +76,12 @@ final class Recorder implements EngineListener, OrderSink {
         final int portfolioId, final int instrumentId, final byte side, final long orderQuantity,
         final long limitPrice) {
         replaces.add(new Replace(timeNanos, requestId, originalClientOrderId, portfolioId, orderQuantity, limitPrice));
+    }
+
+    @Override
+    public void onStatusRequest(final long timeNanos, final long clientOrderId, final int portfolioId,
+        final int instrumentId, final byte side, final long orderQuantity) {
+        statusRequests.add(clientOrderId);
     }
 
     @Override

@@ -61,6 +61,12 @@ final class RecordingListener implements EngineListener, OrderSink {
     }
 
     @Override
+    public void onStatusRequest(final long timeNanos, final long clientOrderId, final int portfolioId,
+        final int instrumentId, final byte side, final long orderQuantity) {
+        throw new IllegalStateException("the reference never asks for an order's status");
+    }
+
+    @Override
     public void onOrderSent(final long inputSequence, final long timeNanos, final long clientOrderId,
         final int portfolioId, final int instrumentId, final byte side, final long quantity, final long limitPrice) {
         final Output.OrderSent reported = new Output.OrderSent(timeNanos, clientOrderId, portfolioId, instrumentId,
