@@ -163,6 +163,24 @@ public final class InboundEvent {
         return this;
     }
 
+    /**
+     * Sets the status fields of an execution as a journal recorded them, whatever its exec type (replay sets a slot
+     * exactly as the ring carried it, even a malformed one).
+     */
+    public InboundEvent restoreStatus(final int status, final long cumulative, final long average) {
+        orderStatus = status;
+        cumulativeQuantity = cumulative;
+        averagePrice = average;
+        return this;
+    }
+
+    /** Sets this slot to an event of a type the engine does not know: replay of a journal that recorded one. */
+    public InboundEvent unknown(final long time, final int unknownType) {
+        type = unknownType;
+        timeNanos = time;
+        return this;
+    }
+
     /** Sets where the execution report in this slot came from (its FIX MsgSeqNum); call after setting it. */
     public InboundEvent sourceSequence(final long sequence) {
         sourceSequence = sequence;
