@@ -23,16 +23,21 @@ import java.time.format.DateTimeParseException;
  * @param fixSettings         with {@code fixVenue}: the gateway's QuickFIX/J settings of an external acceptor, or
  *                            null to start the venue simulator in-process on a free port
  * @param shutdownTimeoutNanos how long stopping waits for the venue to confirm the cancels of working orders
+ * @param journal             the journal's folder, null for none ({@code --no-journal})
+ * @param journalNamed        whether the user named the folder ({@code --journal}): then it must exist; the default
+ *                            one is created
  */
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
                      long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help, boolean fixVenue,
-                     Path fixSettings, long shutdownTimeoutNanos) {
+                     Path fixSettings, long shutdownTimeoutNanos, Path journal, boolean journalNamed) {
     static final String DEFAULT_CONFIG = "config";
+    static final String DEFAULT_JOURNAL = "journal";
     static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
     static final long DEFAULT_TICK_INTERVAL_NANOS = 1_000_000_000L;
     /** Friday 27 March 2026, 13:30 UTC (the New York open): a default run crosses a month end. */
     static final String DEFAULT_START = "2026-03-27T13:30:00Z";
+    static final long DEFAULT_START_NANOS = Instant.parse(DEFAULT_START).getEpochSecond() * 1_000_000_000L;
     static final long DEFAULT_STATUS_INTERVAL_NANOS = 86_400_000_000_000L;
     static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
 
@@ -60,27 +65,21 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "  --fix-settings FILE     the gateway's QuickFIX/J settings: connect to that acceptor instead (no",
         "                          simulator is started)",
         "  --shutdown-timeout D    how long stopping waits for the venue to confirm cancels (default 10s)",
+        "  --journal DIR           the journal: every input and decision, the book's system of record (default",
+        "                          ./" + DEFAULT_JOURNAL + ", created if missing; a named DIR must exist). A journal",
+        "                          that holds a book is recovered first: the run continues its holdings, orders,",
+        "                          ids and market time",
+        "  --no-journal            keep no journal: nothing survives the run",
         "  --quiet                 print the summary only",
         "  --help                  print this help",
         "",
         "Durations are a whole number and a unit: ns, us, ms, s, m, h or d (500ms, 1s, 5m, 12h).",
         "Exit status: 0 done (also when stopped by Ctrl-C or SIGTERM), 1 the run failed (engine fault, or it did",
-        "not drain), 2 bad options or config; 130 or 143 when a second signal cut the stop short.");
+        "not drain), 2 bad options, config or journal; 130 or 143 when a second signal cut the stop short.");
 
     /** Parses the arguments; never returns null. */
     static DaemonOptions parse(final String... args) throws UsageException {
-        Path config = Path.of(DEFAULT_CONFIG);
-        long ticks = DEFAULT_TICKS;
-        long seed = DEFAULT_SEED;
-        long interval = DEFAULT_TICK_INTERVAL_NANOS;
-        long start = instant("--start", DEFAULT_START);
-        long status = DEFAULT_STATUS_INTERVAL_NANOS;
-        long rate = 0;
-        boolean quiet = false;
-        boolean help = false;
-        boolean fix = true;
-        Path fixSettings = null;
-        long shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT_NANOS;
+        final Parsed parsed = new Parsed();
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             final int equals = arg.indexOf('=');
@@ -88,11 +87,14 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
             final String inline = arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : null;
             switch (name) {
                 case "--quiet":
-                    quiet = flag(name, inline);
+                    parsed.quiet = flag(name, inline);
                     break;
                 case "--help":
                 case "-h":
-                    help = flag(name, inline);
+                    parsed.help = flag(name, inline);
+                    break;
+                case "--no-journal":
+                    parsed.noJournal = flag(name, inline);
                     break;
                 case "--config":
                 case "--ticks":
@@ -104,53 +106,13 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--venue":
                 case "--fix-settings":
                 case "--shutdown-timeout":
-                    final String value;
+                case "--journal":
                     if (inline != null) {
-                        value = inline;
+                        parsed.set(name, inline);
                     } else if (i + 1 < args.length) {
-                        value = args[++i];
+                        parsed.set(name, args[++i]);
                     } else {
                         throw new UsageException(name + " needs a value");
-                    }
-                    switch (name) {
-                        case "--config":
-                            if (value.isBlank()) {
-                                throw new UsageException("--config needs a directory");
-                            }
-                            config = Path.of(value);
-                            break;
-                        case "--ticks":
-                            ticks = positive(name, value);
-                            break;
-                        case "--seed":
-                            seed = number(name, value);
-                            break;
-                        case "--tick-interval":
-                            interval = duration(name, value);
-                            break;
-                        case "--start":
-                            start = instant(name, value);
-                            break;
-                        case "--status-every":
-                            status = duration(name, value);
-                            break;
-                        case "--venue":
-                            fix = venue(value);
-                            break;
-                        case "--shutdown-timeout":
-                            shutdownTimeout = duration(name, value);
-                            break;
-                        case "--fix-settings":
-                            if (value.isBlank()) {
-                                throw new UsageException("--fix-settings needs a QuickFIX/J settings file");
-                            }
-                            fixSettings = Path.of(value);
-                            break;
-                        case "--rate":
-                            rate = rate(value);
-                            break;
-                        default:
-                            throw new IllegalStateException(name + " is listed as taking a value but not parsed");
                     }
                     break;
                 default:
@@ -158,11 +120,85 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                         : "unexpected argument '" + arg + "' (options start with --)");
             }
         }
-        if (fixSettings != null && !fix) {
-            throw new UsageException("--fix-settings needs --venue fix, not paper");
+        return parsed.options();
+    }
+
+    /** The options as parsed so far, defaults until an argument says otherwise. */
+    private static final class Parsed {
+        private Path config = Path.of(DEFAULT_CONFIG);
+        private long ticks = DEFAULT_TICKS;
+        private long seed = DEFAULT_SEED;
+        private long interval = DEFAULT_TICK_INTERVAL_NANOS;
+        private long start = DEFAULT_START_NANOS;
+        private long status = DEFAULT_STATUS_INTERVAL_NANOS;
+        private long rate;
+        private boolean quiet;
+        private boolean help;
+        private boolean fix = true;
+        private Path fixSettings;
+        private long shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT_NANOS;
+        private Path journal = Path.of(DEFAULT_JOURNAL);
+        private boolean journalNamed;
+        private boolean noJournal;
+
+        void set(final String name, final String value) throws UsageException {
+            switch (name) {
+                case "--config":
+                    config = path(name, value, "a directory");
+                    break;
+                case "--ticks":
+                    ticks = positive(name, value);
+                    break;
+                case "--seed":
+                    seed = number(name, value);
+                    break;
+                case "--tick-interval":
+                    interval = duration(name, value);
+                    break;
+                case "--start":
+                    start = instant(name, value);
+                    break;
+                case "--status-every":
+                    status = duration(name, value);
+                    break;
+                case "--venue":
+                    fix = venue(value);
+                    break;
+                case "--shutdown-timeout":
+                    shutdownTimeout = duration(name, value);
+                    break;
+                case "--fix-settings":
+                    fixSettings = path(name, value, "a QuickFIX/J settings file");
+                    break;
+                case "--rate":
+                    rate = rate(value);
+                    break;
+                case "--journal":
+                    journal = path(name, value, "a directory");
+                    journalNamed = true;
+                    break;
+                default:
+                    throw new IllegalStateException(name + " is listed as taking a value but not parsed");
+            }
         }
-        return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix, fixSettings,
-            shutdownTimeout);
+
+        DaemonOptions options() throws UsageException {
+            if (fixSettings != null && !fix) {
+                throw new UsageException("--fix-settings needs --venue fix, not paper");
+            }
+            if (noJournal && journalNamed) {
+                throw new UsageException("--journal and --no-journal contradict each other");
+            }
+            return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix,
+                fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed);
+        }
+    }
+
+    private static Path path(final String name, final String value, final String what) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(name + " needs " + what);
+        }
+        return Path.of(value);
     }
 
     private static boolean venue(final String value) throws UsageException {

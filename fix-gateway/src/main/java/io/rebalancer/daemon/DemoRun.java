@@ -1,16 +1,25 @@
 package io.rebalancer.daemon;
 
+import com.lmax.disruptor.EventHandler;
 import io.rebalancer.engine.core.Engine;
 import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.core.EngineListener;
 import io.rebalancer.engine.core.NoOpEngineListener;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.engine.journal.ConfigArchive;
+import io.rebalancer.engine.journal.JournalDirectory;
+import io.rebalancer.engine.journal.JournalSession;
+import io.rebalancer.engine.journal.SnapshotPolicy;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.EngineTopology;
+import io.rebalancer.engine.pipeline.FaultHandler;
+import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.engine.state.PriceBoard;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -59,9 +68,15 @@ final class DemoRun {
     private final RunTally tally;
     private final Venue venue;
     private final Engine engine;
+    /** The journal this run writes and recovered from; null with --no-journal. */
+    private final JournalSession journal;
     private final EngineTopology topology;
     private final InboundPublisher publisher;
     private final SyntheticMarket market;
+    private final long firstTickTime;
+    /** The engine's counts as recovered from the journal: the venue of this run has seen none of those orders. */
+    private final long ordersSentBefore;
+    private final long executionsBefore;
     private final long[] startBid;
     private final long[] startAsk;
     private final AtomicReference<Throwable> agentError = new AtomicReference<>();
@@ -73,6 +88,7 @@ final class DemoRun {
     /**
      * @param observe wraps the listener chain after the tally (tests add checks there); identity otherwise
      * @throws IllegalArgumentException when the venue's settings cannot be read
+     * @throws io.rebalancer.engine.journal.JournalException when the journal cannot be used or recovered
      */
     DemoRun(final EngineConfig config, final DaemonOptions options, final PrintStream out,
         final UnaryOperator<EngineListener> observe) {
@@ -85,16 +101,62 @@ final class DemoRun {
         reporter = options.quiet() ? null : new ConsoleReporter(portfolios, universe.size());
         printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out, venue::connection);
         tally = new RunTally(portfolios, observe.apply(options.quiet() ? NoOpEngineListener.INSTANCE : reporter));
-        engine = new Engine(config, venue.orderSink(), tally);
+        final EventHandler<InboundEvent> stage;
+        final FaultHandler faults;
+        if (options.journal() == null) {
+            journal = null;
+            engine = new Engine(config, venue.orderSink(), tally);
+            stage = engine;
+            faults = engine;
+        } else {
+            try {
+                journal = JournalSession.open(JournalDirectory.check(options.journal(), !options.journalNamed(),
+                    JournalDirectory.MIN_FREE_BYTES), ConfigArchive.read(options.configDir()), config, tally,
+                    venue.orderSink(), SnapshotPolicy.NEVER, "rebalancer " + options, SystemTimeProvider.INSTANCE);
+            } catch (final RuntimeException ex) {
+                venue.close();
+                throw ex;
+            }
+            engine = journal.engine();
+            stage = journal.handler();
+            faults = journal.handler();
+        }
         if (reporter != null) {
             reporter.prices(engine.prices());
         }
-        topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), engine, engine);
+        ordersSentBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
+        executionsBefore = engine.counters().get(EngineCounters.EXECUTIONS);
+        topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
         publisher = topology.publisher();
-        market = new SyntheticMarket(MarketCatalogue.model(universe, options.seed(), options.startEpochNanos(),
-            options.tickIntervalNanos()), publisher, quotes);
+        final boolean resumed = journal != null && journal.recovery().found() && engine.now() != Long.MIN_VALUE;
+        final long interval = options.tickIntervalNanos();
+        firstTickTime = resumed && engine.now() >= options.startEpochNanos()
+            ? Math.floorDiv(engine.now(), interval) * interval + interval : options.startEpochNanos();
+        market = new SyntheticMarket(MarketCatalogue.model(universe,
+            resumed ? options.seed() ^ journal.recovery().lastSequence() * 0x9E37_79B9_7F4A_7C15L : options.seed(),
+            firstTickTime, interval, resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()]),
+            publisher, quotes);
         startBid = new long[universe.size()];
         startAsk = new long[universe.size()];
+    }
+
+    /** The last price the engine knew per instrument (0 where none): where a recovered run's market resumes. */
+    private static long[] marks(final PriceBoard prices, final int instruments) {
+        final long[] marks = new long[instruments];
+        for (int id = 0; id < instruments; id++) {
+            marks[id] = prices.hasPrice(id) ? prices.mark(id) : 0;
+        }
+        return marks;
+    }
+
+    /** Simulated time of the first tick: the configured start, or just after the recovered engine's time. */
+    long firstTickTime() {
+        return firstTickTime;
+    }
+
+    /** What recovery found, for the banner; null without a journal. */
+    JournalSession.Recovery recovery() {
+        return journal == null ? null : journal.recovery();
     }
 
     /** For tests: the engine, whose state may be read on its own thread or after the run. */
@@ -136,6 +198,11 @@ final class DemoRun {
             }
         } finally {
             engineStopped = topology.stop(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+            if (journal != null && engineStopped) {
+                // While the engine thread may still run, the journal is its own: no stop record (a restart then
+                // recovers as after a crash).
+                journal.close();
+            }
             venue.close();
             if (printerRunner != null) {
                 printerRunner.close();
@@ -143,9 +210,17 @@ final class DemoRun {
         }
         final long wallNanos = System.nanoTime() - wallStart;
         return RunReport.of(config, engine, tally, new RunReport.Totals(market.ticksPublished(), wallNanos,
-            options.startEpochNanos(), market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
-            venue.totals(started), reporter == null ? 0 : reporter.dropped(), agentError.get(), stopped),
-            startBid, startAsk);
+            firstTickTime, market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
+            venue.totals(started), reporter == null ? 0 : reporter.dropped(), agentError.get(), stopped,
+            journalLine()), startBid, startAsk);
+    }
+
+    private String journalLine() {
+        if (journal == null) {
+            return null;
+        }
+        return options.journal() + ": inputs up to " + journal.handler().lastSequence() + ", chain 0x"
+            + Long.toHexString(journal.chain()) + " (keep it elsewhere: a journal rewritten since will not end on it)";
     }
 
     private void runMarket(final long wallStart) {
@@ -157,7 +232,7 @@ final class DemoRun {
         }
         command(market.lastTickTime());
         final long every = options.statusIntervalNanos();
-        long nextStatus = Math.floorDiv(options.startEpochNanos(), every) * every + every;
+        long nextStatus = Math.floorDiv(firstTickTime, every) * every + every;
         final long rate = options.ticksPerSecond();
         final long chunk = rate == 0 ? CHUNK : Math.max(1, Math.min(CHUNK, rate / 100));
         while (market.ticksPublished() < options.ticks() && !stopRequested) {
@@ -185,7 +260,8 @@ final class DemoRun {
      * many simulated minutes later than the tick it acts on; with it, the lag is at most two chunks.
      */
     private void awaitEngineAndVenue() {
-        final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS) == 0
+        final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS)
+            == executionsBefore
             ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
         while ((publisher.backlog() > CHUNK || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
             LockSupport.parkNanos(WAIT_NANOS);
@@ -193,7 +269,7 @@ final class DemoRun {
     }
 
     private boolean venueBehind() {
-        return !venue.caughtUp(engine.counters().get(EngineCounters.ORDERS_SENT));
+        return !venue.caughtUp(ordersSentThisRun());
     }
 
     /**
@@ -219,6 +295,11 @@ final class DemoRun {
         return false;
     }
 
+    /** New orders the engine sent since this run started: all the venue of this run can have seen. */
+    private long ordersSentThisRun() {
+        return engine.counters().get(EngineCounters.ORDERS_SENT) - ordersSentBefore;
+    }
+
     private long requestsSent() {
         final EngineCounters counters = engine.counters();
         return counters.get(EngineCounters.ORDERS_SENT) + counters.get(EngineCounters.CANCELS_SENT)
@@ -238,7 +319,7 @@ final class DemoRun {
     private void closeMarket() {
         venue.closeMarket();
         final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
-        while (!(publisher.backlog() == 0 && venue.idle(engine.counters().get(EngineCounters.ORDERS_SENT)))
+        while (!(publisher.backlog() == 0 && venue.idle(ordersSentThisRun()))
             && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
@@ -256,7 +337,7 @@ final class DemoRun {
         long lastActivity = -1;
         int quietPolls = 0;
         while (System.nanoTime() - deadline < 0) {
-            final long sent = counters.get(EngineCounters.ORDERS_SENT);
+            final long sent = ordersSentThisRun();
             final boolean idle = publisher.backlog() == 0 && venue.idle(sent);
             final long activity = sent + counters.get(EngineCounters.EXECUTIONS) + counters.get(EngineCounters.BATCHES);
             quietPolls = idle && activity == lastActivity ? quietPolls + 1 : 0;

@@ -67,6 +67,16 @@ final class MarketCatalogue {
     /** A market with one model per instrument of the universe, in id order. */
     static MarketModel model(final InstrumentUniverse universe, final long seed, final long startEpochNanos,
         final long tickIntervalNanos) {
+        return model(universe, seed, startEpochNanos, tickIntervalNanos, new long[universe.size()]);
+    }
+
+    /**
+     * As {@link #model(InstrumentUniverse, long, long, long)}, each instrument starting at {@code startPrices[id]}
+     * (micros) instead of the catalogue's price where that is above zero: a recovered run's market continues from
+     * the prices its engine last saw.
+     */
+    static MarketModel model(final InstrumentUniverse universe, final long seed, final long startEpochNanos,
+        final long tickIntervalNanos, final long[] startPrices) {
         final int n = universe.size();
         final List<InstrumentModel> models = new ArrayList<>(n);
         final int[] classes = new int[n];
@@ -74,7 +84,8 @@ final class MarketCatalogue {
             final Instrument instrument = universe.get(id);
             final Entry entry = TABLE.getOrDefault(instrument.symbol(), DEFAULT);
             classes[id] = entry.assetClass();
-            models.add(new InstrumentModel(id, Fixed.parse(entry.startPrice()), instrument.tickSize(),
+            final long start = startPrices[id] > 0 ? startPrices[id] : Fixed.parse(entry.startPrice());
+            models.add(new InstrumentModel(id, start - start % instrument.tickSize(), instrument.tickSize(),
                 entry.annualDrift(), entry.annualVolatility(), entry.halfSpreadBps()));
         }
         return new MarketModel(models, correlation(classes), seed, startEpochNanos, tickIntervalNanos);

@@ -5,6 +5,8 @@ import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.WaitStrategyKind;
+import io.rebalancer.engine.journal.JournalException;
+import io.rebalancer.engine.journal.JournalSession;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -37,6 +39,7 @@ public final class RebalancerDaemon {
     }
 
     public static void main(final String[] args) {
+        chronicleQuiet();
         final PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
             1 << 16), false, Charset.defaultCharset());
         int status = EXIT_FAILED;
@@ -49,6 +52,19 @@ public final class RebalancerDaemon {
         }
         out.flush();
         System.exit(status);
+    }
+
+    /**
+     * Chronicle would otherwise try to send usage analytics and print a banner: before any of its classes load.
+     * The launcher may set them too; a value it set wins.
+     */
+    static void chronicleQuiet() {
+        if (System.getProperty("chronicle.analytics.disable") == null) {
+            System.setProperty("chronicle.analytics.disable", "true");
+        }
+        if (System.getProperty("chronicle.announcer.disable") == null) {
+            System.setProperty("chronicle.announcer.disable", "true");
+        }
     }
 
     /**
@@ -83,12 +99,12 @@ public final class RebalancerDaemon {
         final DemoRun demo;
         try {
             demo = new DemoRun(config, options, out, UnaryOperator.identity());
-        } catch (final IllegalArgumentException | UncheckedIOException ex) {
+        } catch (final IllegalArgumentException | UncheckedIOException | JournalException ex) {
             err.println("rebalancer: " + ex.getMessage());
             return EXIT_USAGE;
         }
         if (!options.quiet()) {
-            banner(config, options, out);
+            banner(config, options, out, demo);
         }
         final SignalStop signals = new SignalStop(demo::requestStop,
             options.shutdownTimeoutNanos() + SHUTDOWN_MARGIN_NANOS);
@@ -126,7 +142,9 @@ public final class RebalancerDaemon {
         }
     }
 
-    private static void banner(final EngineConfig config, final DaemonOptions options, final PrintStream out) {
+    private static void banner(final EngineConfig config, final DaemonOptions options, final PrintStream out,
+        final DemoRun demo) {
+        final JournalSession.Recovery recovery = demo.recovery();
         final StringJoiner symbols = new StringJoiner(" ");
         for (int id = 0; id < config.universe().size(); id++) {
             symbols.add(config.universe().get(id).symbol());
@@ -139,12 +157,14 @@ public final class RebalancerDaemon {
             + config.portfolios().size() + " portfolios (" + names + "), config " + options.configDir());
         out.println("synthetic market: seed " + options.seed() + ", " + Text.count(options.ticks())
             + " ticks, one every " + Text.duration(options.tickIntervalNanos()) + " of simulated time from "
-            + Text.time(options.startEpochNanos(), config.settings().zone()) + " " + config.settings().zone()
+            + Text.time(demo.firstTickTime(), config.settings().zone()) + " " + config.settings().zone()
             + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s" : ""));
         out.println((!options.fixVenue() ? "orders go to the in-process paper venue, which fills at the touch"
             : options.fixSettings() == null ? "orders go over FIX 4.4 to the venue simulator, in-process on loopback"
             : "orders go over FIX 4.4 as " + options.fixSettings() + " says") + "; on stop: "
             + Text.words(config.orders().onShutdown()) + " working orders (config [orders] on-shutdown)");
+        out.println(recovery == null ? "no journal (--no-journal): nothing of this run survives it"
+            : "journal " + options.journal() + ": " + recovery.describe());
         out.println();
         out.flush();
     }

@@ -54,6 +54,9 @@ final class SummaryWriter {
         }
         out.append(any ? "" : "none").append(NL);
         out.append(String.format(Locale.ROOT, "%-8s %s%n", totals.venue().label(), totals.venue().line()));
+        if (totals.journal() != null) {
+            out.append(String.format(Locale.ROOT, "%-8s %s%n", "journal", totals.journal()));
+        }
         if (totals.shutdown() != null) {
             shutdown(out, totals.shutdown());
         }

@@ -77,7 +77,7 @@ class FixDemoRunSystemTest {
         final Path missing = dir.resolve("broker.cfg");
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final int status = RebalancerDaemon.run(new String[] {"--config", Path.of("..", "config").toString(),
-            "--venue", "fix", "--fix-settings", missing.toString(), "--quiet"},
+            "--venue", "fix", "--fix-settings", missing.toString(), "--quiet", "--no-journal"},
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8), ConfigLoader::load, false);
         assertEquals(RebalancerDaemon.EXIT_USAGE, status);

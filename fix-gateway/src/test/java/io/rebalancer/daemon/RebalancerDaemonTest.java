@@ -23,8 +23,14 @@ class RebalancerDaemonTest {
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
+    /** Runs the daemon without a journal unless the test names one: tests must not share ./journal. */
     private int run(final ConfigSource source, final String... args) {
-        return RebalancerDaemon.run(args, out, err, source, false);
+        final boolean journal = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--journal"));
+        final String[] all = journal ? args : java.util.Arrays.copyOf(args, args.length + 1);
+        if (!journal) {
+            all[args.length] = "--no-journal";
+        }
+        return RebalancerDaemon.run(all, out, err, source, false);
     }
 
     private String out() {

@@ -91,7 +91,7 @@ class SignalStopSystemTest {
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), RebalancerDaemon.class.getName(),
                 "--config", config.toString(), "--fix-settings", broker.toString(), "--ticks", "100000000",
-                "--rate", "1000", "--shutdown-timeout", "5s"));
+                "--rate", "1000", "--shutdown-timeout", "5s", "--no-journal"));
             final Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
             try {

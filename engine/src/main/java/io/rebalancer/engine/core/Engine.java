@@ -52,6 +52,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private final RebalanceDesk desk;
     private final ExecutionBook executions;
     private final OrderRequests requests;
+    private final StatusRequests statusRequests;
     private final OrderTable table;
     /** Orders and requests the venue has not answered yet, as of the last batch; read by any thread. */
     private final AtomicLong awaitingVenue = new AtomicLong();
@@ -93,11 +94,13 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         final ClientOrderIds ids = new ClientOrderIds(config.settings().firstClientOrderId());
         requests = new OrderRequests(table, portfolios, orders, listener, counters, ids, policy.maxOrderAgeNanos(),
             policy.requestTimeoutNanos());
+        statusRequests = new StatusRequests(table, 2 * capacity, count, orders, counters,
+            policy.requestTimeoutNanos());
         backoff = new RejectBackoff(count, policy.rejectBackoffNanos(), policy.maxRejectBackoffNanos());
         desk = new RebalanceDesk(new RebalancePlanner(universe, config.settings().limitCollarPpm(), maxAssets),
             risk, table, requests, prices, orders, listener, counters, ids, policy.workingOrders(), maxAssets,
             capacity);
-        executions = new ExecutionBook(table, portfolios, requests, backoff,
+        executions = new ExecutionBook(table, portfolios, requests, statusRequests, backoff,
             new ExecutionIds(Math.max(EXECUTION_ID_WINDOW, 4 * capacity)), listener, counters);
         dirty = new int[count];
         isDirty = new boolean[count];
@@ -138,7 +141,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         if (endOfBatch) {
             counters.increment(EngineCounters.BATCHES);
             evaluateDirty();
-            awaitingVenue.lazySet(table.pendingNew() + requests.totalOut());
+            awaitingVenue.lazySet(table.pendingNew() + requests.totalOut() + statusRequests.outstanding());
         }
     }
 
@@ -179,6 +182,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             case Command.REBALANCE_NOW:
                 return target >= -1 && target < portfolios.length;
             case Command.REPORT_STATUS:
+            case Command.RECONCILE:
                 return true;
             case Command.CANCEL_ORDERS:
                 return target >= -1 && target < portfolios.length && argument >= 0
@@ -209,6 +213,9 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
                 break;
             case Command.CANCEL_ORDERS:
                 requests.cancelAll(sequence, now, target, CANCEL_REASONS[(int)argument]);
+                break;
+            case Command.RECONCILE:
+                statusRequests.askAll(now);
                 break;
             default:
                 break;
@@ -253,7 +260,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
      */
     private void expireDeadlines() {
         requests.cancelExpired(sequence, now);
-        if (requests.giveUpUnanswered(sequence, now) | backoff.anyWaitEnded(now)) {
+        if (requests.giveUpUnanswered(sequence, now) | backoff.anyWaitEnded(now) | statusRequests.expire(now)) {
             for (int id = 0; id < portfolios.length; id++) {
                 markDirty(id);
             }
@@ -279,8 +286,9 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
             }
             return;
         }
-        if (requests.requestsOut(id) > 0 || backoff.isWaiting(id, now)) {
-            // Judged again when the venue answers or the wait ends; a due review or manual request stays due.
+        if (requests.requestsOut(id) > 0 || backoff.isWaiting(id, now) || statusRequests.reconciling()) {
+            // Judged again when the venue answers or the wait ends; a due review or manual request stays due. After
+            // a restart nothing is planned until the venue said what became of the orders the engine held.
             counters.increment(EngineCounters.BACKOFF_SKIPS);
             return;
         }

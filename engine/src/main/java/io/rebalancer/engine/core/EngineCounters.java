@@ -28,14 +28,22 @@ public final class EngineCounters {
     public static final int BACKOFF_SKIPS = 18;
     public static final int REQUEST_TIMEOUTS = 19;
     public static final int CANCELS_GIVEN_UP = 20;
-    private static final int FIXED_COUNTERS = 21;
+    public static final int STATUS_REQUESTS_SENT = 21;
+    /** Fills the engine had not booked and learnt of from an order status answer. */
+    public static final int RECONCILED_FILLS = 22;
+    /** Orders the venue had never seen (a restart found them journaled but not sent): closed, never re-sent. */
+    public static final int ORDERS_NEVER_SENT = 23;
+    public static final int STATUS_UNANSWERED = 24;
+    private static final int FIXED_COUNTERS = 25;
     private static final String[] NAMES = {
         "ticks", "executions", "timers", "commands", "batches", "evaluations", "rebalances", "orders sent",
         "orders rejected by risk", "fills", "orders closed", "evaluations skipped for stale prices", "engine faults",
         "cancel requests sent", "replace requests sent", "cancel/replace requests refused by the venue",
         "fills after the order finished", "orders rejected by the venue or gateway",
         "evaluations held back (reject back-off or a request out)", "cancel/replace requests the venue never answered",
-        "cancels given up (the order ran out of request ids)",
+        "cancels given up (the order ran out of request ids)", "order status requests sent",
+        "fills learnt from order status answers", "orders the venue never received (closed, not re-sent)",
+        "order status requests the venue never answered",
     };
     private static final InputReject[] REJECTS = InputReject.values();
 

@@ -3,6 +3,7 @@ package io.rebalancer.engine.core;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundEvent;
+import io.rebalancer.engine.pipeline.VenueOrderStatus;
 import io.rebalancer.engine.state.Portfolio;
 
 /**
@@ -21,6 +22,7 @@ final class ExecutionBook {
     private final OrderTable orders;
     private final Portfolio[] portfolios;
     private final OrderRequests requests;
+    private final StatusRequests statusRequests;
     private final RejectBackoff backoff;
     private final ExecutionIds executionIds;
     private final EngineListener listener;
@@ -29,11 +31,12 @@ final class ExecutionBook {
     private int checked = -1;
 
     ExecutionBook(final OrderTable orders, final Portfolio[] portfolios, final OrderRequests requests,
-        final RejectBackoff backoff, final ExecutionIds executionIds, final EngineListener listener,
-        final EngineCounters counters) {
+        final StatusRequests statusRequests, final RejectBackoff backoff, final ExecutionIds executionIds,
+        final EngineListener listener, final EngineCounters counters) {
         this.orders = orders;
         this.portfolios = portfolios;
         this.requests = requests;
+        this.statusRequests = statusRequests;
         this.backoff = backoff;
         this.executionIds = executionIds;
         this.listener = listener;
@@ -74,6 +77,13 @@ final class ExecutionBook {
                 }
                 return answersRequest(index, clientOrderId, OrderTable.REPLACE_REQUEST)
                     || isAbandoned(index, clientOrderId) ? null : InputReject.UNEXPECTED_REPLY;
+            case ExecType.ORDER_STATUS:
+                final long cumulative = report.cumulativeQuantity();
+                // The gateway's "no answer" carries execution id 0, the same each time: not a duplicate.
+                return VenueOrderStatus.isValid(report.orderStatus()) && cumulative >= 0
+                    && (cumulative == 0 || report.averagePrice() > 0)
+                    && Fixed.multiply(cumulative, report.averagePrice()) != Fixed.OVERFLOW
+                    ? null : InputReject.INVALID_EXECUTION;
             case ExecType.CANCEL_REJECTED:
                 // A refusal for an order that has since finished is the normal "too late to cancel" race.
                 return finished || orders.requestId(index) == clientOrderId || isAbandoned(index, clientOrderId)
@@ -122,6 +132,8 @@ final class ExecutionBook {
                 return close(sequence, now, index, execType, OrderState.EXPIRED);
             case ExecType.REPLACED:
                 return replaced(sequence, now, index, report.clientOrderId());
+            case ExecType.ORDER_STATUS:
+                return reconcile(sequence, now, index, report);
             case ExecType.CANCEL_REJECTED:
                 counters.increment(EngineCounters.CANCEL_REJECTS);
                 if (orders.isFinished(index)) {
@@ -137,6 +149,64 @@ final class ExecutionBook {
                 return orders.portfolioId(index);
             default:
                 return -1;
+        }
+    }
+
+    /**
+     * What the venue says of an order after a restart. Quantity it shows filled beyond what the engine booked was
+     * missed (the process died between the venue's report and the journal): booked now, at the price that makes
+     * the venue's average price true, rounded to the micro. An order the venue says finished is closed; one it never
+     * saw (the engine journaled it and died before it left) is closed unfilled and never sent again. Less filled
+     * than booked, or an unknown order that had fills, is a disagreement the engine cannot settle: counted and
+     * reported for a person to look at, nothing changed.
+     */
+    private int reconcile(final long sequence, final long now, final int index, final InboundEvent report) {
+        statusRequests.answered(index);
+        if (report.orderStatus() == VenueOrderStatus.NO_ANSWER) {
+            counters.increment(EngineCounters.STATUS_UNANSWERED);
+            return orders.portfolioId(index);
+        }
+        final int portfolioId = orders.portfolioId(index);
+        final long booked = orders.cumulativeQuantity(index);
+        final long venue = report.cumulativeQuantity();
+        final int status = report.orderStatus();
+        if (venue < booked || status == VenueOrderStatus.UNKNOWN && booked > 0) {
+            reject(sequence, now, InputReject.STATUS_MISMATCH, orders.clientOrderId(index));
+            return -1;
+        }
+        if (venue > booked) {
+            final long missing = venue - booked;
+            final long notional = Fixed.multiply(venue, report.averagePrice()) - orders.filledNotional(index);
+            final long price = notional > 0 ? (notional + missing / 2) / missing : report.averagePrice();
+            counters.increment(EngineCounters.RECONCILED_FILLS);
+            if (orders.isFinished(index)) {
+                lateFill(sequence, now, index, missing, price);
+            } else {
+                fill(sequence, now, index, missing, price);
+            }
+        }
+        if (orders.isFinished(index)) {
+            return portfolioId;
+        }
+        switch (status) {
+            case VenueOrderStatus.FILLED:
+            case VenueOrderStatus.CANCELED:
+                return close(sequence, now, index, ExecType.CANCELED, OrderState.CANCELED);
+            case VenueOrderStatus.EXPIRED:
+                return close(sequence, now, index, ExecType.EXPIRED, OrderState.EXPIRED);
+            case VenueOrderStatus.REJECTED:
+                counters.increment(EngineCounters.VENUE_REJECTS);
+                return close(sequence, now, index, ExecType.REJECTED, OrderState.REJECTED);
+            case VenueOrderStatus.UNKNOWN:
+                counters.increment(EngineCounters.ORDERS_NEVER_SENT);
+                return close(sequence, now, index, ExecType.REJECTED, OrderState.REJECTED);
+            case VenueOrderStatus.WORKING:
+            default:
+                if (orders.state(index) == OrderState.PENDING_NEW) {
+                    orders.state(index, OrderState.NEW);
+                    requests.state(sequence, now, index);
+                }
+                return portfolioId;
         }
     }
 

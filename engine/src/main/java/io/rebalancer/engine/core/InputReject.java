@@ -15,7 +15,9 @@ public enum InputReject {
     UNEXPECTED_REPLY("replace or cancel reject that answers no request the engine has out for the order"),
     OVERFILL("fill larger than the order's remaining quantity: booked as the venue says, and flagged"),
     INVALID_COMMAND("command with an unknown code or out-of-range argument"),
-    UNKNOWN_EVENT("event of an unknown type");
+    UNKNOWN_EVENT("event of an unknown type"),
+    STATUS_MISMATCH("order status answer shows less filled than the engine booked, or does not know an order that"
+        + " filled: the engine's books and the venue's disagree; look at the order");
 
     private final String description;
 

@@ -14,6 +14,11 @@ public final class Command {
      * SET_TRADING_STATE HALTED first, then this.
      */
     public static final int CANCEL_ORDERS = 4;
+    /**
+     * Ask the venue for the status of every working order (after a restart) and plan no rebalance until the
+     * answers are in or the request timeout passed. Target and argument unused.
+     */
+    public static final int RECONCILE = 5;
 
     private Command() {
     }

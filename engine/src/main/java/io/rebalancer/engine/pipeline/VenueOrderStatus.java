@@ -5,6 +5,11 @@ package io.rebalancer.engine.pipeline;
  * reduced from FIX OrdStatus to what reconciliation needs.
  */
 public final class VenueOrderStatus {
+    /**
+     * No answer: the request could not be sent (the session was down) or the venue refused it. The order stays as
+     * the engine holds it; the gateway's own answer, so the engine does not wait out its timeout.
+     */
+    public static final int NO_ANSWER = 0;
     /** Accepted (or pending) and not finished: it may still fill. */
     public static final int WORKING = 1;
     public static final int FILLED = 2;
@@ -18,11 +23,13 @@ public final class VenueOrderStatus {
     }
 
     public static boolean isValid(final int status) {
-        return status >= WORKING && status <= UNKNOWN;
+        return status >= NO_ANSWER && status <= UNKNOWN;
     }
 
     public static String name(final int status) {
         switch (status) {
+            case NO_ANSWER:
+                return "NO_ANSWER";
             case WORKING:
                 return "WORKING";
             case FILLED:

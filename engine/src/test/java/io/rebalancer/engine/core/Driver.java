@@ -59,6 +59,12 @@ final class Driver {
         return send(event.execution(time, clientOrderId, executionId, execType, quantity, price, 0));
     }
 
+    /** The venue's answer to an order status request. */
+    Driver orderStatus(final long clientOrderId, final int status, final long cumulative, final long averagePrice,
+        final long leaves) {
+        return send(event.orderStatus(time, clientOrderId, ++execId, status, cumulative, averagePrice, leaves));
+    }
+
     Driver timer() {
         return send(event.timer(time));
     }
