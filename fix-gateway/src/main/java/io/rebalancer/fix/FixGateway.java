@@ -121,7 +121,10 @@ public final class FixGateway implements OrderGateway {
      * {@code sequence} on (PossDupFlag=Y), which the gateway publishes like any other report. Lowering it after a
      * restart recovers reports a journal lacks; the engine recognises those it has booked by their ExecIDs. Call
      * before {@link #start}; needs a venue that keeps what it sent ({@code PersistMessages=Y} on its side), else it
-     * gap-fills and nothing comes back.
+     * gap-fills and nothing comes back. Never above the venue's next MsgSeqNum: its Logon would then be "too low",
+     * and QuickFIX/J logs out and disconnects. The value is written to the message store (a file store keeps it)
+     * when QuickFIX/J creates the session; QuickFIX/J sends the ResendRequest before it reports the logon, so the
+     * resent reports reach the engine after the session is up and before anything the venue sends later.
      *
      * @param sequence 1 or more; 0 keeps what the store says
      * @return this gateway
