@@ -70,8 +70,8 @@ public final class FixGateway implements OrderGateway {
     /**
      * Builds the order sink; nothing connects until {@link #start}.
      *
-     * @param settings      one FIX 4.4 or 4.2 initiator session; {@code PersistMessages=N} is expected (see
-     *                      {@link GatewayAgent})
+     * @param settings      one FIX 4.4 or 4.2 initiator session; {@code PersistMessages=N} is expected (with Y,
+     *                      resends of our messages are refused one by one: see {@link GatewayAgent})
      * @param stores        where QuickFIX/J keeps sequence numbers and sent messages
      * @param universe      the engine's instruments: symbol per id on the wire
      * @param orderCapacity the engine's order capacity, which sizes the hand-off ring so it never fills

@@ -23,9 +23,10 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
  * none: {@link ExecType#ORDER_STATUS} for the order's id with status {@link FixOrdStatus#NO_ANSWER}, quantities 0
  * and execution id 0 (no id: the same order may be asked about, and refused, again). It says nothing about the
  * order, which keeps whatever state the engine has for it; the engine asks again once the session is back, instead
- * of waiting out its request timeout. Never silently dropped, never sent later. The session must run with
- * {@code PersistMessages=N} for "never sent later" to hold: otherwise QuickFIX/J keeps a message it could not send
- * and replays it on a resend request after the next logon.
+ * of waiting out its request timeout. Never silently dropped, never sent later: QuickFIX/J keeps a message it
+ * could not send when {@code PersistMessages=Y} and would replay it on a resend request after the next logon, but
+ * {@link FixSessionAdapter#toApp} refuses every such replay. {@code PersistMessages=N} remains the setting to run
+ * with: there is then nothing to replay, and QuickFIX/J gap-fills a resend request without asking.
  * <p>
  * Rate limit: with a budget of messages per second ({@link SendRateLimit}, from {@code MaxMessagesPerSecond}), the
  * agent reads no more records than the budget allows, by its own clock. Out of budget, it stops draining and idles:
