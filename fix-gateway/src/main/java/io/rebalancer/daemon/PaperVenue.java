@@ -3,9 +3,11 @@ package io.rebalancer.daemon;
 import io.rebalancer.venue.FillRules;
 import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.core.OrderSink;
+import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.engine.pipeline.VenueOrderStatus;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import org.agrona.ErrorHandler;
 import org.agrona.MutableDirectBuffer;
@@ -40,6 +42,15 @@ import java.util.function.BooleanSupplier;
  * unknown or finished, or a replace down to what already filled or less, is refused
  * ({@link ExecType#CANCEL_REJECTED}, the request's id). Every report carries the latest simulated market time and
  * its own execution id, unique and increasing. Nothing here allocates once running.
+ * <p>
+ * Status requests are answered ({@link ExecType#ORDER_STATUS}, under the id asked about) from what this paper venue
+ * knows, and only that: a resting order, by its current id or its first one, is WORKING with what filled, its
+ * average price (micros, rounded down) and its leaves; one of the last {@code orderCapacity} orders that finished
+ * here, by the same ids, is FILLED, CANCELED or REJECTED with what filled and leaves 0; any other id is UNKNOWN,
+ * which for a paper venue is the whole truth: it never had the order, or finished it so long ago that the engine
+ * cannot still be waiting on it. The paper venue lives and dies with the process, so after a restart every order is
+ * UNKNOWN to it: none of them can still fill. (A fill it reported just before a crash, which the journal never
+ * kept, is gone with it: paper money.)
  */
 final class PaperVenue implements Venue, Agent, MessageHandler {
     static final int ORDERS_RECEIVED = 0;
@@ -53,7 +64,9 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
     static final int ORDERS_REPLACED = 7;
     /** Cancel and replace requests refused (unknown or finished order, or a replace below what filled). */
     static final int REQUESTS_REFUSED = 8;
-    private static final int COUNTERS = 9;
+    /** Status requests answered, whatever the answer. */
+    static final int STATUS_REQUESTS = 9;
+    private static final int COUNTERS = 10;
     private static final int RECORDS_PER_CYCLE = 64;
     /** The daemon's {@code maxRestNanos}: simulated time an unmarketable order rests before it is cancelled. */
     static final long MAX_REST_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -64,13 +77,25 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
     private final long[] lotSizes;
     private final long maxRestNanos;
     private final long[] clientOrderId;
+    /** The id the order arrived with, before any replace. */
+    private final long[] firstId;
     private final int[] instrumentId;
     private final byte[] side;
     private final long[] leaves;
     private final long[] filled;
+    /** Micros filled in total (quantity times price, summed), for the average price; {@link Fixed#OVERFLOW} past it. */
+    private final long[] notional;
     private final long[] limitPrice;
     private final long[] restingSince;
     private final boolean[] split;
+    /** The last orders that finished here, a ring of the book's size: enough to answer a status request late. */
+    private final long[] finishedId;
+    private final long[] finishedFirstId;
+    private final int[] finishedStatus;
+    private final long[] finishedFilled;
+    private final long[] finishedNotional;
+    private int finishedCount;
+    private int finishedNext;
     private final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong restingCount = new AtomicLong();
@@ -95,13 +120,20 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
         this.lotSizes = lotSizes.clone();
         this.maxRestNanos = maxRestNanos;
         clientOrderId = new long[orderCapacity];
+        firstId = new long[orderCapacity];
         instrumentId = new int[orderCapacity];
         side = new byte[orderCapacity];
         leaves = new long[orderCapacity];
         filled = new long[orderCapacity];
+        notional = new long[orderCapacity];
         limitPrice = new long[orderCapacity];
         restingSince = new long[orderCapacity];
         split = new boolean[orderCapacity];
+        finishedId = new long[orderCapacity];
+        finishedFirstId = new long[orderCapacity];
+        finishedStatus = new int[orderCapacity];
+        finishedFilled = new long[orderCapacity];
+        finishedNotional = new long[orderCapacity];
     }
 
     @Override
@@ -214,6 +246,10 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
                     buffer.getLong(index + OrderHandOff.QUANTITY_OFFSET),
                     buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET), now);
                 break;
+            case OrderHandOff.STATUS:
+                increment(STATUS_REQUESTS);
+                status(id, now);
+                break;
             default:
                 break;
         }
@@ -225,14 +261,17 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
         if (resting == clientOrderId.length) {
             publisher.execution(now, id, nextExecutionId++, ExecType.REJECTED, 0, 0, 0);
             increment(ORDERS_REFUSED);
+            rememberFinished(id, id, VenueOrderStatus.REJECTED, 0, 0);
             return;
         }
         final int at = resting++;
         clientOrderId[at] = id;
+        firstId[at] = id;
         instrumentId[at] = buffer.getInt(index + OrderHandOff.INSTRUMENT_OFFSET);
         side[at] = buffer.getByte(index + OrderHandOff.SIDE_OFFSET);
         leaves[at] = quantity;
         filled[at] = 0;
+        notional[at] = 0;
         limitPrice[at] = buffer.getLong(index + OrderHandOff.LIMIT_PRICE_OFFSET);
         restingSince[at] = now;
         split[at] = false;
@@ -247,7 +286,7 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
         }
         publisher.execution(now, requestId, nextExecutionId++, ExecType.CANCELED, 0, 0, 0);
         increment(ORDERS_CANCELLED);
-        remove(at);
+        finish(at, VenueOrderStatus.CANCELED);
     }
 
     private void replace(final long requestId, final long originalId, final long newTotal, final long newLimit,
@@ -295,7 +334,7 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
                 publisher.execution(Math.max(now, restingSince[i]), clientOrderId[i], nextExecutionId++,
                     ExecType.CANCELED, 0, 0, 0);
                 increment(ORDERS_CANCELLED);
-                remove(i);
+                finish(i, VenueOrderStatus.CANCELED);
                 work++;
             }
         }
@@ -311,22 +350,70 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
         }
         leaves[i] -= quantity;
         filled[i] += quantity;
+        notional[i] = Fixed.add(notional[i], Fixed.multiply(quantity, price));
         publisher.execution(time, clientOrderId[i], nextExecutionId++, ExecType.TRADE, quantity, price, leaves[i]);
         increment(FILLS);
         if (leaves[i] == 0) {
             increment(ORDERS_FILLED);
-            remove(i);
+            finish(i, VenueOrderStatus.FILLED);
         }
+    }
+
+    /**
+     * Answers a status request from the book, then from the orders that finished lately; otherwise UNKNOWN. Under
+     * the id asked about, with an execution id of its own.
+     */
+    private void status(final long id, final long now) {
+        for (int i = 0; i < resting; i++) {
+            if (clientOrderId[i] == id || firstId[i] == id) {
+                publisher.orderStatus(now, id, nextExecutionId++, VenueOrderStatus.WORKING, filled[i],
+                    average(filled[i], notional[i]), leaves[i], 0);
+                return;
+            }
+        }
+        for (int f = 0; f < finishedCount; f++) {
+            if (finishedId[f] == id || finishedFirstId[f] == id) {
+                publisher.orderStatus(now, id, nextExecutionId++, finishedStatus[f], finishedFilled[f],
+                    average(finishedFilled[f], finishedNotional[f]), 0, 0);
+                return;
+            }
+        }
+        publisher.orderStatus(now, id, nextExecutionId++, VenueOrderStatus.UNKNOWN, 0, 0, 0, 0);
+    }
+
+    /** Micros per unit, rounded down; 0 when nothing filled, {@link Fixed#INVALID} past overflow. */
+    private static long average(final long quantity, final long total) {
+        return quantity == 0 ? 0 : total == Fixed.OVERFLOW ? Fixed.INVALID : total / quantity;
+    }
+
+    /** The order at {@code i} leaves the book; remembered for status requests. */
+    private void finish(final int i, final int status) {
+        rememberFinished(clientOrderId[i], firstId[i], status, filled[i], notional[i]);
+        remove(i);
+    }
+
+    private void rememberFinished(final long id, final long first, final int status, final long quantity,
+        final long total) {
+        final int at = finishedNext;
+        finishedId[at] = id;
+        finishedFirstId[at] = first;
+        finishedStatus[at] = status;
+        finishedFilled[at] = quantity;
+        finishedNotional[at] = total;
+        finishedNext = (at + 1) % finishedId.length;
+        finishedCount = Math.min(finishedCount + 1, finishedId.length);
     }
 
     /** Swap-remove: order of the resting book does not matter, each order is retried every cycle. */
     private void remove(final int i) {
         final int last = --resting;
         clientOrderId[i] = clientOrderId[last];
+        firstId[i] = firstId[last];
         instrumentId[i] = instrumentId[last];
         side[i] = side[last];
         leaves[i] = leaves[last];
         filled[i] = filled[last];
+        notional[i] = notional[last];
         limitPrice[i] = limitPrice[last];
         restingSince[i] = restingSince[last];
         split[i] = split[last];

@@ -9,9 +9,11 @@ import io.rebalancer.engine.pipeline.ExecType;
  * <pre>
  * ExecTransType 20 | ExecType 150                        | OrdStatus 39 | LastQty 32 | engine
  * -----------------+-------------------------------------+--------------+------------+--------------------------
- * '1' '2' '3'      | any                                 | any          | any        | ignored, counted as a
+ * '1' '2'          | any                                 | any          | any        | ignored, counted as a
  *                  |                                     |              |            | correction (see below)
- * absent or '0'    | 'F' Trade (4.4)                     | any          | any        | TRADE
+ * '3' Status (4.2) | any                                 | any          | any        | ORDER_STATUS
+ * absent or '0'    | 'I' Order status (4.4)              | any          | any        | ORDER_STATUS
+ *                  | 'F' Trade (4.4)                     | any          | any        | TRADE
  *                  | '1' Partial fill, '2' Fill (4.2)    | any          | any        | TRADE
  *                  | '0' New                             | any          | any        | NEW
  *                  | '4' Canceled                        | any          | any        | CANCELED
@@ -21,8 +23,8 @@ import io.rebalancer.engine.pipeline.ExecType;
  *                  | 'A' Pending new, '6' Pending cancel,| any          | &gt; 0     | TRADE
  *                  | 'E' Pending replace, '7' Stopped,   | '0' New      | absent, 0  | NEW
  *                  | '9' Suspended                       | other        | absent, 0  | ignored
- *                  | 'D' Restated, 'I' Order status,     | '0' New      | any        | NEW
- *                  | 'B' Calculated, 'G' Trade correct,  | other        | any        | ignored
+ *                  | 'D' Restated, 'B' Calculated,       | '0' New      | any        | NEW
+ *                  | 'G' Trade correct,                  | other        | any        | ignored
  *                  | 'H' Trade cancel, any other code    |              |            |
  * </pre>
  * Why:
@@ -33,9 +35,13 @@ import io.rebalancer.engine.pipeline.ExecType;
  *   <li>A TRADE whose LastQty or LastPx cannot be read exactly is still published (with the invalid value), so the
  *   engine refuses and counts it; a fill is never dropped silently here.</li>
  *   <li>A pending, stopped or suspended report that carries a positive LastQty is the only report of that fill, so
- *   it books. A restatement, status, calculation or trade correction/bust only repeats or revises an earlier
- *   report: its LastQty is an old fill, booking it would count it twice. The same holds for 4.2's ExecTransType
- *   cancel/correct/status reports. Those are ignored and counted, for a person to reconcile.</li>
+ *   it books. A restatement, calculation or trade correction/bust only repeats or revises an earlier report: its
+ *   LastQty is an old fill, booking it would count it twice. The same holds for 4.2's ExecTransType cancel and
+ *   correct reports. Those are ignored and counted, for a person to reconcile.</li>
+ *   <li>An order status report (4.4 ExecType I; 4.2 has no ExecType I, its status reports are ExecTransType 3 with
+ *   the order's state as ExecType) is never a fill either, whatever LastQty it repeats: it is the venue's view of
+ *   the order, ORDER_STATUS, with OrdStatus read by {@link FixOrdStatus}. A 4.2 ExecType I, from a venue whose
+ *   dictionary allows it, is one too.</li>
  *   <li>Any report with OrdStatus New that is not otherwise a booking event is the venue's acknowledgement in its
  *   own words: NEW, which books nothing and only acknowledges the order.</li>
  * </ul>
@@ -47,6 +53,8 @@ final class FixExecTypes {
     static final int CORRECTION = -1;
     /** ExecTransType (20) New, or what an absent ExecTransType (FIX 4.4) means. */
     static final char TRANSACTION_NEW = '0';
+    /** ExecTransType (20) Status (FIX 4.2): the answer to an order status request, or an unsolicited one. */
+    static final char TRANSACTION_STATUS = '3';
 
     private FixExecTypes() {
     }
@@ -60,10 +68,15 @@ final class FixExecTypes {
      */
     static int toEngine(final char execTransType, final char execType, final char ordStatus,
         final boolean carriesFill) {
+        if (execTransType == TRANSACTION_STATUS) {
+            return ExecType.ORDER_STATUS;
+        }
         if (execTransType != TRANSACTION_NEW) {
             return CORRECTION;
         }
         switch (execType) {
+            case 'I':
+                return ExecType.ORDER_STATUS;
             case 'F':
             case '1':
             case '2':

@@ -28,7 +28,7 @@ import java.util.Iterator;
  * The FIX 4.4 (or 4.2) gateway: a QuickFIX/J {@link SocketInitiator} behind {@link OrderGateway}.
  * <pre>
  *   engine thread            gateway agent thread                  QFJ message-processor thread
- *   OrderSink (OrderHandOff) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(D / F / G)
+ *   OrderSink (OrderHandOff) -> OneToOneRingBuffer -> GatewayAgent -> Session.send(D / F / G / H)
  *                                                                    ExecutionReport / OrderCancelReject / Reject
  *   engine inbound ring  <------------------------------------------ FixSessionAdapter.fromApp/fromAdmin
  * </pre>
@@ -36,7 +36,12 @@ import java.util.Iterator;
  * idles with a back-off (spin a little, yield, then park up to a millisecond), never a busy spin, because the
  * engine may already own a spinning core. If the session is not logged on when an order is taken off the
  * ring, the order is rejected back to the engine as an execution with ExecType REJECTED (a cancel or replace
- * request as CANCEL_REJECTED): never dropped, never held back to be sent after a reconnect at a stale price.
+ * request as CANCEL_REJECTED, a status request as an ORDER_STATUS without a status): never dropped, never held back
+ * to be sent after a reconnect at a stale price, never resent by QuickFIX/J on a ResendRequest
+ * ({@link FixSessionAdapter#toApp}).
+ * <p>
+ * After a restart, {@link #nextIncomingSequence(int)} makes the venue resend its messages from a given MsgSeqNum
+ * on: the daemon sets it from its journal, one past the last report it holds.
  * <p>
  * The session's BeginString picks the dialect (FIX.4.4 or FIX.4.2, {@link OrderMessages}); the gateway's own
  * settings keys ({@code MaxMessagesPerSecond}, {@code Username}, {@code Password}) are read by
@@ -57,6 +62,7 @@ public final class FixGateway implements OrderGateway {
     private final OrderHandOff proxy;
     private final SentOrders sent;
     private final GatewayCounters counters = new GatewayCounters();
+    private int nextIncomingSequence;
     private volatile FixSessionAdapter adapter;
     private AgentRunner runner;
     private SocketInitiator initiator;
@@ -64,8 +70,8 @@ public final class FixGateway implements OrderGateway {
     /**
      * Builds the order sink; nothing connects until {@link #start}.
      *
-     * @param settings      one FIX 4.4 or 4.2 initiator session; {@code PersistMessages=N} is expected (see
-     *                      {@link GatewayAgent})
+     * @param settings      one FIX 4.4 or 4.2 initiator session; {@code PersistMessages=N} is expected (with Y,
+     *                      resends of our messages are refused one by one: see {@link GatewayAgent})
      * @param stores        where QuickFIX/J keeps sequence numbers and sent messages
      * @param universe      the engine's instruments: symbol per id on the wire
      * @param orderCapacity the engine's order capacity, which sizes the hand-off ring so it never fills
@@ -109,6 +115,33 @@ public final class FixGateway implements OrderGateway {
         return proxy;
     }
 
+    /**
+     * The MsgSeqNum to expect next from the venue, set on the session before it first connects, overriding the
+     * message store's: the venue's Logon then comes "too high" and QuickFIX/J asks it to resend everything from
+     * {@code sequence} on (PossDupFlag=Y), which the gateway publishes like any other report. Lowering it after a
+     * restart recovers reports a journal lacks; the engine recognises those it has booked by their ExecIDs. Call
+     * before {@link #start}; needs a venue that keeps what it sent ({@code PersistMessages=Y} on its side), else it
+     * gap-fills and nothing comes back. Never above the venue's next MsgSeqNum: its Logon would then be "too low",
+     * and QuickFIX/J logs out and disconnects. The value is written to the message store (a file store keeps it)
+     * when QuickFIX/J creates the session; QuickFIX/J sends the ResendRequest before it reports the logon, so the
+     * resent reports reach the engine after the session is up and before anything the venue sends later.
+     *
+     * @param sequence 1 or more; 0 keeps what the store says
+     * @return this gateway
+     * @throws IllegalStateException after {@link #start}
+     */
+    public FixGateway nextIncomingSequence(final int sequence) {
+        if (runner != null) {
+            throw new IllegalStateException("the next incoming MsgSeqNum is set before the gateway starts");
+        }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("next incoming MsgSeqNum " + sequence + ": use 1 or more, or 0 for "
+                + "the store's");
+        }
+        nextIncomingSequence = sequence;
+        return this;
+    }
+
     @Override
     public void start(final InboundPublisher executions) {
         if (runner != null) {
@@ -116,7 +149,7 @@ public final class FixGateway implements OrderGateway {
         }
         final GatewaySettings own = GatewaySettings.read(settings);
         final FixSessionAdapter session = new FixSessionAdapter(executions, clock, counters, sent, own.username,
-            own.password);
+            own.password, nextIncomingSequence);
         try {
             initiator = new SocketInitiator(session, stores, settings,
                 new PasswordMaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());

@@ -4,11 +4,15 @@ import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import org.agrona.concurrent.EpochNanoClock;
 import quickfix.Application;
+import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.SessionID;
+import quickfix.field.AvgPx;
 import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
 import quickfix.field.ExecID;
 import quickfix.field.ExecTransType;
 import quickfix.field.LastPx;
@@ -16,12 +20,17 @@ import quickfix.field.LastQty;
 import quickfix.field.LeavesQty;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.Password;
+import quickfix.field.PossDupFlag;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 import quickfix.field.Username;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * QuickFIX/J's callbacks for the gateway's initiator session: decodes what the venue says into primitive
@@ -38,6 +47,30 @@ import quickfix.field.Username;
  *   counts it too ({@link GatewayCounters#UNKNOWN_CLORDID}).</li>
  *   <li>A trade whose LastQty or LastPx cannot be read exactly is still published, with the invalid value, so
  *   the engine refuses it as INVALID_EXECUTION and counts it: a fill is never dropped silently here.</li>
+ *   <li>An order status report (4.4 ExecType I, 4.2 ExecTransType 3) is {@link ExecType#ORDER_STATUS}: OrdStatus
+ *   as {@link FixOrdStatus} maps it (8 with OrdRejReason 5 is UNKNOWN), CumQty, AvgPx exactly in micros and
+ *   LeavesQty; a value that cannot be read is published as read (-1, or {@code Fixed.INVALID} for AvgPx) and
+ *   counted malformed, like a trade's. An ExecID of "0", which FIX allows on status reports, is published as 0
+ *   ("no id"), so the engine never takes a second such answer for a resend of the first.</li>
+ *   <li>A session Reject or BusinessMessageReject of one of our OrderStatusRequests (35=H) is published as an
+ *   {@code ORDER_STATUS} with {@link FixOrdStatus#NO_ANSWER} and execution id 0: the request got no answer and
+ *   the refusal says nothing about the order, so it is neither UNKNOWN (which would tell the engine the order
+ *   never reached the venue) nor dropped (the engine would wait for its request timeout). The engine asks again
+ *   or gives up, as its policy says.</li>
+ *   <li>A venue's reject of a NewOrderSingle as a duplicate ClOrdID (OrdRejReason 6) stays REJECTED, counted
+ *   ({@link GatewayCounters#DUPLICATE_ORDER_REJECTS}): the gateway never sends the same order twice (resends are
+ *   refused, below), so a duplicate means the engine reused an id the venue already had, and this order of the
+ *   engine's is refused.</li>
+ *   <li>Every execution published carries the MsgSeqNum (34) of the message it came from as its source
+ *   sequence, resent (PossDup) or not, so a journal knows which of the venue's messages it holds.</li>
+ *   <li>Our own orders, cancels, replaces and status requests are never resent: when QuickFIX/J answers a
+ *   ResendRequest (PossDupFlag=Y, typically after a restart with a persistent store and {@code PersistMessages=Y}),
+ *   {@link #toApp} throws {@link DoNotSend} for them, so QuickFIX/J sends a SequenceReset-GapFill in their place.
+ *   An order that never reached the venue before a crash is resolved by asking its status, never sent late at a
+ *   stale price.</li>
+ *   <li>The owner may set the session's next expected incoming MsgSeqNum before logon ({@link #onCreate}): the
+ *   venue then resends everything from there on, and those reports are published like any other (PossDup or not;
+ *   the engine recognises one it has booked by its ExecID).</li>
  *   <li>An OrderCancelReject (35=9), and a session Reject (35=3) or BusinessMessageReject (35=j) of one of our
  *   cancel or replace requests, is {@link ExecType#CANCEL_REJECTED} with the request's id; a reject of a
  *   NewOrderSingle stays {@link ExecType#REJECTED}. These carry no ExecID: the execution id is minus the id,
@@ -57,26 +90,30 @@ final class FixSessionAdapter implements Application {
     private final SentOrders sent;
     private final String username;
     private final String password;
+    private final int nextIncomingSequence;
     private volatile SessionID loggedOn;
     private volatile String lastLogonFailure;
 
     FixSessionAdapter(final InboundPublisher publisher, final EpochNanoClock clock, final GatewayCounters counters,
         final SentOrders sent) {
-        this(publisher, clock, counters, sent, null, null);
+        this(publisher, clock, counters, sent, null, null, 0);
     }
 
     /**
      * @param username sent as Username (553) on our Logon; null for none
      * @param password sent as Password (554) on our Logon; null for none. Never logged.
+     * @param nextIncomingSequence the MsgSeqNum to expect next from the venue, set on the session when QuickFIX/J
+     *                             creates it, before it connects; 0 keeps what the message store says
      */
     FixSessionAdapter(final InboundPublisher publisher, final EpochNanoClock clock, final GatewayCounters counters,
-        final SentOrders sent, final String username, final String password) {
+        final SentOrders sent, final String username, final String password, final int nextIncomingSequence) {
         this.publisher = publisher;
         this.clock = clock;
         this.counters = counters;
         this.sent = sent;
         this.username = username;
         this.password = password;
+        this.nextIncomingSequence = nextIncomingSequence;
     }
 
     /** The session while it is logged on, else null; any thread. */
@@ -89,9 +126,23 @@ final class FixSessionAdapter implements Application {
         return lastLogonFailure;
     }
 
+    /**
+     * QuickFIX/J calls this once the session exists (registered, its store open and reset if stale) and before it
+     * connects: the one moment to move the next expected incoming MsgSeqNum, so the first Logon from the venue is
+     * "too high" and QuickFIX/J asks for a resend of everything from there on.
+     */
     @Override
     public void onCreate(final SessionID sessionId) {
-        // Nothing to set up per session: the gateway has exactly one.
+        if (nextIncomingSequence <= 0) {
+            return;
+        }
+        final Session session = Session.lookupSession(sessionId);
+        try {
+            session.setNextTargetMsgSeqNum(nextIncomingSequence);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("FIX session " + sessionId + ": cannot set the next expected MsgSeqNum",
+                ex);
+        }
     }
 
     @Override
@@ -136,13 +187,22 @@ final class FixSessionAdapter implements Application {
     /**
      * On the sending thread, after QuickFIX/J stamped the outgoing sequence number and before the bytes leave:
      * the one moment that maps MsgSeqNum to ClOrdID and MsgType without a race against the venue's reply.
+     * <p>
+     * QuickFIX/J also calls this when it answers a ResendRequest, on its own thread, with PossDupFlag=Y already set
+     * ({@code Session.send} strips the flag from what we send, so only a resend carries it): our orders, cancels,
+     * replaces and status requests are then refused with {@link DoNotSend}, counted
+     * ({@link GatewayCounters#RESENDS_REFUSED}), and QuickFIX/J gap-fills over them.
      */
     @Override
-    public void toApp(final Message message, final SessionID sessionId) {
+    public void toApp(final Message message, final SessionID sessionId) throws DoNotSend {
         final Message.Header header = message.getHeader();
         try {
             final char type = singleCharType(header.getString(MsgType.FIELD));
-            if (type == 'D' || type == 'F' || type == 'G') {
+            if (type == 'D' || type == 'F' || type == 'G' || type == 'H') {
+                if (header.isSetField(PossDupFlag.FIELD) && header.getBoolean(PossDupFlag.FIELD)) {
+                    counters.increment(GatewayCounters.RESENDS_REFUSED);
+                    throw new DoNotSend();
+                }
                 sent.sent(header.getInt(MsgSeqNum.FIELD), FixDecimal.parseId(message.getString(ClOrdID.FIELD)), type);
             }
         } catch (final FieldNotFound ex) {
@@ -175,6 +235,14 @@ final class FixSessionAdapter implements Application {
             return;
         }
         final long clientOrderId = clientOrderId(report);
+        final int rejectReason = (int)FixDecimal.parseQuantity(optional(report, OrdRejReason.FIELD));
+        if (execType == ExecType.ORDER_STATUS) {
+            onOrderStatus(report, clientOrderId, FixOrdStatus.toEngine(status, rejectReason));
+            return;
+        }
+        if (execType == ExecType.REJECTED && rejectReason == OrdRejReason.DUPLICATE_ORDER) {
+            counters.increment(GatewayCounters.DUPLICATE_ORDER_REJECTS);
+        }
         long quantity = 0;
         long price = 0;
         if (execType == ExecType.TRADE) {
@@ -187,12 +255,28 @@ final class FixSessionAdapter implements Application {
         final long leaves = Math.max(0, FixDecimal.parseQuantity(optional(report, LeavesQty.FIELD)));
         counters.increment(GatewayCounters.EXECUTIONS);
         publisher.execution(clock.nanoTime(), clientOrderId, executionId(report.getString(ExecID.FIELD)),
-            execType, quantity, price, leaves);
+            execType, quantity, price, leaves, sourceSequence(report));
+    }
+
+    /** What the venue knows of an order; anything unreadable is published as read and counted. */
+    private void onOrderStatus(final Message report, final long clientOrderId, final int status)
+        throws FieldNotFound {
+        final long cumulative = FixDecimal.parseQuantity(optional(report, CumQty.FIELD));
+        final long average = FixDecimal.parsePrice(optional(report, AvgPx.FIELD));
+        final long leaves = FixDecimal.parseQuantity(optional(report, LeavesQty.FIELD));
+        if (status == FixOrdStatus.NO_ANSWER || cumulative < 0 || average < 0 || leaves < 0) {
+            counters.increment(GatewayCounters.MALFORMED_EXECUTIONS);
+        }
+        final String execId = report.getString(ExecID.FIELD);
+        counters.increment(GatewayCounters.EXECUTIONS);
+        counters.increment(GatewayCounters.STATUS_ANSWERS);
+        publisher.orderStatus(clock.nanoTime(), clientOrderId, "0".equals(execId) ? 0 : executionId(execId), status,
+            cumulative, average, leaves, sourceSequence(report));
     }
 
     /** The venue refused a cancel or replace: the order keeps working on its old terms, or has already finished. */
     private void onCancelReject(final Message reject) throws FieldNotFound {
-        refuse(clientOrderId(reject), 'F');
+        refuse(clientOrderId(reject), 'F', sourceSequence(reject));
     }
 
     private long clientOrderId(final Message message) throws FieldNotFound {
@@ -203,7 +287,7 @@ final class FixSessionAdapter implements Application {
         return id;
     }
 
-    /** A reject naming RefMsgType D, F or G, or naming none but the sequence number of one of ours. */
+    /** A reject naming RefMsgType D, F, G or H, or naming none but the sequence number of one of ours. */
     private void onSessionReject(final Message reject) throws FieldNotFound {
         if (!reject.isSetField(RefSeqNum.FIELD)) {
             return;
@@ -213,7 +297,7 @@ final class FixSessionAdapter implements Application {
         final char named = reject.isSetField(RefMsgType.FIELD)
             ? singleCharType(reject.getString(RefMsgType.FIELD)) : remembered;
         if (named == remembered) {
-            refuse(sent.clientOrderId(seqNum), named);
+            refuse(sent.clientOrderId(seqNum), named, sourceSequence(reject));
         }
     }
 
@@ -226,21 +310,33 @@ final class FixSessionAdapter implements Application {
         if (id < 0 && sent.messageType(seqNum) == type) {
             id = sent.clientOrderId(seqNum);
         }
-        refuse(id, type);
+        refuse(id, type, sourceSequence(reject));
     }
 
-    /** Tells the engine its order (35=D) or its cancel or replace request (35=F/G) was refused. */
-    private void refuse(final long id, final char refusedType) {
+    /**
+     * Tells the engine its order (35=D) or its cancel or replace request (35=F/G) was refused, or that its status
+     * request (35=H) got no answer.
+     */
+    private void refuse(final long id, final char refusedType, final long sourceSequence) {
         if (id <= 0) {
             return;
         }
         if (refusedType == 'D') {
             counters.increment(GatewayCounters.ORDERS_REJECTED_BY_VENUE);
-            publisher.execution(clock.nanoTime(), id, -id, ExecType.REJECTED, 0, 0, 0);
+            publisher.execution(clock.nanoTime(), id, -id, ExecType.REJECTED, 0, 0, 0, sourceSequence);
         } else if (refusedType == 'F' || refusedType == 'G') {
             counters.increment(GatewayCounters.CANCEL_REJECTS);
-            publisher.execution(clock.nanoTime(), id, -id, ExecType.CANCEL_REJECTED, 0, 0, 0);
+            publisher.execution(clock.nanoTime(), id, -id, ExecType.CANCEL_REJECTED, 0, 0, 0, sourceSequence);
+        } else if (refusedType == 'H') {
+            counters.increment(GatewayCounters.STATUS_REQUESTS_REJECTED);
+            publisher.orderStatus(clock.nanoTime(), id, 0, FixOrdStatus.NO_ANSWER, 0, 0, 0, sourceSequence);
         }
+    }
+
+    /** The MsgSeqNum (34) a message came with, 0 if it has none (a message built in a test). */
+    private static long sourceSequence(final Message message) throws FieldNotFound {
+        final Message.Header header = message.getHeader();
+        return header.isSetField(MsgSeqNum.FIELD) ? header.getInt(MsgSeqNum.FIELD) : 0;
     }
 
     /** D, F, G, ... as a char; 0 for the two-character types (AE, ...), none of which is ours. */

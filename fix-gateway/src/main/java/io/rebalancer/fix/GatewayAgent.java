@@ -12,15 +12,21 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 /**
  * The gateway's own thread: drains the engine's hand-off ring and sends each record as a FIX message in the
  * session's dialect ({@link OrderMessages}): a new order as a NewOrderSingle, a cancel as an OrderCancelRequest, a
- * replace as an OrderCancelReplaceRequest. This is the only thread that calls {@code Session.send}, which encodes
+ * replace as an OrderCancelReplaceRequest, a status request as an OrderStatusRequest. This is the only thread that
+ * calls {@code Session.send}, which encodes
  * on the caller's thread, allocates several kilobytes and takes the session lock; the engine thread never waits.
  * <p>
  * What cannot go out, because the session is not logged on or QuickFIX/J refused or failed to send it, goes
  * straight back to the engine: a new order as an execution with {@link ExecType#REJECTED}, a cancel or replace
  * request as {@link ExecType#CANCEL_REJECTED} with the request's id (the order keeps working as far as we know);
- * execution id minus the id. Never silently dropped, never sent later. The session must run with
- * {@code PersistMessages=N} for "never sent later" to hold: otherwise QuickFIX/J keeps a message it could not send
- * and replays it on a resend request after the next logon.
+ * execution id minus the id. A status request, likewise refused, comes back as the request's answer saying it got
+ * none: {@link ExecType#ORDER_STATUS} for the order's id with status {@link FixOrdStatus#NO_ANSWER}, quantities 0
+ * and execution id 0 (no id: the same order may be asked about, and refused, again). It says nothing about the
+ * order, which keeps whatever state the engine has for it; the engine asks again once the session is back, instead
+ * of waiting out its request timeout. Never silently dropped, never sent later: QuickFIX/J keeps a message it
+ * could not send when {@code PersistMessages=Y} and would replay it on a resend request after the next logon, but
+ * {@link FixSessionAdapter#toApp} refuses every such replay. {@code PersistMessages=N} remains the setting to run
+ * with: there is then nothing to replay, and QuickFIX/J gap-fills a resend request without asking.
  * <p>
  * Rate limit: with a budget of messages per second ({@link SendRateLimit}, from {@code MaxMessagesPerSecond}), the
  * agent reads no more records than the budget allows, by its own clock. Out of budget, it stops draining and idles:
@@ -89,7 +95,7 @@ final class GatewayAgent implements Agent, MessageHandler {
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
         if (msgTypeId != OrderHandOff.NEW_ORDER && msgTypeId != OrderHandOff.CANCEL
-            && msgTypeId != OrderHandOff.REPLACE) {
+            && msgTypeId != OrderHandOff.REPLACE && msgTypeId != OrderHandOff.STATUS) {
             return;
         }
         final long id = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
@@ -113,12 +119,29 @@ final class GatewayAgent implements Agent, MessageHandler {
             return;
         }
         limit.sent(cycleNanos);
-        counters.increment(msgTypeId == OrderHandOff.NEW_ORDER ? GatewayCounters.ORDERS_SENT
-            : msgTypeId == OrderHandOff.CANCEL ? GatewayCounters.CANCELS_SENT : GatewayCounters.REPLACES_SENT);
+        counters.increment(sentCounter(msgTypeId));
+    }
+
+    private static int sentCounter(final int msgTypeId) {
+        switch (msgTypeId) {
+            case OrderHandOff.NEW_ORDER:
+                return GatewayCounters.ORDERS_SENT;
+            case OrderHandOff.CANCEL:
+                return GatewayCounters.CANCELS_SENT;
+            case OrderHandOff.REPLACE:
+                return GatewayCounters.REPLACES_SENT;
+            default:
+                return GatewayCounters.STATUS_REQUESTS_SENT;
+        }
     }
 
     /** The ring record is consumed either way, so what does not go out must go back to the engine. */
     private void refuse(final int msgTypeId, final long id, final boolean threw) {
+        if (msgTypeId == OrderHandOff.STATUS) {
+            counters.increment(GatewayCounters.STATUS_REQUESTS_NOT_SENT);
+            publisher.orderStatus(clock.nanoTime(), id, 0, FixOrdStatus.NO_ANSWER, 0, 0, 0, 0);
+            return;
+        }
         final int execType;
         if (msgTypeId == OrderHandOff.NEW_ORDER) {
             counters.increment(threw ? GatewayCounters.SEND_ERRORS : GatewayCounters.ORDERS_REJECTED_OFFLINE);
@@ -127,6 +150,6 @@ final class GatewayAgent implements Agent, MessageHandler {
             counters.increment(GatewayCounters.REQUESTS_REFUSED_BEFORE_SENDING);
             execType = ExecType.CANCEL_REJECTED;
         }
-        publisher.execution(clock.nanoTime(), id, -id, execType, 0, 0, 0);
+        publisher.execution(clock.nanoTime(), id, -id, execType, 0, 0, 0, 0);
     }
 }

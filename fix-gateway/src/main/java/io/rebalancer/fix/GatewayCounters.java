@@ -17,7 +17,10 @@ public final class GatewayCounters {
     public static final int EXECUTIONS_IGNORED = 3;
     /** Reports whose ClOrdID is not ours: executions published with id -1, cancel rejects dropped (QFJ thread). */
     public static final int UNKNOWN_CLORDID = 4;
-    /** Execution reports with an unreadable quantity or price; dropped (QFJ thread). */
+    /**
+     * Execution reports with an unreadable quantity or price (a trade's LastQty or LastPx, a status report's
+     * OrdStatus, CumQty, AvgPx or LeavesQty); published with the invalid value for the engine to refuse (QFJ thread).
+     */
     public static final int MALFORMED_EXECUTIONS = 5;
     /** Session-level Rejects (35=3) received (QFJ thread). */
     public static final int SESSION_REJECTS = 6;
@@ -49,15 +52,41 @@ public final class GatewayCounters {
     public static final int RATE_LIMITED_WAITS = 16;
     /** Logon attempts the venue answered with a Logout before we were logged on, e.g. wrong password (QFJ thread). */
     public static final int LOGON_FAILURES = 17;
-    /** FIX 4.2 execution reports that cancel or correct an earlier one (ExecTransType 1/2/3); ignored (QFJ thread). */
+    /** FIX 4.2 execution reports that cancel or correct an earlier one (ExecTransType 1/2); ignored (QFJ thread). */
     public static final int CORRECTIONS_IGNORED = 18;
-    private static final int COUNT = 19;
+    /** OrderStatusRequests (35=H) handed to QuickFIX/J (gateway thread). */
+    public static final int STATUS_REQUESTS_SENT = 19;
+    /**
+     * Status requests that never left: session down, sending refused or threw; answered to the engine as
+     * ORDER_STATUS with no status ({@link FixOrdStatus#NO_ANSWER}) (gateway thread).
+     */
+    public static final int STATUS_REQUESTS_NOT_SENT = 20;
+    /** Order status reports (4.4 ExecType I, 4.2 ExecTransType 3) published as ORDER_STATUS (QFJ thread). */
+    public static final int STATUS_ANSWERS = 21;
+    /**
+     * Status requests the venue refused with a session Reject or BusinessMessageReject; answered to the engine as
+     * ORDER_STATUS with no status ({@link FixOrdStatus#NO_ANSWER}) (QFJ thread).
+     */
+    public static final int STATUS_REQUESTS_REJECTED = 22;
+    /**
+     * Our orders, cancels, replaces and status requests QuickFIX/J wanted to resend (PossDupFlag=Y) on a
+     * ResendRequest; refused, QuickFIX/J gap-fills over them (QFJ thread).
+     */
+    public static final int RESENDS_REFUSED = 23;
+    /**
+     * Orders the venue rejected as a duplicate ClOrdID (OrdRejReason 6): an id the venue already had; also counted
+     * as executions and reported to the engine as REJECTED (QFJ thread).
+     */
+    public static final int DUPLICATE_ORDER_REJECTS = 24;
+    private static final int COUNT = 25;
 
     private static final String[] NAMES = {
         "orders sent", "orders refused offline", "executions", "executions ignored", "unknown ClOrdID",
         "malformed executions", "session rejects", "business rejects", "orders rejected by venue", "logons",
         "logouts", "send errors", "cancels sent", "replaces sent", "requests refused before sending",
-        "cancel rejects", "rate-limited waits", "logon failures", "corrections ignored",
+        "cancel rejects", "rate-limited waits", "logon failures", "corrections ignored", "status requests sent",
+        "status requests not sent", "status answers", "status requests rejected", "resends refused",
+        "duplicate order rejects",
     };
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);

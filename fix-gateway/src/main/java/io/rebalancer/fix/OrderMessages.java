@@ -6,6 +6,7 @@ import quickfix.FixVersions;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.HandlInst;
+import quickfix.field.OrdStatusReqID;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
@@ -20,9 +21,10 @@ import java.time.ZoneOffset;
 
 /**
  * Builds the FIX message for one hand-off record, in the logged-on session's dialect: a NewOrderSingle (35=D),
- * OrderCancelRequest (35=F) or OrderCancelReplaceRequest (35=G) of {@code quickfix.fix44} or {@code quickfix.fix42}.
- * The fields are the same in both versions and set once here by tag; only the message class and 4.2's required
- * HandlInst (21=1, automated, no broker intervention) on D and G differ, so there is no per-version copy.
+ * OrderCancelRequest (35=F), OrderCancelReplaceRequest (35=G) or OrderStatusRequest (35=H) of
+ * {@code quickfix.fix44} or {@code quickfix.fix42}. The fields are the same in both versions and set once here by
+ * tag; only the message class, 4.2's required HandlInst (21=1, automated, no broker intervention) on D and G, and
+ * 4.4's OrdStatusReqID on H differ, so there is no per-version copy.
  * <pre>
  *   record    message  fields
  *   NEW_ORDER 35=D     ClOrdID, [HandlInst], Symbol, Side, TransactTime, OrderQty, OrdType=2 limit, Price,
@@ -30,7 +32,10 @@ import java.time.ZoneOffset;
  *   CANCEL    35=F     ClOrdID=request id, OrigClOrdID, Symbol, Side, TransactTime, OrderQty (required in 4.2)
  *   REPLACE   35=G     ClOrdID=request id, OrigClOrdID, [HandlInst], Symbol, Side, TransactTime,
  *                      OrderQty=new total, OrdType=2 limit, Price, TimeInForce=0 day
+ *   STATUS    35=H     ClOrdID=the order's current id, [OrdStatusReqID (4.4 only)], Symbol, Side
  * </pre>
+ * OrdStatusReqID is the ClOrdID, a dash and the send time in epoch nanoseconds: unique per request, and never a
+ * plain decimal, so a venue that echoes it as BusinessRejectRefID is not mistaken for naming a ClOrdID.
  * Every number goes in as exact text: {@code setDouble} would print 0.29 as 0.29 only by luck. Gateway thread only.
  */
 final class OrderMessages {
@@ -58,15 +63,25 @@ final class OrderMessages {
     }
 
     /**
-     * @param recordType {@link OrderHandOff#NEW_ORDER}, {@link OrderHandOff#CANCEL} or {@link OrderHandOff#REPLACE}
+     * @param recordType {@link OrderHandOff#NEW_ORDER}, {@link OrderHandOff#CANCEL}, {@link OrderHandOff#REPLACE}
+     *                   or {@link OrderHandOff#STATUS}
      * @param dialect    {@link OrderWire#FIX42} or {@link OrderWire#FIX44}
-     * @param nowNanos   epoch nanoseconds for TransactTime
+     * @param nowNanos   epoch nanoseconds for TransactTime (and a status request's OrdStatusReqID)
      */
     Message build(final int recordType, final int dialect, final DirectBuffer buffer, final int index,
         final long nowNanos) {
         final boolean fix42 = dialect == OrderWire.FIX42;
         final Message message = create(recordType, fix42);
-        message.setString(ClOrdID.FIELD, Long.toString(buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET)));
+        final long id = buffer.getLong(index + OrderHandOff.CLIENT_ORDER_ID_OFFSET);
+        message.setString(ClOrdID.FIELD, Long.toString(id));
+        if (recordType == OrderHandOff.STATUS) {
+            if (!fix42) {
+                message.setString(OrdStatusReqID.FIELD, id + "-" + nowNanos);
+            }
+            message.setString(Symbol.FIELD, symbols[buffer.getInt(index + OrderHandOff.INSTRUMENT_OFFSET)]);
+            message.setChar(Side.FIELD, (char)buffer.getByte(index + OrderHandOff.SIDE_OFFSET));
+            return message;
+        }
         if (recordType != OrderHandOff.NEW_ORDER) {
             message.setString(OrigClOrdID.FIELD,
                 Long.toString(buffer.getLong(index + OrderHandOff.ORIGINAL_CLIENT_ORDER_ID_OFFSET)));
@@ -97,6 +112,8 @@ final class OrderMessages {
             case OrderHandOff.REPLACE:
                 return fix42 ? new quickfix.fix42.OrderCancelReplaceRequest()
                     : new quickfix.fix44.OrderCancelReplaceRequest();
+            case OrderHandOff.STATUS:
+                return fix42 ? new quickfix.fix42.OrderStatusRequest() : new quickfix.fix44.OrderStatusRequest();
             default:
                 throw new IllegalArgumentException("not an order record: " + recordType);
         }

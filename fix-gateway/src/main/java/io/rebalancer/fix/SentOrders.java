@@ -4,9 +4,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Which client order id or request id went out under which outgoing MsgSeqNum, and as which message type
- * (NewOrderSingle, OrderCancelRequest or OrderCancelReplaceRequest), so a session-level Reject (35=3), which names
- * only a RefSeqNum and maybe not even the RefMsgType, can be reported against what it refused: a refused order
- * as REJECTED, a refused cancel or replace as CANCEL_REJECTED. A fixed table indexed by sequence number modulo its
+ * (NewOrderSingle, OrderCancelRequest, OrderCancelReplaceRequest or OrderStatusRequest), so a session-level Reject
+ * (35=3), which names only a RefSeqNum and maybe not even the RefMsgType, can be reported against what it refused:
+ * a refused order as REJECTED, a refused cancel or replace as CANCEL_REJECTED, a refused status request as an
+ * answer without a status. A fixed table indexed by sequence number modulo its
  * size: the gateway thread writes, the QFJ thread reads. Each slot stores the sequence number beside the id, so a
  * slot overwritten by a later message is recognised and not misattributed.
  */
@@ -31,7 +32,7 @@ final class SentOrders {
     }
 
     /**
-     * Gateway thread: message {@code seqNum} of type {@code msgType} ('D', 'F' or 'G') carried ClOrdID
+     * Gateway thread: message {@code seqNum} of type {@code msgType} ('D', 'F', 'G' or 'H') carried ClOrdID
      * {@code clientOrderId}.
      */
     void sent(final int seqNum, final long clientOrderId, final char msgType) {

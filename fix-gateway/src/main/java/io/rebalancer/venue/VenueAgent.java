@@ -33,6 +33,14 @@ import java.util.function.Consumer;
  * With partial fills on, an order of two units or more fills in two halves on two cycles. Cancels and replaces
  * find the order by any ClOrdID it ever had; after a replace the order is known, and filled, by the new id.
  * <p>
+ * A status request finds the order the same way, by any ClOrdID it ever had (its own, an accepted replace's, an
+ * accepted cancel's), never forgotten, and is answered with the order as it is now, under the ClOrdID the request
+ * named: New or Partially filled while it works (Pending New while its ack is still due), else Filled, Canceled,
+ * Expired or Rejected, with CumQty, LeavesQty and AvgPx. A ClOrdID the order never had, such as that of a replace
+ * the venue refused, is unknown: OrdStatus 8 with OrdRejReason 5. A status request changes nothing, sends no ack
+ * and books no fill. A NewOrderSingle refused as a duplicate ClOrdID ({@link VenueApplication}) is answered with
+ * its reject here, in line with the other reports, and never reaches the book or {@link #executed()}.
+ * <p>
  * Delays are wall-clock and checked on each duty cycle: the runner's idle strategy sleeps, nothing spins. The
  * faults of {@link VenueBehaviour} draw from one generator seeded once, on this thread only.
  */
@@ -93,6 +101,10 @@ final class VenueAgent implements Agent {
                 cancel(cancel);
             } else if (request instanceof VenueRequest.Replace replace) {
                 replace(replace);
+            } else if (request instanceof VenueRequest.Status status) {
+                status(status);
+            } else if (request instanceof VenueRequest.Duplicate duplicate) {
+                sender.send(duplicate.session(), reports.duplicateReject(duplicate.session(), duplicate.order()));
             }
         }
         for (int i = book.size() - 1; i >= 0; i--) {
@@ -294,6 +306,17 @@ final class VenueAgent implements Agent {
         counters.increment(VenueCounters.REPLACES);
     }
 
+    private void status(final VenueRequest.Status request) {
+        final RestingOrder order = known.get(new OrderKey(request.session(), request.clOrdId()));
+        counters.increment(VenueCounters.STATUS_REQUESTS);
+        if (order == null) {
+            sender.send(request.session(), reports.unknownStatus(request));
+            return;
+        }
+        final char status = !order.acked && !order.isDone() ? OrdStatus.PENDING_NEW : order.status;
+        sender.send(order.session, reports.status(order, status, request.clOrdId(), request.ordStatusReqId()));
+    }
+
     /**
      * Answers a cancel or replace of an unknown (CxlRejReason 1) or finished (0, too late) order with an
      * OrderCancelReject; acknowledges a live order first if its ack is still due, so New always precedes the
@@ -323,10 +346,6 @@ final class VenueAgent implements Agent {
         final String origClOrdId, final char responseTo, final int reason, final String text) {
         sender.send(session, reports.cancelReject(order, requestId, origClOrdId, responseTo, reason, text));
         counters.increment(VenueCounters.CANCEL_REJECTS);
-    }
-
-    /** An order's id within its session. */
-    private record OrderKey(SessionID session, String clOrdId) {
     }
 
     /** Every fill executed so far, in order; any thread. */

@@ -11,26 +11,38 @@ import quickfix.SessionSettings;
 import quickfix.UnsupportedMessageType;
 import quickfix.field.ClOrdID;
 import quickfix.field.MsgType;
+import quickfix.field.OrdStatusReqID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.Password;
+import quickfix.field.PossDupFlag;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
 import quickfix.field.Username;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The simulator's QuickFIX/J callbacks, on the acceptor's message-processor thread: decodes each NewOrderSingle,
- * OrderCancelRequest and OrderCancelReplaceRequest exactly (text to micros) and hands it to the venue agent's
- * inbox, in arrival order; anything else application-level is answered with QuickFIX/J's BusinessMessageReject
- * for an unsupported message type. A session configured with {@code VenueUsername}/{@code VenuePassword} refuses
- * a Logon whose Username (553) or Password (554) differ.
+ * OrderCancelRequest, OrderCancelReplaceRequest and OrderStatusRequest exactly (text to micros) and hands it to
+ * the venue agent's inbox, in arrival order; anything else application-level is answered with QuickFIX/J's
+ * BusinessMessageReject for an unsupported message type. A session configured with
+ * {@code VenueUsername}/{@code VenuePassword} refuses a Logon whose Username (553) or Password (554) differ.
+ * <p>
+ * A ClOrdID names one thing for the life of the venue within its session: every ClOrdID of a NewOrderSingle,
+ * OrderCancelRequest or OrderCancelReplaceRequest received is remembered, whatever became of it. A NewOrderSingle
+ * whose ClOrdID was seen before is never a second order: plainly sent, it is refused as a duplicate (the agent
+ * sends an ExecutionReport rejected with OrdRejReason 6, and books nothing); marked PossDupFlag=Y, it is a resend
+ * of what the venue already has and is ignored without an answer. A PossDup cancel or replace whose ClOrdID was
+ * seen is ignored the same way. A PossDup message with a ClOrdID never seen is taken as new: its first copy never
+ * arrived. A status request takes no id of its own (its ClOrdID is the order's).
  */
 final class VenueApplication implements Application {
     /** Custom per-session settings keys: the credentials a Logon must carry (none required when unset). */
@@ -43,6 +55,8 @@ final class VenueApplication implements Application {
     private final SessionSettings settings;
     private final VenueCounters counters;
     private final PossDupMarker possDups = new PossDupMarker();
+    /** Every ClOrdID of an order, cancel or replace received, per session; QuickFIX/J's thread only. */
+    private final Set<OrderKey> seen = new HashSet<>();
     private long nextOrderId = 1;
 
     /**
@@ -115,18 +129,46 @@ final class VenueApplication implements Application {
                 newOrder(message, sessionId);
                 break;
             case MsgType.ORDER_CANCEL_REQUEST:
-                inbox.add(new VenueRequest.Cancel(sessionId, message.getString(ClOrdID.FIELD),
-                    message.getString(OrigClOrdID.FIELD)));
+                if (firstTime(message, sessionId)) {
+                    inbox.add(new VenueRequest.Cancel(sessionId, message.getString(ClOrdID.FIELD),
+                        message.getString(OrigClOrdID.FIELD)));
+                }
                 break;
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST:
-                final String priceText = optional(message, Price.FIELD);
-                inbox.add(new VenueRequest.Replace(sessionId, message.getString(ClOrdID.FIELD),
-                    message.getString(OrigClOrdID.FIELD), FixDecimal.parseQuantity(optional(message, OrderQty.FIELD)),
-                    FixDecimal.parsePrice(priceText), priceText));
+                if (firstTime(message, sessionId)) {
+                    final String priceText = optional(message, Price.FIELD);
+                    inbox.add(new VenueRequest.Replace(sessionId, message.getString(ClOrdID.FIELD),
+                        message.getString(OrigClOrdID.FIELD),
+                        FixDecimal.parseQuantity(optional(message, OrderQty.FIELD)), FixDecimal.parsePrice(priceText),
+                        priceText));
+                }
+                break;
+            case MsgType.ORDER_STATUS_REQUEST:
+                inbox.add(new VenueRequest.Status(sessionId, message.getString(ClOrdID.FIELD),
+                    message.getChar(Side.FIELD), message.getString(Symbol.FIELD),
+                    optional(message, OrdStatusReqID.FIELD)));
                 break;
             default:
                 throw new UnsupportedMessageType();
         }
+    }
+
+    /**
+     * Remembers the message's ClOrdID; false for a PossDup resend of one already seen, which is counted and must
+     * be ignored. A plain message with a ClOrdID already seen is true: what to do with it is the caller's.
+     */
+    private boolean firstTime(final Message message, final SessionID sessionId) throws FieldNotFound {
+        final boolean fresh = seen.add(new OrderKey(sessionId, message.getString(ClOrdID.FIELD)));
+        if (!fresh && isPossDup(message)) {
+            counters.increment(VenueCounters.POSS_DUPS_IGNORED);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isPossDup(final Message message) throws FieldNotFound {
+        final Message.Header header = message.getHeader();
+        return header.isSetField(PossDupFlag.FIELD) && header.getBoolean(PossDupFlag.FIELD);
     }
 
     private void newOrder(final Message message, final SessionID sessionId) throws FieldNotFound {
@@ -134,6 +176,15 @@ final class VenueApplication implements Application {
         final VenueOrder order = new VenueOrder(message.getString(ClOrdID.FIELD), message.getChar(Side.FIELD),
             message.getString(Symbol.FIELD), FixDecimal.parseQuantity(message.getString(OrderQty.FIELD)),
             FixDecimal.parsePrice(priceText), priceText);
+        if (!seen.add(new OrderKey(sessionId, order.clOrdId()))) {
+            if (isPossDup(message)) {
+                counters.increment(VenueCounters.POSS_DUPS_IGNORED);
+            } else {
+                counters.increment(VenueCounters.DUPLICATE_ORDERS);
+                inbox.add(new VenueRequest.Duplicate(sessionId, order));
+            }
+            return;
+        }
         received.add(order);
         counters.increment(VenueCounters.ORDERS_RECEIVED);
         final int instrument = instruments.getOrDefault(order.symbol(), -1);

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * test venue, contention does not matter.
  */
 public final class VenueCounters {
-    /** NewOrderSingles received (QFJ thread). */
+    /**
+     * NewOrderSingles taken as new orders (QFJ thread): each ClOrdID once; duplicates are counted in
+     * {@link #DUPLICATE_ORDERS} and {@link #POSS_DUPS_IGNORED} instead.
+     */
     public static final int ORDERS_RECEIVED = 0;
     /** New acknowledgements (ExecType 0) sent. */
     public static final int ACKS = 1;
@@ -44,10 +47,23 @@ public final class VenueCounters {
     public static final int GARBLED_INJECTED = 16;
     /** Well-framed but invalid or unexpected reports injected (missing field, bad value, unknown ClOrdID). */
     public static final int INVALID_INJECTED = 17;
-    private static final int COUNT = 18;
+    /** OrderStatusRequests answered (ExecType I, or ExecTransType 3 in 4.2), known orders or not. */
+    public static final int STATUS_REQUESTS = 18;
+    /**
+     * NewOrderSingles refused because their ClOrdID was already used in the session (QFJ thread): answered with an
+     * ExecutionReport rejected with OrdRejReason 6, never booked. Zero when no ClOrdID was offered twice.
+     */
+    public static final int DUPLICATE_ORDERS = 19;
+    /**
+     * PossDup (PossDupFlag=Y) orders, cancels and replaces whose ClOrdID was already seen: resends of what the venue
+     * has, ignored without an answer (QFJ thread).
+     */
+    public static final int POSS_DUPS_IGNORED = 20;
+    private static final int COUNT = 21;
     private static final String[] NAMES = {"orders", "acks", "fills", "rejects", "cancels", "replaces",
         "cancel-rejects", "rest-timeouts", "expired", "logons", "logons-rejected", "random-rejects", "ackless",
-        "duplicates", "out-of-order", "disconnects", "garbled", "invalid"};
+        "duplicates", "out-of-order", "disconnects", "garbled", "invalid", "status-requests", "duplicate-orders",
+        "possdups-ignored"};
 
     private final AtomicLongArray values = new AtomicLongArray(COUNT);
 

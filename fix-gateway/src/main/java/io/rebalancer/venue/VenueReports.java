@@ -15,7 +15,9 @@ import quickfix.field.LastPx;
 import quickfix.field.LastQty;
 import quickfix.field.LeavesQty;
 import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
+import quickfix.field.OrdStatusReqID;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
@@ -33,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * no ExecType F: a fill is ExecType 1 (partial) or 2 (filled), and every report carries ExecTransType 0; LastQty
  * (32) is 4.2's LastShares, the same tag. ExecIDs are decimal and unique across the venue's life, drawn from one
  * counter shared with the fault injector, so a duplicate is always deliberate.
+ * <p>
+ * An answer to an order status request is ExecType I in 4.4; 4.2 has no ExecType I, so there it is ExecTransType 3
+ * (Status) with ExecType equal to the OrdStatus (the two share their codes in 4.2). Either way it carries OrdStatus,
+ * CumQty, LeavesQty, AvgPx, the OrderID and an ExecID of its own, and never LastQty: it repeats no fill.
  */
 final class VenueReports {
     static final String FIX42 = "FIX.4.2";
@@ -76,6 +82,59 @@ final class VenueReports {
         report.setString(AvgPx.FIELD, FixDecimal.formatPrice(
             order.cumQuantity == 0 ? 0 : order.notional / order.cumQuantity));
         report.setField(new TransactTime());
+        return report;
+    }
+
+    /**
+     * The answer to an order status request: the order as it is now, under the ClOrdID the request named (its
+     * current one or an older one), echoing the request's OrdStatusReqID (4.4).
+     *
+     * @param ordStatus      what to report: the order's status, or Pending New while its ack is still due
+     * @param ordStatusReqId null when the request had none
+     */
+    Message status(final RestingOrder order, final char ordStatus, final String clOrdId,
+        final String ordStatusReqId) {
+        final Message report = execution(order, statusExecType(order.session, ordStatus), ordStatus);
+        report.setString(ClOrdID.FIELD, clOrdId);
+        return asStatus(report, order.session, ordStatusReqId);
+    }
+
+    /**
+     * The answer to a status request for a ClOrdID the venue does not know: OrdStatus 8 Rejected with OrdRejReason
+     * 5 (unknown order), OrderID NONE, nothing filled or open, the request's Side and Symbol.
+     */
+    Message unknownStatus(final VenueRequest.Status request) {
+        final RestingOrder none = new RestingOrder(request.session(), NO_ORDER_ID,
+            new VenueOrder(request.clOrdId(), request.side(), request.symbol(), 0, 0, null), -1, false);
+        final Message report = execution(none, statusExecType(request.session(), OrdStatus.REJECTED),
+            OrdStatus.REJECTED);
+        report.setInt(OrdRejReason.FIELD, OrdRejReason.UNKNOWN_ORDER);
+        report.setString(Text.FIELD, "unknown order " + request.clOrdId());
+        return asStatus(report, request.session(), request.ordStatusReqId());
+    }
+
+    /**
+     * A NewOrderSingle refused because its ClOrdID was already used: ExecType and OrdStatus 8 with OrdRejReason 6
+     * (duplicate order), OrderID NONE; the order the ClOrdID first named is untouched.
+     */
+    Message duplicateReject(final SessionID session, final VenueOrder order) {
+        final RestingOrder duplicate = new RestingOrder(session, NO_ORDER_ID, order, -1, false);
+        final Message report = execution(duplicate, ExecType.REJECTED, OrdStatus.REJECTED);
+        report.setInt(OrdRejReason.FIELD, OrdRejReason.DUPLICATE_ORDER);
+        report.setString(Text.FIELD, "duplicate ClOrdID " + order.clOrdId());
+        return report;
+    }
+
+    private static char statusExecType(final SessionID session, final char ordStatus) {
+        return isFix42(session) ? ordStatus : ExecType.ORDER_STATUS;
+    }
+
+    private static Message asStatus(final Message report, final SessionID session, final String ordStatusReqId) {
+        if (isFix42(session)) {
+            report.setChar(ExecTransType.FIELD, ExecTransType.STATUS);
+        } else if (ordStatusReqId != null) {
+            report.setString(OrdStatusReqID.FIELD, ordStatusReqId);
+        }
         return report;
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A FIX venue on a QuickFIX/J {@link SocketAcceptor} that fills orders at the touch of {@link LatestQuotes}
- * (see {@link VenueAgent} for the rules), cancels and replaces them on request, and misbehaves as its
+ * (see {@link VenueAgent} for the rules), cancels and replaces them on request, answers order status requests,
+ * refuses a ClOrdID offered twice ({@link VenueApplication}), and misbehaves as its
  * {@link VenueBehaviour} says. Every session of the settings is served in its own dialect: FIX 4.4, or FIX 4.2
  * (see {@link VenueReports}). Decoding happens on QuickFIX/J's thread, matching and reporting on the venue's own
  * agent thread, which sleeps a millisecond when idle. QuickFIX/J logs through SLF4J, quiet at the default warn
@@ -96,7 +97,11 @@ public final class VenueSimulator implements AutoCloseable {
         return behaviour;
     }
 
-    /** Every NewOrderSingle received so far, in arrival order; any thread. */
+    /**
+     * Every NewOrderSingle taken as a new order so far, in arrival order, each ClOrdID once (duplicates are refused
+     * or ignored, and counted: {@link VenueCounters#DUPLICATE_ORDERS}, {@link VenueCounters#POSS_DUPS_IGNORED});
+     * any thread.
+     */
     public List<VenueOrder> receivedOrders() {
         return new ArrayList<>(application.received());
     }

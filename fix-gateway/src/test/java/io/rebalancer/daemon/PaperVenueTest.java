@@ -3,6 +3,7 @@ package io.rebalancer.daemon;
 import io.rebalancer.engine.core.OrderSink;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.pipeline.ExecType;
+import io.rebalancer.engine.pipeline.VenueOrderStatus;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -228,6 +229,72 @@ class PaperVenueTest {
     }
 
     @Test
+    void shouldAnswerStatusRequestsForRestingPartlyFilledFilledCancelledReplacedAndUnknownOrders() {
+        quotes.update(SPY, 478_010_000L, 478_050_000L, T0);
+        quotes.update(TLT, 92_400_000L, 92_420_000L, T0);
+        sink.onNewOrder(T0, 17, 0, SPY, Side.BUY, 35, 478_230_000L);
+        sink.onNewOrder(T0, 3, 0, SPY, Side.BUY, 1, 478_230_000L);
+        sink.onNewOrder(T0, 5, 1, TLT, Side.SELL, 10, 92_450_000L);
+        sink.onNewOrder(T0, 9, 1, TLT, Side.SELL, 10, 92_450_000L);
+        venue.doWork();
+        quotes.update(SPY, 478_300_000L, 478_400_000L, T0);
+        sink.onReplaceOrder(T0, 6, 5, 1, TLT, Side.SELL, 20, 92_450_000L);
+        sink.onCancelOrder(T0, 10, 9, 1, TLT, Side.SELL, 10);
+        venue.doWork();
+        assertEquals(2, venue.restingOrders(), "17 half filled, 5 replaced by 6");
+        engine.drain();
+
+        for (final long id : new long[] {17, 6, 5, 3, 9, 99}) {
+            sink.onStatusRequest(T0 + SECOND, id, 0, SPY, Side.BUY, 10);
+        }
+        venue.doWork();
+        assertEquals(List.of(
+            status(17, 9, VenueOrderStatus.WORKING, 17, 478_050_000L, 18),
+            status(6, 10, VenueOrderStatus.WORKING, 0, 0, 20),
+            status(5, 11, VenueOrderStatus.WORKING, 0, 0, 20),
+            status(3, 12, VenueOrderStatus.FILLED, 1, 478_050_000L, 0),
+            status(9, 13, VenueOrderStatus.CANCELED, 0, 0, 0),
+            status(99, 14, VenueOrderStatus.UNKNOWN, 0, 0, 0)), engine.drainStatuses(),
+            "a replaced order by its new id and its first; what finished here; what never came");
+        assertEquals(6, venue.count(PaperVenue.STATUS_REQUESTS));
+        assertEquals(2, venue.restingOrders(), "asking changes nothing");
+    }
+
+    @Test
+    void shouldAnswerWithTheAveragePriceOfEveryFillRoundedDown() {
+        quotes.update(SPY, 99_990_000L, 100_000_000L, T0);
+        sink.onNewOrder(T0, 7, 0, SPY, Side.BUY, 3, 100_050_000L);
+        venue.doWork();
+        quotes.update(SPY, 100_000_000L, 100_010_000L, T0 + SECOND);
+        venue.doWork();
+        sink.onStatusRequest(T0 + SECOND, 7, 0, SPY, Side.BUY, 3);
+        venue.doWork();
+        assertEquals(List.of(status(7, 4, VenueOrderStatus.FILLED, 3, 100_006_666L, 0)), engine.drainStatuses(),
+            "1 at 100.00 and 2 at 100.01: 300.02 over 3 is 100.006666..., rounded down to the micro");
+    }
+
+    @Test
+    void shouldForgetTheOldestFinishedOrderOnceAsManyMoreFinishedAndThenAnswerUnknown() {
+        quotes.update(SPY, 99_990_000L, 100_000_000L, T0);
+        for (long id = 1; id <= 17; id++) {
+            sink.onNewOrder(T0, id, 0, SPY, Side.BUY, 1, 100_050_000L);
+            venue.doWork();
+        }
+        engine.drain();
+        sink.onStatusRequest(T0, 1, 0, SPY, Side.BUY, 1);
+        sink.onStatusRequest(T0, 2, 0, SPY, Side.BUY, 1);
+        venue.doWork();
+        assertEquals(List.of(VenueOrderStatus.UNKNOWN, VenueOrderStatus.FILLED),
+            engine.drainStatuses().stream().map(VenueHarness.Status::status).toList(),
+            "a book of 16 remembers the last 16 orders that finished");
+    }
+
+    private static VenueHarness.Status status(final long id, final long execId, final int status,
+        final long cumulative, final long average, final long leaves) {
+        return new VenueHarness.Status(T0 + SECOND, id, execId, status, cumulative, average, leaves);
+    }
+
+    @Test
     void shouldAllocateNothingWhileTakingOrdersCancelsAndReplaces() {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
@@ -238,6 +305,7 @@ class PaperVenueTest {
             for (int i = 0; i < 2_000; i++, id += 3) {
                 sink.onNewOrder(T0, id, 0, SPY, Side.BUY, 10, 99_000_000L);
                 sink.onReplaceOrder(T0, id + 1, id, 0, SPY, Side.BUY, 20, 99_500_000L);
+                sink.onStatusRequest(T0, id, 0, SPY, Side.BUY, 20);
                 sink.onCancelOrder(T0, id + 2, id + 1, 0, SPY, Side.BUY, 20);
                 venue.doWork();
             }
@@ -249,5 +317,6 @@ class PaperVenueTest {
         assertEquals(0, venue.restingOrders());
         assertEquals(6_000, venue.count(PaperVenue.ORDERS_REPLACED));
         assertEquals(6_000, venue.count(PaperVenue.ORDERS_CANCELLED));
+        assertEquals(6_000, venue.count(PaperVenue.STATUS_REQUESTS));
     }
 }

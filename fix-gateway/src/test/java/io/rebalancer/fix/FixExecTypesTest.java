@@ -21,10 +21,12 @@ class FixExecTypesTest {
         "0, 7, 7, false, IGNORED", "0, 9, 9, false, IGNORED",
         "0, A, A, true, TRADE", "0, 6, 1, true, TRADE", "0, E, 1, true, TRADE",
         "0, A, 0, false, NEW", "0, E, 0, false, NEW",
-        "0, D, 1, true, IGNORED", "0, I, 2, true, IGNORED", "0, B, 2, false, IGNORED",
+        "0, D, 1, true, IGNORED", "0, B, 2, false, IGNORED",
         "0, G, 2, true, IGNORED", "0, H, 4, true, IGNORED", "0, x, 1, false, IGNORED",
-        "0, D, 0, true, NEW", "0, I, 0, false, NEW", "0, x, 0, false, NEW",
-        "1, 2, 2, true, CORRECTION", "2, 1, 1, true, CORRECTION", "3, 0, 0, false, CORRECTION",
+        "0, D, 0, true, NEW", "0, x, 0, false, NEW",
+        "0, I, 0, false, ORDER_STATUS", "0, I, 2, true, ORDER_STATUS", "0, I, 8, false, ORDER_STATUS",
+        "3, 0, 0, false, ORDER_STATUS", "3, 2, 2, true, ORDER_STATUS", "3, 8, 8, false, ORDER_STATUS",
+        "1, 2, 2, true, CORRECTION", "2, 1, 1, true, CORRECTION",
     })
     void shouldMapEveryRowOfTheTable(final char execTransType, final char execType, final char ordStatus,
         final boolean carriesFill, final String expected) {

@@ -6,10 +6,14 @@ import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import org.junit.jupiter.api.Test;
+import io.rebalancer.engine.pipeline.VenueOrderStatus;
+import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.field.AvgPx;
 import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
 import quickfix.field.ExecID;
 import quickfix.field.LastPx;
 import quickfix.field.LastQty;
@@ -21,9 +25,11 @@ import quickfix.field.RefSeqNum;
 import quickfix.field.CxlRejResponseTo;
 import quickfix.field.ExecTransType;
 import quickfix.field.LastShares;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.Password;
+import quickfix.field.PossDupFlag;
 import quickfix.field.Text;
 import quickfix.field.Username;
 import quickfix.fix44.BusinessMessageReject;
@@ -39,7 +45,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The inbound decoding on real QuickFIX/J messages, read back from a real engine ring with no consumer: what
@@ -50,6 +58,11 @@ class FixSessionAdapterTest {
 
     record Execution(long time, long clientOrderId, long executionId, int execType, long quantity, long price,
                      long leaves) {
+    }
+
+    /** An {@link ExecType#ORDER_STATUS} report as the engine sees it. */
+    record Status(long clientOrderId, long executionId, int status, long cumulative, long average, long leaves,
+                  long sourceSequence) {
     }
 
     private final RingBuffer<InboundEvent> ring = RingBuffer.createMultiProducer(InboundEvent::new, 64);
@@ -94,10 +107,7 @@ class FixSessionAdapterTest {
 
     @Test
     void shouldReportASessionRejectOfAnOrderAsRejectedThroughItsSequenceNumber() throws FieldNotFound {
-        final NewOrderSingle order = new NewOrderSingle();
-        order.getHeader().setInt(MsgSeqNum.FIELD, 5);
-        order.setString(ClOrdID.FIELD, "42");
-        adapter.toApp(order, FixTestSettings.GATEWAY);
+        sendThroughAdapter(new NewOrderSingle(), 5, "42");
         final Reject reject = new Reject();
         reject.setInt(RefSeqNum.FIELD, 5);
         reject.setString(RefMsgType.FIELD, MsgType.ORDER_SINGLE);
@@ -142,7 +152,7 @@ class FixSessionAdapterTest {
     }
 
     @Test
-    void shouldIgnoreAndCountFix42CorrectionsAndStatusReports() throws FieldNotFound {
+    void shouldIgnoreAndCountFix42CorrectionsAndRestatements() throws FieldNotFound {
         adapter.fromApp(report42('2', '2', '2', "7", "300", "100.25", "0", "41"), FixTestSettings.GATEWAY);
         adapter.fromApp(report42('1', '2', '2', "7", "300", "100.25", "0", "42"), FixTestSettings.GATEWAY);
         adapter.fromApp(report42('0', '3', '3', "7", null, null, "0", "43"), FixTestSettings.GATEWAY);
@@ -158,7 +168,7 @@ class FixSessionAdapterTest {
         final Message pending = report("7", '6', "40", "10.5", "60", "50");
         pending.setChar(OrdStatus.FIELD, OrdStatus.PARTIALLY_FILLED);
         adapter.fromApp(pending, FixTestSettings.GATEWAY);
-        final Message status = report("8", 'I', null, null, "100", "51");
+        final Message status = report("8", 'D', null, null, "100", "51");
         status.setChar(OrdStatus.FIELD, OrdStatus.NEW);
         adapter.fromApp(status, FixTestSettings.GATEWAY);
         assertEquals(List.of(new Execution(NOW, 7, 50, ExecType.TRADE, 40, 10_500_000, 60),
@@ -217,9 +227,142 @@ class FixSessionAdapterTest {
     }
 
     @Test
+    void shouldPublishFix44OrderStatusAnswersWithTheirStateAndExactQuantitiesAndAveragePrice() throws FieldNotFound {
+        adapter.fromApp(status(new ExecutionReport(), 'I', '1', -1, "7", "40", "100.125", "60", "90", 12),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', '2', -1, "8", "100", "0.29", "0", "91", 13),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', '4', -1, "9", "0", "0", "0", "92", 14),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', 'C', -1, "10", "5", "10", "0", "93", 15),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', '8', 3, "11", "0", "0", "0", "94", 16),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', '8', 5, "12", "0", "0", "0", "95", 17),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', 'A', -1, "13", "0", "0", "10", "96", 18),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', '6', -1, "14", "3", "2.5", "7", "97", 19),
+            FixTestSettings.GATEWAY);
+        assertEquals(List.of(
+            new Status(7, 90, VenueOrderStatus.WORKING, 40, 100_125_000, 60, 12),
+            new Status(8, 91, VenueOrderStatus.FILLED, 100, 290_000, 0, 13),
+            new Status(9, 92, VenueOrderStatus.CANCELED, 0, 0, 0, 14),
+            new Status(10, 93, VenueOrderStatus.EXPIRED, 5, 10_000_000, 0, 15),
+            new Status(11, 94, VenueOrderStatus.REJECTED, 0, 0, 0, 16),
+            new Status(12, 95, VenueOrderStatus.UNKNOWN, 0, 0, 0, 17),
+            new Status(13, 96, VenueOrderStatus.WORKING, 0, 0, 10, 18),
+            new Status(14, 97, VenueOrderStatus.WORKING, 3, 2_500_000, 7, 19)), statuses());
+        assertEquals(8, counters.get(GatewayCounters.STATUS_ANSWERS));
+        assertEquals(0, counters.get(GatewayCounters.MALFORMED_EXECUTIONS));
+    }
+
+    @Test
+    void shouldReadAFix42StatusReportByItsExecTransTypeAndNeverBookTheFillItRepeats() throws FieldNotFound {
+        final Message partial = status(report42('3', '1', '1', "7", "300", "100.25", "700", "0"), '1', '1', -1, "7",
+            "300", "100.25", "700", "0", 40);
+        adapter.fromApp(partial, FixTestSettings.GATEWAY);
+        adapter.fromApp(status(report42('3', '8', '8', "8", null, null, "0", "0"), '8', '8', 5, "8", "0", "0", "0",
+            "0", 41), FixTestSettings.GATEWAY);
+        adapter.fromApp(status(report42('0', 'I', '2', "9", null, null, "0", "0"), 'I', '2', -1, "9", "10", "1", "0",
+            "S-1", 42), FixTestSettings.GATEWAY);
+        assertEquals(List.of(new Status(7, 0, VenueOrderStatus.WORKING, 300, 100_250_000, 700, 40),
+            new Status(8, 0, VenueOrderStatus.UNKNOWN, 0, 0, 0, 41),
+            new Status(9, FixSessionAdapter.executionId("S-1"), VenueOrderStatus.FILLED, 10, 1_000_000, 0, 42)),
+            statuses(), "ExecID 0, as FIX allows on status reports, is no id; a 4.2 ExecType I is read too");
+        assertEquals(3, executions().size(), "nothing but the three answers");
+        assertEquals(0, counters.get(GatewayCounters.CORRECTIONS_IGNORED));
+    }
+
+    @Test
+    void shouldPublishAnUnreadableStatusAnswerAsReadSoTheEngineRefusesAndCountsIt() throws FieldNotFound {
+        adapter.fromApp(status(new ExecutionReport(), 'I', '1', -1, "7", "40", "100.0000001", "60", "90", 3),
+            FixTestSettings.GATEWAY);
+        adapter.fromApp(status(new ExecutionReport(), 'I', 'Z', -1, "7", "1.5", "1", "x", "91", 4),
+            FixTestSettings.GATEWAY);
+        assertEquals(List.of(new Status(7, 90, VenueOrderStatus.WORKING, 40, Fixed.INVALID, 60, 3),
+            new Status(7, 91, FixOrdStatus.NO_ANSWER, FixDecimal.INVALID_QUANTITY, 1_000_000,
+                FixDecimal.INVALID_QUANTITY, 4)), statuses());
+        assertEquals(2, counters.get(GatewayCounters.MALFORMED_EXECUTIONS));
+    }
+
+    @Test
+    void shouldCarryTheMsgSeqNumOfEveryMessageAnExecutionCameFrom() throws FieldNotFound {
+        final Message trade = report("7", 'F', "100", "0.29", "0", "12");
+        trade.getHeader().setInt(MsgSeqNum.FIELD, 21);
+        adapter.fromApp(trade, FixTestSettings.GATEWAY);
+        final Message ack = report("8", '0', null, null, "5", "13");
+        ack.getHeader().setInt(MsgSeqNum.FIELD, 22);
+        adapter.fromApp(ack, FixTestSettings.GATEWAY);
+        final OrderCancelReject cancelReject = new OrderCancelReject();
+        cancelReject.setString(ClOrdID.FIELD, "9");
+        cancelReject.getHeader().setInt(MsgSeqNum.FIELD, 23);
+        adapter.fromApp(cancelReject, FixTestSettings.GATEWAY);
+        sendThroughAdapter(new NewOrderSingle(), 4, "10");
+        final Reject reject = new Reject();
+        reject.setInt(RefSeqNum.FIELD, 4);
+        reject.getHeader().setInt(MsgSeqNum.FIELD, 24);
+        adapter.fromAdmin(reject, FixTestSettings.GATEWAY);
+        final BusinessMessageReject business = new BusinessMessageReject();
+        business.setString(RefMsgType.FIELD, MsgType.ORDER_CANCEL_REQUEST);
+        business.setString(BusinessRejectRefID.FIELD, "11");
+        business.getHeader().setInt(MsgSeqNum.FIELD, 25);
+        adapter.fromApp(business, FixTestSettings.GATEWAY);
+        assertEquals(List.of(21L, 22L, 23L, 24L, 25L), sourceSequences());
+        assertEquals(List.of(7L, 8L, 9L, 10L, 11L), executions().stream().map(Execution::clientOrderId).toList());
+    }
+
+    @Test
+    void shouldAnswerAStatusRequestTheVenueRefusedWithNoAnswerForTheOrder() throws FieldNotFound {
+        sendThroughAdapter(new quickfix.fix44.OrderStatusRequest(), 30, "7");
+        sendThroughAdapter(new quickfix.fix42.OrderStatusRequest(), 31, "8");
+        final Reject reject = new Reject();
+        reject.setInt(RefSeqNum.FIELD, 30);
+        reject.setString(RefMsgType.FIELD, MsgType.ORDER_STATUS_REQUEST);
+        reject.getHeader().setInt(MsgSeqNum.FIELD, 50);
+        adapter.fromAdmin(reject, FixTestSettings.GATEWAY);
+        final BusinessMessageReject unsupported = new BusinessMessageReject();
+        unsupported.setString(RefMsgType.FIELD, MsgType.ORDER_STATUS_REQUEST);
+        unsupported.setInt(RefSeqNum.FIELD, 31);
+        unsupported.setString(BusinessRejectRefID.FIELD, "8-1700000000000000000");
+        unsupported.getHeader().setInt(MsgSeqNum.FIELD, 51);
+        adapter.fromApp(unsupported, FixTestSettings.GATEWAY);
+        assertEquals(List.of(new Status(7, 0, FixOrdStatus.NO_ANSWER, 0, 0, 0, 50),
+            new Status(8, 0, FixOrdStatus.NO_ANSWER, 0, 0, 0, 51)), statuses(),
+            "an OrdStatusReqID as BusinessRejectRefID is not a ClOrdID: the sequence number names the request");
+        assertEquals(2, counters.get(GatewayCounters.STATUS_REQUESTS_REJECTED));
+        assertEquals(0, counters.get(GatewayCounters.CANCEL_REJECTS) + counters.get(
+            GatewayCounters.ORDERS_REJECTED_BY_VENUE));
+    }
+
+    @Test
+    void shouldRefuseToResendOurOrdersCancelsReplacesAndStatusRequests() {
+        final Message[] ours = {new NewOrderSingle(), new quickfix.fix44.OrderCancelRequest(),
+            new quickfix.fix44.OrderCancelReplaceRequest(), new quickfix.fix42.OrderStatusRequest()};
+        for (int i = 0; i < ours.length; i++) {
+            final Message message = ours[i];
+            message.getHeader().setInt(MsgSeqNum.FIELD, 40 + i);
+            message.setString(ClOrdID.FIELD, Integer.toString(70 + i));
+            assertDoesNotThrow(() -> adapter.toApp(message, FixTestSettings.GATEWAY), "sent the first time");
+            message.getHeader().setBoolean(PossDupFlag.FIELD, true);
+            assertThrows(DoNotSend.class, () -> adapter.toApp(message, FixTestSettings.GATEWAY), "never resent");
+        }
+        assertEquals(4, counters.get(GatewayCounters.RESENDS_REFUSED));
+    }
+
+    @Test
+    void shouldCountAnOrderRejectedAsADuplicateClOrdIdAndReportItRejected() throws FieldNotFound {
+        final Message duplicate = report("7", '8', null, null, "0", "5");
+        duplicate.setInt(OrdRejReason.FIELD, OrdRejReason.DUPLICATE_ORDER);
+        adapter.fromApp(duplicate, FixTestSettings.GATEWAY);
+        assertEquals(List.of(new Execution(NOW, 7, 5, ExecType.REJECTED, 0, 0, 0)), executions());
+        assertEquals(1, counters.get(GatewayCounters.DUPLICATE_ORDER_REJECTS));
+    }
+
+    @Test
     void shouldPutTheCredentialsOnTheLogonOnly() throws FieldNotFound {
         final FixSessionAdapter withCredentials = new FixSessionAdapter(new InboundPublisher(ring), () -> NOW,
-            counters, new SentOrders(16), "rebalancer", "s3cret");
+            counters, new SentOrders(16), "rebalancer", "s3cret", 0);
         final Logon logon = new Logon();
         withCredentials.toAdmin(logon, FixTestSettings.GATEWAY);
         assertEquals("rebalancer", logon.getString(Username.FIELD));
@@ -253,7 +396,11 @@ class FixSessionAdapterTest {
     private void sendThroughAdapter(final Message message, final int seqNum, final String clOrdId) {
         message.getHeader().setInt(MsgSeqNum.FIELD, seqNum);
         message.setString(ClOrdID.FIELD, clOrdId);
-        adapter.toApp(message, FixTestSettings.GATEWAY);
+        try {
+            adapter.toApp(message, FixTestSettings.GATEWAY);
+        } catch (final DoNotSend ex) {
+            throw new AssertionError("a first send is never refused", ex);
+        }
     }
 
     private static Message report42(final char execTransType, final char execType, final char ordStatus,
@@ -285,6 +432,44 @@ class FixSessionAdapterTest {
             report.setString(LastPx.FIELD, lastPx);
         }
         return report;
+    }
+
+    /** Sets what an order status answer carries on {@code report}, with a MsgSeqNum. */
+    private static Message status(final Message report, final char execType, final char ordStatus,
+        final int rejectReason, final String clOrdId, final String cumulative, final String average,
+        final String leaves, final String execId, final int seqNum) {
+        report.getHeader().setInt(MsgSeqNum.FIELD, seqNum);
+        report.setString(ClOrdID.FIELD, clOrdId);
+        report.setChar(quickfix.field.ExecType.FIELD, execType);
+        report.setChar(OrdStatus.FIELD, ordStatus);
+        if (rejectReason >= 0) {
+            report.setInt(OrdRejReason.FIELD, rejectReason);
+        }
+        report.setString(CumQty.FIELD, cumulative);
+        report.setString(AvgPx.FIELD, average);
+        report.setString(LeavesQty.FIELD, leaves);
+        report.setString(ExecID.FIELD, execId);
+        return report;
+    }
+
+    private List<Status> statuses() {
+        final List<Status> out = new ArrayList<>();
+        for (long sequence = 0; sequence <= ring.getCursor(); sequence++) {
+            final InboundEvent e = ring.get(sequence);
+            if (e.execType() == ExecType.ORDER_STATUS) {
+                out.add(new Status(e.clientOrderId(), e.executionId(), e.orderStatus(), e.cumulativeQuantity(),
+                    e.averagePrice(), e.leavesQuantity(), e.sourceSequence()));
+            }
+        }
+        return out;
+    }
+
+    private List<Long> sourceSequences() {
+        final List<Long> out = new ArrayList<>();
+        for (long sequence = 0; sequence <= ring.getCursor(); sequence++) {
+            out.add(ring.get(sequence).sourceSequence());
+        }
+        return out;
     }
 
     private List<Execution> executions() {

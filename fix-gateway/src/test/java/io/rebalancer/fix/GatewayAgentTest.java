@@ -10,6 +10,7 @@ import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.HandlInst;
 import quickfix.field.MsgType;
+import quickfix.field.OrdStatusReqID;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
@@ -107,6 +108,56 @@ class GatewayAgentTest {
             new InboundRecorder.Execution(8, -8, ExecType.CANCEL_REJECTED, 0, 0, 0)), inbound.executions());
         assertEquals(1, counters.get(GatewayCounters.ORDERS_REJECTED_OFFLINE));
         assertEquals(2, counters.get(GatewayCounters.REQUESTS_REFUSED_BEFORE_SENDING));
+        assertTrue(wire.sent.isEmpty());
+    }
+
+    @Test
+    void shouldSendAStatusRequestWithTheOrdersIdSideAndSymbolInEitherDialect() throws FieldNotFound {
+        final GatewayAgent agent = agent(0);
+        handOff.onStatusRequest(now, 7, 0, 1, Side.SELL, 300);
+        wire.dialect = OrderWire.FIX44;
+        agent.doWork();
+        wire.dialect = OrderWire.FIX42;
+        handOff.onStatusRequest(now, 8, 0, 0, Side.BUY, 10);
+        agent.doWork();
+        final Message status44 = wire.sent.get(0);
+        assertInstanceOf(quickfix.fix44.OrderStatusRequest.class, status44);
+        assertEquals("7", status44.getString(ClOrdID.FIELD));
+        assertEquals("TLT", status44.getString(Symbol.FIELD));
+        assertEquals(Side.SELL, (byte)status44.getChar(quickfix.field.Side.FIELD));
+        assertEquals("7-" + START, status44.getString(OrdStatusReqID.FIELD));
+        assertFalse(status44.isSetField(OrderQty.FIELD) || status44.isSetField(TransactTime.FIELD)
+            || status44.isSetField(OrigClOrdID.FIELD), "none of these is a field of 35=H");
+        final Message status42 = wire.sent.get(1);
+        assertInstanceOf(quickfix.fix42.OrderStatusRequest.class, status42);
+        assertEquals("8", status42.getString(ClOrdID.FIELD));
+        assertEquals("SPY", status42.getString(Symbol.FIELD));
+        assertFalse(status42.isSetField(OrdStatusReqID.FIELD), "4.2 has no OrdStatusReqID");
+        assertEquals(2, counters.get(GatewayCounters.STATUS_REQUESTS_SENT));
+        assertTrue(inbound.executions().isEmpty());
+    }
+
+    @Test
+    void shouldAnswerAStatusRequestThatCannotGoOutWithNoAnswerForTheOrder() {
+        wire.dialect = OrderWire.OFFLINE;
+        final GatewayAgent agent = agent(0);
+        handOff.onStatusRequest(now, 7, 0, 1, Side.SELL, 300);
+        handOff.onStatusRequest(now, 7, 0, 1, Side.SELL, 300);
+        agent.doWork();
+        wire.dialect = OrderWire.FIX44;
+        wire.refuse = true;
+        handOff.onStatusRequest(now, 9, 0, 0, Side.BUY, 10);
+        agent.doWork();
+        assertEquals(List.of(new InboundRecorder.Execution(7, 0, ExecType.ORDER_STATUS, 0, 0, 0),
+            new InboundRecorder.Execution(7, 0, ExecType.ORDER_STATUS, 0, 0, 0),
+            new InboundRecorder.Execution(9, 0, ExecType.ORDER_STATUS, 0, 0, 0)), inbound.executions(),
+            "execution id 0 (no id), so asking again and being refused again is not a duplicate");
+        assertEquals(List.of(new InboundRecorder.Status(7, FixOrdStatus.NO_ANSWER, 0, 0, 0),
+            new InboundRecorder.Status(7, FixOrdStatus.NO_ANSWER, 0, 0, 0),
+            new InboundRecorder.Status(9, FixOrdStatus.NO_ANSWER, 0, 0, 0)), inbound.statuses());
+        assertEquals(List.of(0L, 0L, 0L), inbound.sourceSequences());
+        assertEquals(3, counters.get(GatewayCounters.STATUS_REQUESTS_NOT_SENT));
+        assertEquals(0, counters.get(GatewayCounters.STATUS_REQUESTS_SENT));
         assertTrue(wire.sent.isEmpty());
     }
 

@@ -15,6 +15,7 @@ import quickfix.SessionID;
 import quickfix.SessionNotFound;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
+import quickfix.UnsupportedMessageType;
 import quickfix.field.AvgPx;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
@@ -45,8 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A raw QuickFIX/J acceptor written for the gateway's tests, speaking whatever BeginString its settings name (4.2
  * or 4.4), independent of the venue simulator. Its rules: acknowledge every order; fill an order of at most
  * {@link #FILL_AT_MOST} at its limit at once (in 4.2 words: ExecType 2 with LastShares); rest a larger one; cancel
- * or replace a resting order on request; answer a request for anything else with an OrderCancelReject. With an
- * expected password it refuses a Logon that does not carry it.
+ * or replace a resting order on request; answer a request for anything else with an OrderCancelReject. It does not
+ * support order status requests: QuickFIX/J answers each with a BusinessMessageReject (unsupported message type).
+ * With an expected password it refuses a Logon that does not carry it.
  */
 final class ScriptedVenue extends ApplicationAdapter implements AutoCloseable {
     static final long FILL_AT_MOST = 100;
@@ -95,9 +97,13 @@ final class ScriptedVenue extends ApplicationAdapter implements AutoCloseable {
     }
 
     @Override
-    public void fromApp(final Message message, final SessionID sessionId) throws FieldNotFound {
+    public void fromApp(final Message message, final SessionID sessionId)
+        throws FieldNotFound, UnsupportedMessageType {
         final String type = message.getHeader().getString(MsgType.FIELD);
         received.add(type);
+        if (MsgType.ORDER_STATUS_REQUEST.equals(type)) {
+            throw new UnsupportedMessageType();
+        }
         final String clOrdId = message.getString(ClOrdID.FIELD);
         final char side = message.getChar(Side.FIELD);
         final String symbol = message.getString(Symbol.FIELD);

@@ -14,6 +14,7 @@ import quickfix.SocketInitiator;
 import quickfix.field.ClOrdID;
 import quickfix.field.HandlInst;
 import quickfix.field.MsgType;
+import quickfix.field.OrdStatusReqID;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
@@ -25,6 +26,9 @@ import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 import quickfix.field.Username;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +56,7 @@ final class VenueTestClient implements Application, AutoCloseable {
     final BlockingQueue<Message> logoutsReceived = new LinkedBlockingQueue<>();
     final AtomicInteger logons = new AtomicInteger();
     private final SocketInitiator initiator;
+    private final PossDupMarker possDups = new PossDupMarker();
     private String username;
     private String password;
 
@@ -152,8 +157,44 @@ final class VenueTestClient implements Application, AutoCloseable {
         send(replace);
     }
 
+    /**
+     * An OrderStatusRequest for {@code clOrdId}; with an OrdStatusReqID (4.4 only) unless it is null. Any fields
+     * but ClOrdID, Side and Symbol would fail the venue's validation of a 35=H.
+     */
+    void statusRequest(final String clOrdId, final char side, final String symbol, final String ordStatusReqId) {
+        final Message request = new Message();
+        request.getHeader().setString(MsgType.FIELD, MsgType.ORDER_STATUS_REQUEST);
+        request.setString(ClOrdID.FIELD, clOrdId);
+        request.setChar(Side.FIELD, side);
+        request.setString(Symbol.FIELD, symbol);
+        if (ordStatusReqId != null) {
+            request.setString(OrdStatusReqID.FIELD, ordStatusReqId);
+        }
+        send(request);
+    }
+
     void send(final Message message) {
         assertTrue(Session.lookupSession(session).send(message), "the client's session refused to send");
+    }
+
+    /**
+     * Sends with PossDupFlag=Y and an OrigSendingTime a second back, as a resend would carry them; call from one
+     * thread at a time ({@link PossDupMarker}).
+     */
+    void sendPossDup(final Message message) {
+        possDups.markNext(LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS")));
+        send(message);
+    }
+
+    /** A NewOrderSingle as {@link #newOrder} builds it, not sent. */
+    static Message order(final String clOrdId, final char side, final String symbol, final long quantity,
+        final String price) {
+        final Message order = order(MsgType.ORDER_SINGLE, clOrdId, side, symbol);
+        order.setString(OrderQty.FIELD, Long.toString(quantity));
+        order.setString(Price.FIELD, price);
+        order.setChar(TimeInForce.FIELD, TimeInForce.DAY);
+        return order;
     }
 
     private static Message order(final String type, final String clOrdId, final char side, final String symbol) {
@@ -205,9 +246,10 @@ final class VenueTestClient implements Application, AutoCloseable {
         }
     }
 
+    /** Sent as built, but for a PossDup mark {@link #sendPossDup} asked for. */
     @Override
     public void toApp(final Message message, final SessionID sessionId) {
-        // Sent as built.
+        possDups.apply(message);
     }
 
     @Override
