@@ -76,6 +76,8 @@ final class DemoRun {
     private final long firstTickTime;
     /** The engine's counts as recovered from the journal: the venue of this run has seen none of those orders. */
     private final long ordersSentBefore;
+    /** The recovered engine's clock (Long.MIN_VALUE for a new book): the time of the reconciliation command. */
+    private final long recoveredTime;
     private final long executionsBefore;
     private final long[] startBid;
     private final long[] startAsk;
@@ -120,10 +122,12 @@ final class DemoRun {
             engine = journal.engine();
             stage = journal.handler();
             faults = journal.handler();
+            venue.resumeAfter(journal.recovery().lastSourceSequence());
         }
         if (reporter != null) {
             reporter.prices(engine.prices());
         }
+        recoveredTime = engine.now();
         ordersSentBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
         executionsBefore = engine.counters().get(EngineCounters.EXECUTIONS);
         topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
@@ -184,6 +188,10 @@ final class DemoRun {
         StopTrading.Outcome stopped = null;
         try {
             started = venue.start(publisher, this::onAgentError, () -> stopRequested);
+            if (started && journal != null && journal.recovery().found()) {
+                // Now that the venue can answer: what became of the orders the recovered engine holds as working?
+                publisher.command(recoveredTime, Command.RECONCILE, -1, 0);
+            }
             if (started) {
                 runMarket(wallStart);
                 final long time = Math.max(lastCommandTime, market.lastTickTime());

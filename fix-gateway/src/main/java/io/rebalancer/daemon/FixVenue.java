@@ -79,6 +79,17 @@ final class FixVenue implements Venue {
         where = "to the in-process venue simulator on 127.0.0.1:" + port;
     }
 
+    /**
+     * An external acceptor keeps the session (and its messages) across our restarts: have it resend what the journal
+     * lacks. The in-process simulator starts afresh with the daemon, sequence numbers and all.
+     */
+    @Override
+    public void resumeAfter(final long lastSourceSequence) {
+        if (simulator == null && lastSourceSequence > 0 && lastSourceSequence < Integer.MAX_VALUE) {
+            gateway.nextIncomingSequence((int)lastSourceSequence + 1);
+        }
+    }
+
     /** The engine's order sink: the gateway's hand-off ring. */
     @Override
     public OrderSink orderSink() {

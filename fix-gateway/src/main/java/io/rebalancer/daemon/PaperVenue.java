@@ -136,6 +136,11 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
         finishedNotional = new long[orderCapacity];
     }
 
+    /** The paper venue dies with the process: nothing of a past run is left to resend. */
+    @Override
+    public void resumeAfter(final long lastSourceSequence) {
+    }
+
     @Override
     public OrderSink orderSink() {
         return handOff;

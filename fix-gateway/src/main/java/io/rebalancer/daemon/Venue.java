@@ -31,6 +31,13 @@ interface Venue extends AutoCloseable {
         return new PaperVenue(config.settings().orderCapacity(), quotes, lots, PaperVenue.MAX_REST_NANOS);
     }
 
+    /**
+     * The journal holds the venue's reports up to this source sequence (FIX MsgSeqNum): before {@link #start}, asks
+     * a venue that keeps its session across restarts to resend the rest. Nothing for a venue that starts afresh
+     * with the daemon (the paper venue, the in-process simulator).
+     */
+    void resumeAfter(long lastSourceSequence);
+
     /** What the engine hands its orders, cancels and replaces to; called once, before the engine starts. */
     OrderSink orderSink();
 

@@ -129,7 +129,9 @@ final class FixSessionAdapter implements Application {
     /**
      * QuickFIX/J calls this once the session exists (registered, its store open and reset if stale) and before it
      * connects: the one moment to move the next expected incoming MsgSeqNum, so the first Logon from the venue is
-     * "too high" and QuickFIX/J asks for a resend of everything from there on.
+     * "too high" and QuickFIX/J asks for a resend of everything from there on. Only ever lowered: a store reset
+     * since (a new FIX session day) expects less than the journal's last number, and raising it would make the
+     * venue's next messages look too low, a fatal error in FIX.
      */
     @Override
     public void onCreate(final SessionID sessionId) {
@@ -138,6 +140,9 @@ final class FixSessionAdapter implements Application {
         }
         final Session session = Session.lookupSession(sessionId);
         try {
+            if (nextIncomingSequence >= session.getStore().getNextTargetMsgSeqNum()) {
+                return;
+            }
             session.setNextTargetMsgSeqNum(nextIncomingSequence);
         } catch (final IOException ex) {
             throw new UncheckedIOException("FIX session " + sessionId + ": cannot set the next expected MsgSeqNum",
