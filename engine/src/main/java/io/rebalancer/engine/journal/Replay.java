@@ -1,0 +1,83 @@
+package io.rebalancer.engine.journal;
+
+import io.rebalancer.engine.config.ConfigException;
+import io.rebalancer.engine.config.ConfigLoader;
+import io.rebalancer.engine.core.Engine;
+import io.rebalancer.engine.domain.EngineConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Replays a whole journal through a fresh engine, with no venue and no clock but the journal's, and reports
+ * whether it decides exactly what the journal recorded. The engine runs with the configuration the journal
+ * recorded, or with another one ({@code --config}) to see what a change would have done.
+ */
+public final class Replay {
+    /** What a replay found. */
+    public record Outcome(long inputs, long decisions, Replayer.Difference difference, JournalReader.Outcome read,
+        EngineConfig config) {
+        public boolean identical() {
+            return difference == null && !read.damagedInMiddle();
+        }
+    }
+
+    private Replay() {
+    }
+
+    /**
+     * @param configOverride a configuration folder to replay with instead of the journal's, or null
+     * @throws IllegalArgumentException when the configuration (the journal's or the override) does not load
+     */
+    public static Outcome run(final Path journalDir, final Path configOverride) {
+        final RecordText text = new RecordText();
+        final EngineConfig[] used = new EngineConfig[1];
+        final Replayer replayer = new Replayer((buffer, at, decisions) -> {
+            used[0] = configOverride != null ? load(configOverride) : loadArchived(ConfigArchive.parse(buffer, at));
+            text.config(used[0]);
+            return new Engine(used[0], decisions, decisions);
+        }, text);
+        final JournalReader.Outcome read;
+        try (JournalReader reader = JournalReader.open(journalDir)) {
+            read = reader.read(-1, RunningHash.GENESIS, replayer);
+        }
+        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), replayer.finish(), read, used[0]);
+    }
+
+    static EngineConfig loadArchived(final java.util.List<ConfigArchive.Entry> entries) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("rebalancer-replay-config");
+            return load(ConfigArchive.extractTo(entries, dir));
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot make a temporary folder for the journal's configuration", ex);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    static EngineConfig load(final Path dir) {
+        try {
+            return ConfigLoader.load(dir);
+        } catch (final ConfigException ex) {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+    }
+
+    private static void delete(final Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (final IOException ex) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}
