@@ -45,7 +45,8 @@ public final class Replay {
         try (JournalReader reader = JournalReader.open(journalDir)) {
             read = reader.read(-1, RunningHash.GENESIS, replayer);
         }
-        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), replayer.finish(), read, used[0]);
+        final Replayer.Difference difference = replayer.finish();
+        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), difference, read, used[0]);
     }
 
     static EngineConfig loadArchived(final java.util.List<ConfigArchive.Entry> entries) {
