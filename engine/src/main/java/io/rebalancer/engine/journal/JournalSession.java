@@ -182,6 +182,13 @@ public final class JournalSession implements AutoCloseable {
         return journal.chain();
     }
 
+    /** Closes the journal as a crash would leave it (no stop record): for tests of recovery. */
+    void closeWithoutStop() {
+        closed = true;
+        journal.handOver();
+        journal.close();
+    }
+
     /** Records a clean stop and closes the journal; call once the engine thread has stopped. */
     @Override
     public void close() {

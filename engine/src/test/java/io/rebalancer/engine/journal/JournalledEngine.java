@@ -36,8 +36,9 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
     final Path config;
     final Path journalDir;
     final EngineConfig engineConfig;
+    /** The journal when written directly, null when a {@link JournalSession} owns it. */
     final Journal journal;
-    final DecisionJournal decisions;
+    final JournalSession session;
     final Engine engine;
     final JournalingHandler handler;
     private final InboundEvent event = new InboundEvent();
@@ -56,16 +57,36 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
         this.config = config;
         this.journalDir = journalDir;
         engineConfig = load(config);
+        session = null;
         journal = Journal.open(journalDir, RunningHash.GENESIS, clock);
         journal.sessionStart(-1, 0, 0, -1, "test seed " + seed);
         journal.config(-1, 0, ConfigArchive.read(config));
-        decisions = new DecisionJournal(journal.records(), NoOpEngineListener.INSTANCE, this);
+        final DecisionJournal decisions = new DecisionJournal(journal.records(), NoOpEngineListener.INSTANCE, this);
         engine = new Engine(engineConfig, decisions, decisions);
         handler = new JournalingHandler(engine, journal.records(), decisions, 0, SnapshotPolicy.NEVER);
         random = new Random(seed);
         mids = new long[engineConfig.universe().size()];
         for (int id = 0; id < mids.length; id++) {
             mids[id] = (50 + random.nextInt(400)) * Fixed.SCALE;
+        }
+    }
+
+    /** A daemon's session: opens (recovering) the journal in {@code journalDir} with the configuration in it. */
+    JournalledEngine(final Path config, final Path journalDir, final long seed, final SnapshotPolicy snapshots) {
+        this.config = config;
+        this.journalDir = journalDir;
+        engineConfig = load(config);
+        journal = null;
+        session = JournalSession.open(journalDir, ConfigArchive.read(config), engineConfig,
+            NoOpEngineListener.INSTANCE, this, snapshots, "test seed " + seed, SystemTimeProvider.INSTANCE);
+        engine = session.engine();
+        handler = session.handler();
+        random = new Random(seed);
+        time = Math.max(T0, engine.now());
+        mids = new long[engineConfig.universe().size()];
+        for (int id = 0; id < mids.length; id++) {
+            mids[id] = engine.prices().hasPrice(id) ? engine.prices().mark(id)
+                : (50 + random.nextInt(400)) * Fixed.SCALE;
         }
     }
 
@@ -155,6 +176,18 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
         handler.onEvent(input, ringSequence++, endOfBatch);
     }
 
+    /** Cancels every working order (the venue confirms in the next batch). */
+    void cancelAll() {
+        time += SECOND;
+        send(event.command(time, Command.CANCEL_ORDERS, -1, 0), true);
+        answerVenue();
+    }
+
+    /** What a crash leaves: the journal as flushed so far, no stop record. */
+    void crash() {
+        session.closeWithoutStop();
+    }
+
     long inputs() {
         return ringSequence;
     }
@@ -186,7 +219,11 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
 
     @Override
     public void close() {
-        journal.sessionStop(handler.journalSequence(ringSequence - 1), engine.now());
-        journal.close();
+        if (session != null) {
+            session.close();
+        } else {
+            journal.sessionStop(handler.journalSequence(ringSequence - 1), engine.now());
+            journal.close();
+        }
     }
 }
