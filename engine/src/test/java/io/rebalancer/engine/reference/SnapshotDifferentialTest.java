@@ -2,14 +2,19 @@ package io.rebalancer.engine.reference;
 
 import io.rebalancer.engine.TestSeeds;
 import io.rebalancer.engine.core.Engine;
+import io.rebalancer.engine.core.EngineCounters;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +23,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Crash recovery's promise, on the differential test's seeded random scenarios (the whole order lifecycle: partial
- * fills, cancels, replaces, rejects and back-off, request timeouts, calendar reviews, risk windows, bad input):
- * engine A takes every input; engine B takes the inputs up to a batch boundary and is snapshotted; engine C, built
- * fresh from the same configuration and restored from that snapshot, takes the rest. C must make exactly the calls
- * A made after the boundary (every listener and sink call, every argument) and end with a snapshot equal to A's byte
- * for byte. Boundaries: the start, the end, and random ones, most of them with orders working. A failure names the
+ * fills, cancels, replaces, rejects and back-off, request timeouts and late answers, calendar reviews, risk windows,
+ * bad input). Engine A takes every input, its calls recorded. Engine B takes them again and is snapshotted at many
+ * batch boundaries; at each, engine C, built fresh from the same configuration and restored from the snapshot, takes
+ * the inputs that follow. C must make exactly the calls A made after the boundary (every listener and sink call,
+ * every argument), and its snapshot must equal B's byte for byte where C stops: a few hundred inputs later, or at
+ * the end of the scenario for the boundaries at the start, at the end and one more.
+ * <p>
+ * Boundaries are picked by what is in flight there: right after a request was given up (its late answer may come
+ * after the restore), with orders or requests awaiting the venue, with orders working, or any. A failure names the
  * seed and the boundary; replay it with {@code -Drebalancer.test.snapshot.seed=<seed>}.
  */
 final class SnapshotDifferentialTest {
@@ -32,9 +41,12 @@ final class SnapshotDifferentialTest {
     };
     private static final int INPUTS = 5_000;
     private static final int[] MAX_BATCHES = {1, 3, 10, 40};
-    /** Boundaries per seed besides the start and the end, chosen among those with orders working when there are. */
-    private static final int BUSY_CUTS = 4;
-    private static final int ANY_CUTS = 1;
+    /** Boundaries picked per kind and seed (fewer when a kind has fewer). */
+    private static final int CUTS_PER_KIND = 8;
+    /** Inputs a restored engine takes at least before its snapshot is compared, unless it runs to the end. */
+    private static final int WINDOW = 300;
+    /** A boundary counts as right after a request was given up within this many inputs. */
+    private static final int RECENT = 30;
     /** Snapshots are written at an offset, as into a journal's buffer. */
     private static final int OFFSET = 40;
     /** 2026-01-05T14:30:00Z, as in the differential test. */
@@ -49,8 +61,9 @@ final class SnapshotDifferentialTest {
             run(seed, tally);
         }
         System.out.println("snapshot test, " + SEEDS.length + " seeds: " + tally);
-        assertTrue(tally.withWorkingOrders >= SEEDS.length && tally.awaitingVenue >= SEEDS.length / 2,
-            () -> "too few boundaries restored with orders working or awaiting the venue: " + tally);
+        assertTrue(tally.afterTimeout >= SEEDS.length && tally.awaitingVenue >= 2 * SEEDS.length
+            && tally.workingOrders >= 4 * SEEDS.length,
+            () -> "too few boundaries restored with something in flight: " + tally);
     }
 
     /**
@@ -62,29 +75,39 @@ final class SnapshotDifferentialTest {
         run(TestSeeds.seed("rebalancer.test.snapshot.seed", 20_261_124L), new Tally());
     }
 
-    /** What the boundaries restored at covered. */
+    /** What the restores covered. */
     private static final class Tally {
-        private int cuts;
-        private int withWorkingOrders;
+        private int restores;
+        private int workingOrders;
         private int awaitingVenue;
+        private int afterTimeout;
         private long callsCompared;
 
         @Override
         public String toString() {
-            return cuts + " restores, " + withWorkingOrders + " with orders working, " + awaitingVenue
-                + " with orders or requests awaiting the venue, " + callsCompared + " calls compared";
+            return restores + " restores, " + workingOrders + " with orders working, " + awaitingVenue
+                + " with orders or requests awaiting the venue, " + afterTimeout
+                + " right after a request was given up, " + callsCompared + " calls compared";
         }
     }
 
-    /** The inputs of one scenario, its batch ends, and what engine A did with them. */
+    /** The inputs of one scenario, its batch ends, what engine A did with them, and what was in flight where. */
     private static final class Recorded {
+        private final EngineConfig config;
         private final Input[] inputs = new Input[INPUTS];
         private final boolean[] endOfBatch = new boolean[INPUTS];
         /** Index of the first of A's calls made on input i; the last entry is their count. */
         private final int[] firstCall = new int[INPUTS + 1];
         private final Transcript transcript;
+        /** Batch boundaries (the input after a batch's last), ascending, the start and the end included. */
+        private final List<Integer> boundaries = new ArrayList<>(List.of(0));
+        private final List<Integer> working = new ArrayList<>();
+        private final List<Integer> awaiting = new ArrayList<>();
+        private final List<Integer> afterTimeout = new ArrayList<>();
+        private byte[] finalSnapshot;
 
-        Recorded(final Transcript transcript) {
+        Recorded(final EngineConfig config, final Transcript transcript) {
+            this.config = config;
             this.transcript = transcript;
         }
 
@@ -96,21 +119,71 @@ final class SnapshotDifferentialTest {
             }
             return input;
         }
+
+        /** Where a restore at {@code cut} stops: the first boundary a window after it, or the end. */
+        int windowEnd(final int cut) {
+            final int at = Collections.binarySearch(boundaries, Math.min(cut + WINDOW, INPUTS));
+            return boundaries.get(at >= 0 ? at : -at - 1);
+        }
     }
 
     private static void run(final long seed, final Tally tally) {
         final Random random = new Random(seed);
+        final Recorded recorded = record(random);
+        // Cut -> where the restored engine stops.
+        final TreeMap<Integer, Integer> cuts = new TreeMap<>(Map.of(0, INPUTS, INPUTS, INPUTS));
+        for (final List<Integer> kind : List.of(recorded.afterTimeout, recorded.awaiting, recorded.working,
+            recorded.boundaries)) {
+            for (int n = 0; n < CUTS_PER_KIND && !kind.isEmpty(); n++) {
+                final int cut = kind.get(random.nextInt(kind.size()));
+                cuts.putIfAbsent(cut, recorded.windowEnd(cut));
+            }
+        }
+        if (!recorded.working.isEmpty()) {
+            cuts.put(recorded.working.get(random.nextInt(recorded.working.size())), INPUTS);
+        }
+        final String where = "seed " + seed + " (replay with -Drebalancer.test.snapshot.seed=" + seed + "), ";
+        final Transcript ignored = new Transcript();
+        final Engine b = new Engine(recorded.config, ignored, ignored);
+        // Snapshots the restored engines left where they stopped, to compare when B gets there.
+        final Map<Integer, List<byte[]>> stopped = new HashMap<>();
+        final TreeSet<Integer> stops = new TreeSet<>(cuts.keySet());
+        stops.addAll(cuts.values());
+        int fed = 0;
+        for (final int stop : stops) {
+            feed(b, recorded, fed, stop);
+            fed = stop;
+            final Integer end = cuts.get(stop);
+            if (end != null) {
+                stopped.computeIfAbsent(end, k -> new ArrayList<>())
+                    .add(restoreAt(where + "restored after input " + (stop - 1) + ": ", recorded, b, stop, end,
+                        tally));
+            }
+            final List<byte[]> arrived = stopped.remove(stop);
+            if (arrived != null) {
+                final byte[] expected = snapshotOf(b);
+                for (final byte[] actual : arrived) {
+                    assertSameBytes(where + "a restored engine's snapshot at input " + stop
+                        + " differs from the engine's that never stopped", expected, actual);
+                }
+            }
+        }
+        assertSameBytes(where + "the replay of the inputs ended elsewhere than the recording",
+            recorded.finalSnapshot, snapshotOf(b));
+    }
+
+    /** Engine A takes every input, choosing the next from what it did (as the reference would: they agree). */
+    private static Recorded record(final Random random) {
         final RandomConfig.Scenario scenario = RandomConfig.scenario(random);
-        final EngineConfig config = scenario.config();
         final long start = START + random.nextInt(330) * DAY + random.nextInt(86_400) * RandomConfig.SECOND;
         final RandomEvents events = new RandomEvents(random, scenario, start);
         final int maxBatch = MAX_BATCHES[random.nextInt(MAX_BATCHES.length)];
         final RecordingListener log = new RecordingListener();
-        final Recorded recorded = new Recorded(new Transcript(log));
-        final Engine a = new Engine(config, recorded.transcript, recorded.transcript);
-        final List<Integer> anyBoundary = new ArrayList<>();
-        final List<Integer> busyBoundary = new ArrayList<>();
+        final Recorded recorded = new Recorded(scenario.config(), new Transcript(log));
+        final Engine a = new Engine(scenario.config(), recorded.transcript, recorded.transcript);
         final InboundEvent slot = new InboundEvent();
+        long timeouts = 0;
+        int lastTimeout = Integer.MIN_VALUE;
         for (int i = 0; i < INPUTS; i++) {
             recorded.inputs[i] = events.next();
             recorded.endOfBatch[i] = i == INPUTS - 1 || random.nextInt(maxBatch) == 0;
@@ -118,39 +191,43 @@ final class SnapshotDifferentialTest {
             final int before = log.log().size();
             a.onEvent(recorded.inputs[i].writeTo(slot), i, recorded.endOfBatch[i]);
             events.observe(log.log().subList(before, log.log().size()));
-            if (recorded.endOfBatch[i] && i < INPUTS - 1) {
-                (a.workingOrders() > 0 ? busyBoundary : anyBoundary).add(i + 1);
+            if (a.counters().get(EngineCounters.REQUEST_TIMEOUTS) != timeouts) {
+                timeouts = a.counters().get(EngineCounters.REQUEST_TIMEOUTS);
+                lastTimeout = i;
+            }
+            if (recorded.endOfBatch[i]) {
+                final int boundary = i + 1;
+                recorded.boundaries.add(boundary);
+                addIf(a.workingOrders() > 0, recorded.working, boundary);
+                addIf(a.awaitingVenue() > 0, recorded.awaiting, boundary);
+                addIf(i - lastTimeout < RECENT, recorded.afterTimeout, boundary);
             }
         }
         recorded.firstCall[INPUTS] = recorded.transcript.calls().size();
-        final byte[] finalSnapshot = snapshotOf(a);
+        recorded.finalSnapshot = snapshotOf(a);
+        return recorded;
+    }
 
-        final TreeSet<Integer> cuts = new TreeSet<>(List.of(0, INPUTS));
-        for (int n = 0; n < BUSY_CUTS && !busyBoundary.isEmpty(); n++) {
-            cuts.add(busyBoundary.get(random.nextInt(busyBoundary.size())));
-        }
-        anyBoundary.addAll(busyBoundary);
-        for (int n = 0; n < ANY_CUTS && !anyBoundary.isEmpty(); n++) {
-            cuts.add(anyBoundary.get(random.nextInt(anyBoundary.size())));
-        }
-        for (final int cut : cuts) {
-            restoreAt(seed, config, recorded, cut, a, finalSnapshot, tally);
+    private static void addIf(final boolean condition, final List<Integer> boundaries, final int boundary) {
+        if (condition) {
+            boundaries.add(boundary);
         }
     }
 
-    private static void restoreAt(final long seed, final EngineConfig config, final Recorded recorded, final int cut,
-        final Engine a, final byte[] finalSnapshot, final Tally tally) {
-        final String where = "seed " + seed + " (replay with -Drebalancer.test.snapshot.seed=" + seed
-            + "), restored after input " + (cut - 1) + ": ";
-        final Transcript ignored = new Transcript();
-        final Engine b = new Engine(config, ignored, ignored);
-        feed(b, recorded, 0, cut);
+    /**
+     * Snapshots B at {@code cut}, restores the snapshot into a new engine C and feeds C up to {@code end}, checking
+     * its calls against A's.
+     *
+     * @return C's snapshot at {@code end}
+     */
+    private static byte[] restoreAt(final String where, final Recorded recorded, final Engine b, final int cut,
+        final int end, final Tally tally) {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[OFFSET + b.maxSnapshotBytes() + OFFSET]);
         final int length = b.snapshot(buffer, OFFSET);
         assertEquals(b.maxSnapshotBytes(), length, () -> where + "snapshot length");
 
         final Transcript after = new Transcript();
-        final Engine c = new Engine(config, after, after);
+        final Engine c = new Engine(recorded.config, after, after);
         c.restore(buffer, OFFSET, length);
         final byte[] taken = new byte[length];
         buffer.getBytes(OFFSET, taken);
@@ -158,17 +235,17 @@ final class SnapshotDifferentialTest {
             snapshotOf(c));
         assertEquals(cut - 1, c.lastSequence(), () -> where + "last sequence");
         assertEquals(b.awaitingVenue(), c.awaitingVenue(), () -> where + "awaiting the venue");
-        tally.cuts++;
-        tally.withWorkingOrders += c.workingOrders() > 0 ? 1 : 0;
+        tally.restores++;
+        tally.workingOrders += c.workingOrders() > 0 ? 1 : 0;
         tally.awaitingVenue += c.awaitingVenue() > 0 ? 1 : 0;
+        tally.afterTimeout += recorded.afterTimeout.contains(cut) ? 1 : 0;
 
-        feed(c, recorded, cut, INPUTS);
+        feed(c, recorded, cut, end);
         final List<List<Object>> expected = recorded.transcript.calls()
-            .subList(recorded.firstCall[cut], recorded.firstCall[INPUTS]);
+            .subList(recorded.firstCall[cut], recorded.firstCall[end]);
         compareCalls(where, recorded, recorded.firstCall[cut], expected, after.calls());
         tally.callsCompared += expected.size();
-        assertSameBytes(where + "the final snapshots differ", finalSnapshot, snapshotOf(c));
-        assertEquals(a.awaitingVenue(), c.awaitingVenue(), () -> where + "awaiting the venue at the end");
+        return snapshotOf(c);
     }
 
     private static void feed(final Engine engine, final Recorded recorded, final int from, final int to) {
