@@ -9,6 +9,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * bad input). Engine A takes every input, its calls recorded. Engine B takes them again and is snapshotted at many
  * batch boundaries; at each, engine C, built fresh from the same configuration and restored from the snapshot, takes
  * the inputs that follow. C must make exactly the calls A made after the boundary (every listener and sink call,
- * every argument), and its snapshot must equal B's byte for byte where C stops: a few hundred inputs later, or at
- * the end of the scenario for the boundaries at the start, at the end and one more.
+ * every argument), and its snapshot must equal B's byte for byte where C stops: a few hundred inputs later, or, for
+ * a third of the boundaries (the start and the end among them), at the end of the scenario, as state such as the
+ * day's notional may show only hours later.
  * <p>
- * Boundaries are picked by what is in flight there: right after a request was given up (its late answer may come
- * after the restore), with orders or requests awaiting the venue, with orders working, or any. A failure names the
+ * Boundaries are picked by what is in flight there: while the answer to a request already given up is on its way
+ * (a replace the venue accepts late, a cancel id that may be forgotten), right after a request was given up, with
+ * orders or requests awaiting the venue, with orders working, or any. A failure names the
  * seed and the boundary; replay it with {@code -Drebalancer.test.snapshot.seed=<seed>}.
  */
 final class SnapshotDifferentialTest {
@@ -43,6 +46,8 @@ final class SnapshotDifferentialTest {
     private static final int[] MAX_BATCHES = {1, 3, 10, 40};
     /** Boundaries picked per kind and seed (fewer when a kind has fewer). */
     private static final int CUTS_PER_KIND = 8;
+    /** One restored engine in this many runs to the end of the scenario, the others for a window. */
+    private static final int TO_THE_END = 3;
     /** Inputs a restored engine takes at least before its snapshot is compared, unless it runs to the end. */
     private static final int WINDOW = 300;
     /** A boundary counts as right after a request was given up within this many inputs. */
@@ -53,6 +58,8 @@ final class SnapshotDifferentialTest {
     private static final long START = 1_767_623_400L * RandomConfig.SECOND;
     private static final long DAY = 86_400L * RandomConfig.SECOND;
     private static final int CONTEXT = 4;
+    /** Magic, version, length and checksum: the bytes before the configuration's shape. */
+    private static final int HEADER_FIXED = 20;
 
     @Test
     void shouldContinueFromARestoredSnapshotExactlyAsTheEngineThatNeverStopped() {
@@ -61,7 +68,8 @@ final class SnapshotDifferentialTest {
             run(seed, tally);
         }
         System.out.println("snapshot test, " + SEEDS.length + " seeds: " + tally);
-        assertTrue(tally.afterTimeout >= SEEDS.length && tally.awaitingVenue >= 2 * SEEDS.length
+        assertTrue(tally.lateAnswerDue >= SEEDS.length && tally.afterTimeout >= SEEDS.length
+            && tally.awaitingVenue >= 2 * SEEDS.length
             && tally.workingOrders >= 4 * SEEDS.length,
             () -> "too few boundaries restored with something in flight: " + tally);
     }
@@ -81,13 +89,15 @@ final class SnapshotDifferentialTest {
         private int workingOrders;
         private int awaitingVenue;
         private int afterTimeout;
+        private int lateAnswerDue;
         private long callsCompared;
 
         @Override
         public String toString() {
             return restores + " restores, " + workingOrders + " with orders working, " + awaitingVenue
                 + " with orders or requests awaiting the venue, " + afterTimeout
-                + " right after a request was given up, " + callsCompared + " calls compared";
+                + " right after a request was given up, " + lateAnswerDue + " with a late answer on its way, "
+                + callsCompared + " calls compared";
         }
     }
 
@@ -104,6 +114,7 @@ final class SnapshotDifferentialTest {
         private final List<Integer> working = new ArrayList<>();
         private final List<Integer> awaiting = new ArrayList<>();
         private final List<Integer> afterTimeout = new ArrayList<>();
+        private final List<Integer> lateAnswerDue = new ArrayList<>();
         private byte[] finalSnapshot;
 
         Recorded(final EngineConfig config, final Transcript transcript) {
@@ -132,15 +143,12 @@ final class SnapshotDifferentialTest {
         final Recorded recorded = record(random);
         // Cut -> where the restored engine stops.
         final TreeMap<Integer, Integer> cuts = new TreeMap<>(Map.of(0, INPUTS, INPUTS, INPUTS));
-        for (final List<Integer> kind : List.of(recorded.afterTimeout, recorded.awaiting, recorded.working,
-            recorded.boundaries)) {
+        for (final List<Integer> kind : List.of(recorded.lateAnswerDue, recorded.afterTimeout, recorded.awaiting,
+            recorded.working, recorded.boundaries)) {
             for (int n = 0; n < CUTS_PER_KIND && !kind.isEmpty(); n++) {
                 final int cut = kind.get(random.nextInt(kind.size()));
-                cuts.putIfAbsent(cut, recorded.windowEnd(cut));
+                cuts.putIfAbsent(cut, random.nextInt(TO_THE_END) == 0 ? INPUTS : recorded.windowEnd(cut));
             }
-        }
-        if (!recorded.working.isEmpty()) {
-            cuts.put(recorded.working.get(random.nextInt(recorded.working.size())), INPUTS);
         }
         final String where = "seed " + seed + " (replay with -Drebalancer.test.snapshot.seed=" + seed + "), ";
         final Transcript ignored = new Transcript();
@@ -205,7 +213,39 @@ final class SnapshotDifferentialTest {
         }
         recorded.firstCall[INPUTS] = recorded.transcript.calls().size();
         recorded.finalSnapshot = snapshotOf(a);
+        findLateAnswers(recorded);
         return recorded;
+    }
+
+    /**
+     * The boundaries between the moment a request was given up (it went unanswered for the request timeout) and
+     * the venue's late answer to it, found from the requests A sent and the reports that name them.
+     */
+    private static void findLateAnswers(final Recorded recorded) {
+        final long timeout = recorded.config.orders().requestTimeoutNanos();
+        final Map<Long, Integer> sentOn = new HashMap<>();
+        final TreeSet<Integer> due = new TreeSet<>();
+        for (int i = 0; i < INPUTS; i++) {
+            if (recorded.inputs[i] instanceof Input.Execution report && sentOn.containsKey(report.clientOrderId())) {
+                // The first report naming the request is its answer; later ones are strays.
+                final int sent = sentOn.remove(report.clientOrderId());
+                final long givenUp = recorded.inputs[sent].time() + timeout;
+                for (int b = sent + 1; b <= i; b++) {
+                    if (recorded.inputs[b - 1].time() >= givenUp) {
+                        due.add(b);
+                    }
+                }
+            }
+            for (final List<Object> call : recorded.transcript.calls()
+                .subList(recorded.firstCall[i], recorded.firstCall[i + 1])) {
+                if (call.get(0).equals("cancelOrder") || call.get(0).equals("replaceOrder")) {
+                    sentOn.put((Long)call.get(2), i);
+                }
+            }
+        }
+        for (final int boundary : recorded.boundaries) {
+            addIf(due.contains(boundary), recorded.lateAnswerDue, boundary);
+        }
     }
 
     private static void addIf(final boolean condition, final List<Integer> boundaries, final int boundary) {
@@ -239,6 +279,7 @@ final class SnapshotDifferentialTest {
         tally.workingOrders += c.workingOrders() > 0 ? 1 : 0;
         tally.awaitingVenue += c.awaitingVenue() > 0 ? 1 : 0;
         tally.afterTimeout += recorded.afterTimeout.contains(cut) ? 1 : 0;
+        tally.lateAnswerDue += recorded.lateAnswerDue.contains(cut) ? 1 : 0;
 
         feed(c, recorded, cut, end);
         final List<List<Object>> expected = recorded.transcript.calls()
@@ -262,12 +303,14 @@ final class SnapshotDifferentialTest {
         return bytes;
     }
 
+    /** Names the first byte that differs after the header's length and checksum, which differ whenever any does. */
     private static void assertSameBytes(final String message, final byte[] expected, final byte[] actual) {
         assertEquals(expected.length, actual.length, () -> message + ": lengths");
-        for (int i = 0; i < expected.length; i++) {
-            if (expected[i] != actual[i]) {
-                fail(message + ", first at byte " + i + " of " + expected.length);
-            }
+        final int state = Math.min(HEADER_FIXED, expected.length);
+        final int differs = Arrays.mismatch(expected, state, expected.length, actual, state, actual.length);
+        if (differs >= 0 || !Arrays.equals(expected, actual)) {
+            fail(message + ", first at byte " + (differs >= 0 ? state + differs : Arrays.mismatch(expected, actual))
+                + " of " + expected.length);
         }
     }
 
