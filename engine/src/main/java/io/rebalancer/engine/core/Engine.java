@@ -21,11 +21,24 @@ import io.rebalancer.engine.time.ZoneOffsetTable;
 import io.rebalancer.engine.trigger.CalendarSchedule;
 import io.rebalancer.engine.trigger.PortfolioTrigger;
 import io.rebalancer.engine.trigger.TriggerReason;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInts;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.ints;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInts;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
 
 /**
  * The single-threaded, deterministic decision engine: the one owner of prices, portfolios and orders.
@@ -34,6 +47,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * holdings and cash); at the end of each batch it judges drift once for each portfolio the batch touched and
  * lets the triggers decide. Time comes only from events. Nothing here allocates after construction, logs,
  * or touches another thread's objects: outputs leave through {@link OrderSink} and {@link EngineListener}.
+ * <p>
+ * Its whole state can be written to a {@link #snapshot} and restored into a new engine of the same configuration
+ * ({@link #restore}), which then behaves exactly as this one would: crash recovery is the last snapshot plus the
+ * journal's events after {@link #lastSequence()}. Each component writes and reads its own fields.
  */
 public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private static final TradingState[] TRADING_STATES = TradingState.values();
@@ -54,7 +71,12 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private final OrderRequests requests;
     private final StatusRequests statusRequests;
     private final OrderTable table;
-    /** Orders and requests the venue has not answered yet, as of the last batch; read by any thread. */
+    private final ClientOrderIds ids;
+    private final ExecutionIds executionIds;
+    /**
+     * Orders and requests the venue has not answered yet, as of the last batch; read by any thread. Not in a
+     * snapshot: restore sets it from the order table and requests it restored.
+     */
     private final AtomicLong awaitingVenue = new AtomicLong();
     private final RejectBackoff backoff;
     private final EngineListener listener;
@@ -62,10 +84,13 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
     private final int[] dirty;
     private final boolean[] isDirty;
     private final boolean[] manualRequested;
+    private final SnapshotHeader snapshotHeader;
+    private final int snapshotBytes;
     private int dirtyCount;
     private long now = Long.MIN_VALUE;
     private long nextReview = Long.MIN_VALUE;
-    private long sequence;
+    /** The input sequence of the event being handled or handled last; -1 before the first. */
+    private long sequence = -1;
 
     public Engine(final EngineConfig config, final OrderSink orders, final EngineListener listener) {
         this.listener = listener;
@@ -91,7 +116,7 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         final int capacity = config.settings().orderCapacity();
         final OrderPolicy policy = config.orders();
         table = new OrderTable(capacity, count);
-        final ClientOrderIds ids = new ClientOrderIds(config.settings().firstClientOrderId());
+        ids = new ClientOrderIds(config.settings().firstClientOrderId());
         requests = new OrderRequests(table, portfolios, orders, listener, counters, ids, policy.maxOrderAgeNanos(),
             policy.requestTimeoutNanos());
         statusRequests = new StatusRequests(table, 2 * capacity, count, orders, counters,
@@ -100,11 +125,14 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         desk = new RebalanceDesk(new RebalancePlanner(universe, config.settings().limitCollarPpm(), maxAssets),
             risk, table, requests, prices, orders, listener, counters, ids, policy.workingOrders(), maxAssets,
             capacity);
-        executions = new ExecutionBook(table, portfolios, requests, statusRequests, backoff,
-            new ExecutionIds(Math.max(EXECUTION_ID_WINDOW, 4 * capacity)), listener, counters);
+        executionIds = new ExecutionIds(Math.max(EXECUTION_ID_WINDOW, 4 * capacity));
+        executions = new ExecutionBook(table, portfolios, requests, statusRequests, backoff, executionIds, listener,
+            counters);
         dirty = new int[count];
         isDirty = new boolean[count];
         manualRequested = new boolean[count];
+        snapshotHeader = new SnapshotHeader(config, risk.rateWindow());
+        snapshotBytes = snapshotHeader.length() + stateBytes();
     }
 
     @Override
@@ -378,4 +406,131 @@ public final class Engine implements EventHandler<InboundEvent>, FaultHandler {
         return table.size();
     }
 
+    /**
+     * The input sequence of the last event the engine handled (-1 before the first): after a {@link #restore}, the
+     * journal is replayed from the event after it.
+     */
+    public long lastSequence() {
+        return sequence;
+    }
+
+    /**
+     * Bytes a {@link #snapshot} of this engine takes at most, to allocate the buffer once. Today every snapshot of an
+     * engine is exactly this long (every component writes fixed-size arrays), but only the bound is promised.
+     */
+    public int maxSnapshotBytes() {
+        return snapshotBytes;
+    }
+
+    /**
+     * Writes the engine's whole state at {@code offset}: a header ({@link SnapshotHeader}: magic, layout version,
+     * length, checksum, the configuration's shape), then the engine's own fields and each component's. Call it on
+     * the engine thread, between events, at the end of a batch: the journal replays whole batches, and the engine's
+     * batch boundaries must fall where they fell. (The portfolios a batch has marked to be judged are written too,
+     * so a snapshot taken between two events of one batch is complete as well.) Allocates nothing.
+     *
+     * @return the bytes written
+     * @throws IllegalArgumentException when the buffer has fewer than {@link #maxSnapshotBytes()} bytes after
+     *                                  {@code offset}
+     */
+    public int snapshot(final MutableDirectBuffer buffer, final int offset) {
+        if (offset < 0 || buffer.capacity() - offset < snapshotBytes) {
+            throw new IllegalArgumentException("a snapshot needs " + snapshotBytes + " bytes, the buffer has "
+                + (buffer.capacity() - offset) + " after offset " + offset);
+        }
+        int at = snapshotHeader.writeTo(buffer, offset);
+        at = writeOwnState(buffer, at);
+        at = counters.writeTo(buffer, at);
+        at = prices.writeTo(buffer, at);
+        for (final Portfolio portfolio : portfolios) {
+            at = portfolio.writeTo(buffer, at);
+        }
+        for (final PortfolioTrigger trigger : triggers) {
+            at = trigger.writeTo(buffer, at);
+        }
+        at = risk.writeTo(buffer, at);
+        at = table.writeTo(buffer, at);
+        at = requests.writeTo(buffer, at);
+        at = ids.writeTo(buffer, at);
+        at = backoff.writeTo(buffer, at);
+        at = executionIds.writeTo(buffer, at);
+        at = statusRequests.writeTo(buffer, at);
+        SnapshotHeader.seal(buffer, offset, at);
+        return at - offset;
+    }
+
+    /**
+     * Replaces the whole state with a {@link #snapshot} taken by an engine of the same configuration; the engine
+     * then behaves exactly as that one would have, given the same events after it. Meant for a freshly built engine,
+     * before its first event; call it on the thread that will run the engine, before the engine starts. The header
+     * is checked first, so a snapshot that is truncated, damaged, of another layout version or laid out for another
+     * configuration changes nothing. Allocates nothing when it succeeds.
+     *
+     * @throws IllegalArgumentException saying what does not fit ("snapshot has 3 portfolios, config has 2")
+     */
+    public void restore(final DirectBuffer buffer, final int offset, final int length) {
+        int at = snapshotHeader.check(buffer, offset, length, snapshotBytes);
+        at = readOwnState(buffer, at);
+        at = counters.readFrom(buffer, at);
+        at = prices.readFrom(buffer, at);
+        for (final Portfolio portfolio : portfolios) {
+            at = portfolio.readFrom(buffer, at);
+        }
+        for (final PortfolioTrigger trigger : triggers) {
+            at = trigger.readFrom(buffer, at);
+        }
+        at = risk.readFrom(buffer, at);
+        at = table.readFrom(buffer, at);
+        at = requests.readFrom(buffer, at);
+        at = ids.readFrom(buffer, at);
+        at = backoff.readFrom(buffer, at);
+        at = executionIds.readFrom(buffer, at);
+        statusRequests.readFrom(buffer, at);
+        awaitingVenue.lazySet(table.pendingNew() + requests.totalOut() + statusRequests.outstanding());
+    }
+
+    /** Bytes of the state after the header; the order is {@link #snapshot}'s. */
+    private int stateBytes() {
+        int bytes = longs(3) + ints(1 + dirty.length) + manualRequested.length;
+        bytes += counters.snapshotBytes() + prices.snapshotBytes();
+        for (final Portfolio portfolio : portfolios) {
+            bytes += portfolio.snapshotBytes();
+        }
+        for (final PortfolioTrigger trigger : triggers) {
+            bytes += trigger.snapshotBytes();
+        }
+        return bytes + risk.snapshotBytes() + table.snapshotBytes() + requests.snapshotBytes() + ids.snapshotBytes()
+            + backoff.snapshotBytes() + executionIds.snapshotBytes() + statusRequests.snapshotBytes();
+    }
+
+    /**
+     * The engine's own fields. Everything else the engine holds is configuration, or scratch that lives within one
+     * event or one rebalance (the drift calculator's results, the desk's and planner's work arrays, the execution
+     * book's found row). The portfolios still to be judged are written as the list; which are in it is rebuilt.
+     */
+    private int writeOwnState(final MutableDirectBuffer buffer, final int offset) {
+        int at = putLong(buffer, offset, now);
+        at = putLong(buffer, at, nextReview);
+        at = putLong(buffer, at, sequence);
+        at = putInt(buffer, at, dirtyCount);
+        at = putInts(buffer, at, dirty);
+        return putBooleans(buffer, at, manualRequested);
+    }
+
+    private int readOwnState(final DirectBuffer buffer, final int offset) {
+        int at = offset;
+        now = getLong(buffer, at);
+        at += Long.BYTES;
+        nextReview = getLong(buffer, at);
+        at += Long.BYTES;
+        sequence = getLong(buffer, at);
+        at += Long.BYTES;
+        dirtyCount = getInt(buffer, at);
+        at = getInts(buffer, at + Integer.BYTES, dirty);
+        java.util.Arrays.fill(isDirty, false);
+        for (int i = 0; i < dirtyCount; i++) {
+            isDirty[dirty[i]] = true;
+        }
+        return getBooleans(buffer, at, manualRequested);
+    }
 }

@@ -1,6 +1,13 @@
 package io.rebalancer.engine.core;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
 import java.util.concurrent.atomic.AtomicLongArray;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
 
 /**
  * Monotonic counters written by the engine thread and readable from any thread (status output, tests).
@@ -80,5 +87,40 @@ public final class EngineCounters {
 
     public static int fixedCounters() {
         return FIXED_COUNTERS;
+    }
+
+    /** How many counters there are: a snapshot's counters only fit an engine with as many. */
+    int length() {
+        return values.length();
+    }
+
+    /** Bytes {@link #writeTo} writes. */
+    int snapshotBytes() {
+        return longs(values.length());
+    }
+
+    /**
+     * Writes every counter, for an engine snapshot: a restored engine counts on from where this one was.
+     *
+     * @return the offset just past what was written
+     */
+    int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = offset;
+        for (int i = 0; i < values.length(); i++) {
+            at = putLong(buffer, at, values.get(i));
+        }
+        return at;
+    }
+
+    /**
+     * Reads back what {@link #writeTo} wrote.
+     *
+     * @return the offset just past what was read
+     */
+    int readFrom(final DirectBuffer buffer, final int offset) {
+        for (int i = 0; i < values.length(); i++) {
+            values.lazySet(i, getLong(buffer, offset + longs(i)));
+        }
+        return offset + snapshotBytes();
     }
 }

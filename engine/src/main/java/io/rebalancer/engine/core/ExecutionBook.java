@@ -27,7 +27,7 @@ final class ExecutionBook {
     private final ExecutionIds executionIds;
     private final EngineListener listener;
     private final EngineCounters counters;
-    /** The order {@link #check} found, so {@link #book} does not look it up again. */
+    /** The order {@link #check} found, so {@link #book} does not look it up again: scratch within one event. */
     private int checked = -1;
 
     ExecutionBook(final OrderTable orders, final Portfolio[] portfolios, final OrderRequests requests,

@@ -1,6 +1,17 @@
 package io.rebalancer.engine.core;
 
 import io.rebalancer.engine.state.Portfolio;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInts;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.ints;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInts;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
 
 /**
  * Sends cancel and cancel/replace requests for working orders, at most one out per order at a time (as FIX
@@ -254,5 +265,36 @@ final class OrderRequests {
         }
         nextTimeoutCheck = next;
         return gaveUp;
+    }
+
+    /** Bytes {@link #writeTo} writes. */
+    int snapshotBytes() {
+        return ints(requestsOut.length + 1) + longs(2);
+    }
+
+    /**
+     * Writes the requests out per portfolio and when the next age and timeout walks are due, for an engine snapshot
+     * (the requests themselves are rows of the order table). The due times are written rather than recomputed: a
+     * walk that comes earlier or later than in the snapshotted engine could act at a different event. A field added
+     * here is added to {@link #readFrom} too.
+     *
+     * @return the offset just past what was written
+     */
+    int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putInts(buffer, offset, requestsOut);
+        at = putInt(buffer, at, totalOut);
+        at = putLong(buffer, at, nextAgeCheck);
+        return putLong(buffer, at, nextTimeoutCheck);
+    }
+
+    /** @return the offset just past what was read */
+    int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = getInts(buffer, offset, requestsOut);
+        totalOut = getInt(buffer, at);
+        at += Integer.BYTES;
+        nextAgeCheck = getLong(buffer, at);
+        at += Long.BYTES;
+        nextTimeoutCheck = getLong(buffer, at);
+        return at + Long.BYTES;
     }
 }

@@ -1,6 +1,21 @@
 package io.rebalancer.engine.core;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getBytes;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInts;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLongs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.ints;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putBytes;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInts;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLongs;
 
 /**
  * The engine's child orders, working and recently finished, in parallel arrays found by any of their client
@@ -480,5 +495,117 @@ final class OrderTable {
 
     void cancelAfterRequest(final int index, final CancelReason reason) {
         cancelAfterRequest[index] = (byte)reason.ordinal();
+    }
+
+    /** Bytes {@link #writeTo} writes: every row, used or not, so every snapshot of a table has one size. */
+    int snapshotBytes() {
+        final int rows = state.length;
+        final int longsPerRow = 15;
+        final int intsPerRow = 6;
+        final int bytesPerRow = 6;
+        return longs(ids.length) + stale.length + rows * (longs(longsPerRow) + ints(intsPerRow) + bytesPerRow)
+            + ints(2 * firstOfPortfolio.length) + ints(4);
+    }
+
+    /**
+     * Writes every row (working, finished and still findable, free) with its ids, the forgotten-id marks, the
+     * portfolio lists and the reusable queue, for an engine snapshot. The id index is not written: it is exactly
+     * each row's ids, rebuilt on reading. A field added to the table is added here and to {@link #readFrom}; the
+     * per-row counts in {@link #snapshotBytes} follow.
+     *
+     * @return the offset just past what was written
+     */
+    int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putLongs(buffer, offset, ids);
+        at = putBooleans(buffer, at, stale);
+        at = putBytes(buffer, at, idCount);
+        at = putLongs(buffer, at, currentId);
+        at = putInts(buffer, at, portfolioId);
+        at = putInts(buffer, at, slot);
+        at = putInts(buffer, at, instrumentId);
+        at = putBytes(buffer, at, side);
+        at = putLongs(buffer, at, orderQuantity);
+        at = putLongs(buffer, at, cumulativeQuantity);
+        at = putLongs(buffer, at, filledNotional);
+        at = putLongs(buffer, at, leaves);
+        at = putLongs(buffer, at, limitPrice);
+        at = putBytes(buffer, at, state);
+        at = putLongs(buffer, at, released);
+        at = putBytes(buffer, at, requestKind);
+        at = putLongs(buffer, at, requestId);
+        at = putLongs(buffer, at, requestQuantity);
+        at = putLongs(buffer, at, requestLimit);
+        at = putLongs(buffer, at, requestSince);
+        at = putBytes(buffer, at, cancelReason);
+        at = putLongs(buffer, at, ageDeadline);
+        at = putLongs(buffer, at, abandonedId);
+        at = putLongs(buffer, at, abandonedQuantity);
+        at = putLongs(buffer, at, abandonedLimit);
+        at = putBytes(buffer, at, cancelAfterRequest);
+        at = putInts(buffer, at, next);
+        at = putInts(buffer, at, previous);
+        at = putInts(buffer, at, firstOfPortfolio);
+        at = putInts(buffer, at, lastOfPortfolio);
+        at = putInts(buffer, at, reusable);
+        at = putInt(buffer, at, reusableHead);
+        at = putInt(buffer, at, reusableCount);
+        at = putInt(buffer, at, working);
+        return putInt(buffer, at, pendingNew);
+    }
+
+    /**
+     * Reads back what {@link #writeTo} wrote into a table of the same capacity and rebuilds the id index;
+     * allocates nothing.
+     *
+     * @return the offset just past what was read
+     */
+    int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = getLongs(buffer, offset, ids);
+        at = getBooleans(buffer, at, stale);
+        at = getBytes(buffer, at, idCount);
+        at = getLongs(buffer, at, currentId);
+        at = getInts(buffer, at, portfolioId);
+        at = getInts(buffer, at, slot);
+        at = getInts(buffer, at, instrumentId);
+        at = getBytes(buffer, at, side);
+        at = getLongs(buffer, at, orderQuantity);
+        at = getLongs(buffer, at, cumulativeQuantity);
+        at = getLongs(buffer, at, filledNotional);
+        at = getLongs(buffer, at, leaves);
+        at = getLongs(buffer, at, limitPrice);
+        at = getBytes(buffer, at, state);
+        at = getLongs(buffer, at, released);
+        at = getBytes(buffer, at, requestKind);
+        at = getLongs(buffer, at, requestId);
+        at = getLongs(buffer, at, requestQuantity);
+        at = getLongs(buffer, at, requestLimit);
+        at = getLongs(buffer, at, requestSince);
+        at = getBytes(buffer, at, cancelReason);
+        at = getLongs(buffer, at, ageDeadline);
+        at = getLongs(buffer, at, abandonedId);
+        at = getLongs(buffer, at, abandonedQuantity);
+        at = getLongs(buffer, at, abandonedLimit);
+        at = getBytes(buffer, at, cancelAfterRequest);
+        at = getInts(buffer, at, next);
+        at = getInts(buffer, at, previous);
+        at = getInts(buffer, at, firstOfPortfolio);
+        at = getInts(buffer, at, lastOfPortfolio);
+        at = getInts(buffer, at, reusable);
+        reusableHead = getInt(buffer, at);
+        reusableCount = getInt(buffer, at + Integer.BYTES);
+        working = getInt(buffer, at + 2 * Integer.BYTES);
+        pendingNew = getInt(buffer, at + 3 * Integer.BYTES);
+        rebuildIndex();
+        return at + 4 * Integer.BYTES;
+    }
+
+    /** Every id a row still carries finds that row, and no other id finds anything: what open/addId/removeId keep. */
+    private void rebuildIndex() {
+        indexById.clear();
+        for (int index = 0; index < idCount.length; index++) {
+            for (int k = 0, count = idCount[index]; k < count; k++) {
+                indexById.put(ids[index * MAX_IDS + k], index);
+            }
+        }
     }
 }

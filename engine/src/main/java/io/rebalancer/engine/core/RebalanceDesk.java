@@ -22,6 +22,9 @@ import io.rebalancer.engine.state.PriceBoard;
  * cancelled, and the other side waits for the cancel to be confirmed, so the portfolio never trades against
  * itself. Buys are sent only while the cash not already committed covers them: an order being cancelled still
  * holds its cash, and the proceeds of a sell being cancelled are not spent.
+ * <p>
+ * Nothing here outlives one rebalance (its arrays and counts are scratch), so it has nothing in an engine snapshot;
+ * state that must last goes to a component that writes it ({@link OrderTable}, {@link OrderRequests}).
  */
 final class RebalanceDesk {
     private final RebalancePlanner planner;

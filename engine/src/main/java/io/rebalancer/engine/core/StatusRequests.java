@@ -1,5 +1,17 @@
 package io.rebalancer.engine.core;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.ints;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
+
 /**
  * Reconciliation with the venue after a restart: one order status request for every order the engine holds as
  * working, and no new rebalance until every one is answered or the request timeout passes. The answers
@@ -89,5 +101,26 @@ final class StatusRequests {
 
     int outstanding() {
         return outstanding;
+    }
+
+    /** Bytes {@link #writeTo} writes. */
+    int snapshotBytes() {
+        return asked.length + ints(1) + longs(1);
+    }
+
+    /** Writes which orders await a status answer, for an engine snapshot; a field added here is read back too. */
+    int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putBooleans(buffer, offset, asked);
+        at = putInt(buffer, at, outstanding);
+        return putLong(buffer, at, deadline);
+    }
+
+    /** @return the offset just past what was read */
+    int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = getBooleans(buffer, offset, asked);
+        outstanding = getInt(buffer, at);
+        at += Integer.BYTES;
+        deadline = getLong(buffer, at);
+        return at + Long.BYTES;
     }
 }

@@ -17,6 +17,7 @@ import io.rebalancer.engine.state.PriceBoard;
  * Total drift is half the sum of absolute deviations, counting the cash above or below the buffer as a line.
  */
 public final class DriftCalculator {
+    // The result of the last evaluation, read right after it: scratch, not state an engine snapshot keeps.
     private double ratio;
     private double portfolioDrift;
     private double worstDeviation;

@@ -20,7 +20,8 @@ import io.rebalancer.engine.state.PriceBoard;
  * A slot is never planned from a missing, zero or negative price: such a slot is skipped, and odd state (overflow,
  * an unvalued holding, more slots than sized for) plans nothing rather than throwing. A {@link TradePlan} with less
  * capacity than the portfolio has assets keeps the first orders and drops the rest. Scratch arrays are sized at
- * construction; a call allocates nothing. Not thread-safe: owned by the engine thread.
+ * construction; a call allocates nothing, and nothing outlives it (no state for an engine snapshot). Not
+ * thread-safe: owned by the engine thread.
  */
 public final class RebalancePlanner {
     private final InstrumentUniverse universe;

@@ -6,8 +6,19 @@ import io.rebalancer.engine.domain.RiskLimits;
 import io.rebalancer.engine.domain.Side;
 import io.rebalancer.engine.domain.TradingState;
 import io.rebalancer.engine.time.ZoneOffsetTable;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 import java.util.Objects;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLongs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.ints;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLongs;
 
 /**
  * The pre-trade risk gate every child order passes on the engine thread before it may leave.
@@ -43,6 +54,7 @@ import java.util.Objects;
 public final class RiskGate {
     /** The rate window's width in nanoseconds of event time. */
     private static final long ONE_SECOND_NANOS = 1_000_000_000L;
+    private static final TradingState[] TRADING_STATES = TradingState.values();
 
     private final ZoneOffsetTable zone;
     private final int instruments;
@@ -219,5 +231,56 @@ public final class RiskGate {
         latestAcceptedNanos = now;
         tradingDay = day;
         dailyNotional = notionalToday;
+    }
+
+    /** How many accepted orders the rate window holds: a snapshot's rate window only fits a gate of this size. */
+    public int rateWindow() {
+        return sendTimes.length;
+    }
+
+    /** Bytes {@link #writeTo} writes. */
+    public int snapshotBytes() {
+        return longs(sendTimes.length + verdictCounts.length + 3) + ints(3);
+    }
+
+    /**
+     * Writes the gate's state for an engine snapshot: the rate window, the trading day's notional, the kill switch
+     * and the verdict counts; the limits come from the configuration. A field added here is added to
+     * {@link #readFrom} too. The kill switch is written as its ordinal: reordering {@link TradingState} changes the
+     * snapshot layout.
+     *
+     * @return the offset just past what was written
+     */
+    public int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putLongs(buffer, offset, sendTimes);
+        at = putLongs(buffer, at, verdictCounts);
+        at = putInt(buffer, at, next);
+        at = putInt(buffer, at, recorded);
+        at = putLong(buffer, at, latestAcceptedNanos);
+        at = putLong(buffer, at, tradingDay);
+        at = putLong(buffer, at, dailyNotional);
+        return putInt(buffer, at, state.ordinal());
+    }
+
+    /**
+     * Reads back what {@link #writeTo} wrote into a gate built with the same rate window.
+     *
+     * @return the offset just past what was read
+     */
+    public int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = getLongs(buffer, offset, sendTimes);
+        at = getLongs(buffer, at, verdictCounts);
+        next = getInt(buffer, at);
+        at += Integer.BYTES;
+        recorded = getInt(buffer, at);
+        at += Integer.BYTES;
+        latestAcceptedNanos = getLong(buffer, at);
+        at += Long.BYTES;
+        tradingDay = getLong(buffer, at);
+        at += Long.BYTES;
+        dailyNotional = getLong(buffer, at);
+        at += Long.BYTES;
+        state = TRADING_STATES[getInt(buffer, at)];
+        return at + Integer.BYTES;
     }
 }

@@ -4,6 +4,17 @@ import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.Side;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLongs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.ints;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putInt;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLongs;
 
 /**
  * One portfolio's live state, owned by the engine thread. Per-asset arrays are indexed by slot.
@@ -282,5 +293,58 @@ public final class Portfolio {
             sum = Fixed.add(sum, marketValue[i]);
         }
         return sum;
+    }
+
+    /** Bytes {@link #writeTo} writes. */
+    public int snapshotBytes() {
+        return longs(5 * assets + 5) + ints(1);
+    }
+
+    /**
+     * Writes what changes after construction, for an engine snapshot; what the spec gives (ids, targets, bands) is
+     * not written. The values and their sum are written, not recomputed on reading: a sum that once overflowed, or
+     * a reservation that saturated, must come back exactly as it was. A field added here is added to
+     * {@link #readFrom} too.
+     *
+     * @return the offset just past what was written
+     */
+    public int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putLongs(buffer, offset, settled);
+        at = putLongs(buffer, at, openBuy);
+        at = putLongs(buffer, at, openSell);
+        at = putLongs(buffer, at, markPrice);
+        at = putLongs(buffer, at, marketValue);
+        at = putLong(buffer, at, cash);
+        at = putLong(buffer, at, reservedForBuys);
+        at = putLong(buffer, at, pendingSellProceeds);
+        // 0 between rebalances; written anyway, so even a snapshot after a fault inside a rebalance is exact.
+        at = putLong(buffer, at, proceedsHeldBack);
+        at = putLong(buffer, at, investedValue);
+        return putInt(buffer, at, openOrders);
+    }
+
+    /**
+     * Reads back what {@link #writeTo} wrote into a portfolio built from the same spec.
+     *
+     * @return the offset just past what was read
+     */
+    public int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = getLongs(buffer, offset, settled);
+        at = getLongs(buffer, at, openBuy);
+        at = getLongs(buffer, at, openSell);
+        at = getLongs(buffer, at, markPrice);
+        at = getLongs(buffer, at, marketValue);
+        cash = getLong(buffer, at);
+        at += Long.BYTES;
+        reservedForBuys = getLong(buffer, at);
+        at += Long.BYTES;
+        pendingSellProceeds = getLong(buffer, at);
+        at += Long.BYTES;
+        proceedsHeldBack = getLong(buffer, at);
+        at += Long.BYTES;
+        investedValue = getLong(buffer, at);
+        at += Long.BYTES;
+        openOrders = getInt(buffer, at);
+        return at + Integer.BYTES;
     }
 }

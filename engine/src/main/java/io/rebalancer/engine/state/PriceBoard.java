@@ -1,5 +1,14 @@
 package io.rebalancer.engine.state;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLongs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putBooleans;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLongs;
+
 /**
  * The last accepted quote per instrument, in micros, indexed by dense instrument id. Only valid ticks are
  * stored here (the engine validates first), so every price read from the board is positive.
@@ -74,5 +83,36 @@ public final class PriceBoard {
         // result is negative, and such a price must not look fresh.
         final long age = nowNanos - priced;
         return age >= 0 && age <= maxAgeNanos;
+    }
+
+    /** Bytes {@link #writeTo} writes: every field below, for every instrument. */
+    public int snapshotBytes() {
+        return longs(4 * valid.length) + valid.length;
+    }
+
+    /**
+     * Writes the board for an engine snapshot; a field added to the board is added here and in {@link #readFrom}.
+     *
+     * @return the offset just past what was written
+     */
+    public int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putLongs(buffer, offset, bid);
+        at = putLongs(buffer, at, ask);
+        at = putLongs(buffer, at, last);
+        at = putLongs(buffer, at, time);
+        return putBooleans(buffer, at, valid);
+    }
+
+    /**
+     * Reads back what {@link #writeTo} wrote, replacing the whole board.
+     *
+     * @return the offset just past what was read
+     */
+    public int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = getLongs(buffer, offset, bid);
+        at = getLongs(buffer, at, ask);
+        at = getLongs(buffer, at, last);
+        at = getLongs(buffer, at, time);
+        return getBooleans(buffer, at, valid);
     }
 }

@@ -3,6 +3,16 @@ package io.rebalancer.engine.trigger;
 import io.rebalancer.engine.domain.Ppm;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.TriggerKind;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getBoolean;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getDouble;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.getLong;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.longs;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putBoolean;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putDouble;
+import static io.rebalancer.engine.snapshot.SnapshotCodec.putLong;
 
 /**
  * Decides when one portfolio rebalances, from its drift ratio and the calendar, with hysteresis.
@@ -142,5 +152,40 @@ public final class PortfolioTrigger {
             return TriggerReason.NONE;
         }
         return ratio > 1.0 && ratio > firedRatio + escalationStep ? TriggerReason.ESCALATION : TriggerReason.NONE;
+    }
+
+    /** Bytes {@link #writeTo} writes. */
+    public int snapshotBytes() {
+        return longs(2) + 2;
+    }
+
+    /**
+     * Writes the trigger's state for an engine snapshot (the schedule is immutable and comes from the spec). A field
+     * added here is added to {@link #readFrom} too.
+     *
+     * @return the offset just past what was written
+     */
+    public int writeTo(final MutableDirectBuffer buffer, final int offset) {
+        int at = putBoolean(buffer, offset, armed);
+        at = putDouble(buffer, at, firedRatio);
+        at = putBoolean(buffer, at, reviewDue);
+        return putLong(buffer, at, nextReview);
+    }
+
+    /**
+     * Reads back what {@link #writeTo} wrote.
+     *
+     * @return the offset just past what was read
+     */
+    public int readFrom(final DirectBuffer buffer, final int offset) {
+        int at = offset;
+        armed = getBoolean(buffer, at);
+        at += 1;
+        firedRatio = getDouble(buffer, at);
+        at += Long.BYTES;
+        reviewDue = getBoolean(buffer, at);
+        at += 1;
+        nextReview = getLong(buffer, at);
+        return at + Long.BYTES;
     }
 }

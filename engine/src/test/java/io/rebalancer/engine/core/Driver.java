@@ -21,6 +21,18 @@ final class Driver {
         this.engine = engine;
     }
 
+    /**
+     * A driver for another engine that goes on from where this one is (time, input sequence, execution ids), for an
+     * engine restored from a snapshot of this driver's engine.
+     */
+    Driver fork(final Engine other) {
+        final Driver fork = new Driver(other);
+        fork.sequence = sequence;
+        fork.execId = execId;
+        fork.time = time;
+        return fork;
+    }
+
     long time() {
         return time;
     }

@@ -27,11 +27,15 @@ final class LifecycleScenario {
     Engine engine;
 
     Driver start(final OrderPolicy policy) {
+        engine = new Engine(config(policy), out, out);
+        return new Driver(engine).quote(SPY, 100).quote(TLT, 100);
+    }
+
+    /** The scenario's configuration under an order policy. */
+    static EngineConfig config(final OrderPolicy policy) {
         final EngineConfig base = Fixtures.config(4, portfolio("balanced").asset(SPY, 600, 60, 5)
             .asset(TLT, 400, 40, 5));
-        engine = new Engine(new EngineConfig(base.settings(), base.universe(), base.risk(), base.portfolios(),
-            policy), out, out);
-        return new Driver(engine).quote(SPY, 100).quote(TLT, 100);
+        return new EngineConfig(base.settings(), base.universe(), base.risk(), base.portfolios(), policy);
     }
 
     /** Started and breached: orders 1 and 2 sent. */
