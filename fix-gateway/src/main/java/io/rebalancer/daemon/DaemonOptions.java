@@ -26,12 +26,15 @@ import java.time.format.DateTimeParseException;
  * @param journal             the journal's folder, null for none ({@code --no-journal})
  * @param journalNamed        whether the user named the folder ({@code --journal}): then it must exist; the default
  *                            one is created
+ * @param snapshotEvery       snapshot the engine after this many inputs, so a restart replays only what follows
  */
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
                      long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help, boolean fixVenue,
-                     Path fixSettings, long shutdownTimeoutNanos, Path journal, boolean journalNamed) {
+                     Path fixSettings, long shutdownTimeoutNanos, Path journal, boolean journalNamed,
+                     long snapshotEvery) {
     static final String DEFAULT_CONFIG = "config";
     static final String DEFAULT_JOURNAL = "journal";
+    static final long DEFAULT_SNAPSHOT_EVERY = 1_000_000;
     static final long DEFAULT_TICKS = 500_000;
     static final long DEFAULT_SEED = 1;
     static final long DEFAULT_TICK_INTERVAL_NANOS = 1_000_000_000L;
@@ -70,6 +73,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "                          that holds a book is recovered first: the run continues its holdings, orders,",
         "                          ids and market time",
         "  --no-journal            keep no journal: nothing survives the run",
+        "  --snapshot-every N      snapshot the engine every N inputs (default " + DEFAULT_SNAPSHOT_EVERY + "), so a",
+        "                          restart replays only the journal after the latest snapshot",
         "  --quiet                 print the summary only",
         "  --help                  print this help",
         "",
@@ -107,6 +112,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--fix-settings":
                 case "--shutdown-timeout":
                 case "--journal":
+                case "--snapshot-every":
                     if (inline != null) {
                         parsed.set(name, inline);
                     } else if (i + 1 < args.length) {
@@ -140,6 +146,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         private Path journal = Path.of(DEFAULT_JOURNAL);
         private boolean journalNamed;
         private boolean noJournal;
+        private long snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
 
         void set(final String name, final String value) throws UsageException {
             switch (name) {
@@ -177,6 +184,9 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                     journal = path(name, value, "a directory");
                     journalNamed = true;
                     break;
+                case "--snapshot-every":
+                    snapshotEvery = positive(name, value);
+                    break;
                 default:
                     throw new IllegalStateException(name + " is listed as taking a value but not parsed");
             }
@@ -190,7 +200,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 throw new UsageException("--journal and --no-journal contradict each other");
             }
             return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix,
-                fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed);
+                fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed, snapshotEvery);
         }
     }
 

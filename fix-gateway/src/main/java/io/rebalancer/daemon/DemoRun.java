@@ -10,7 +10,6 @@ import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.journal.ConfigArchive;
 import io.rebalancer.engine.journal.JournalDirectory;
 import io.rebalancer.engine.journal.JournalSession;
-import io.rebalancer.engine.journal.SnapshotPolicy;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.FaultHandler;
@@ -114,7 +113,7 @@ final class DemoRun {
             try {
                 journal = JournalSession.open(JournalDirectory.check(options.journal(), !options.journalNamed(),
                     JournalDirectory.MIN_FREE_BYTES), ConfigArchive.read(options.configDir()), config, tally,
-                    venue.orderSink(), SnapshotPolicy.NEVER, "rebalancer " + options, SystemTimeProvider.INSTANCE);
+                    venue.orderSink(), options.snapshotEvery(), "rebalancer " + options, SystemTimeProvider.INSTANCE);
             } catch (final RuntimeException ex) {
                 venue.close();
                 throw ex;

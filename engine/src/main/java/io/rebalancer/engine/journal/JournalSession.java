@@ -9,6 +9,7 @@ import net.openhft.chronicle.core.time.TimeProvider;
 import org.agrona.DirectBuffer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,12 +24,16 @@ import java.util.List;
 public final class JournalSession implements AutoCloseable {
     /** What recovery found, for the daemon to print. */
     public record Recovery(boolean found, long inputs, long decisions, long lastSequence, long lastSourceSequence,
-        boolean cleanStop, JournalReader.Damage damage, long damagedRecords, long workingOrders) {
+        boolean cleanStop, JournalReader.Damage damage, long damagedRecords, long workingOrders,
+        long snapshotSequence, List<String> skippedSnapshots) {
         public String describe() {
             if (!found) {
                 return "new journal";
             }
-            return "recovered " + inputs + " inputs and " + decisions + " decisions (replayed to the same decisions)"
+            return (snapshotSequence < 0 ? "replayed all " : "restored the snapshot after input " + snapshotSequence
+                + ", replayed the ") + inputs + " inputs and " + decisions + " decisions "
+                + (snapshotSequence < 0 ? "" : "after it ") + "to the same decisions"
+                + (skippedSnapshots.isEmpty() ? "" : " (snapshots skipped: " + skippedSnapshots + ")")
                 + (cleanStop ? ", last session stopped cleanly" : ", last session did NOT stop cleanly")
                 + (damage == null ? "" : "; " + damagedRecords + " damaged records at the end left out (" + damage
                 + ")") + (workingOrders > 0 ? "; " + workingOrders + " orders were working" : "");
@@ -57,24 +62,43 @@ public final class JournalSession implements AutoCloseable {
      * @param config      the configuration they load to
      * @param listener    where the live engine's decisions are reported (after they are journaled)
      * @param orders      where its orders go (after they are journaled)
+     * @param snapshotEveryInputs snapshot the engine after this many inputs (at the end of a batch); 0 never
      * @param commandLine recorded in the session's first record
      * @throws JournalException when the journal cannot be trusted or was written with another configuration
      */
     public static JournalSession open(final Path dir, final List<ConfigArchive.Entry> files, final EngineConfig config,
-        final EngineListener listener, final OrderSink orders, final SnapshotPolicy snapshots,
+        final EngineListener listener, final OrderSink orders, final long snapshotEveryInputs,
         final String commandLine, final TimeProvider clock) {
         final DecisionJournal decisions = new DecisionJournal(listener, orders);
         final RecordText text = new RecordText();
         text.config(config);
-        final Scan scan = new Scan(dir, files, config, decisions, text);
-        final JournalReader.Outcome read;
-        if (JournalDirectory.hasJournal(dir)) {
+        final boolean exists = JournalDirectory.hasJournal(dir);
+        Scan scan = null;
+        final List<String> skipped = new ArrayList<>();
+        for (final SnapshotStore.Snapshot snapshot : exists ? SnapshotStore.readAll(dir, skipped)
+            : List.<SnapshotStore.Snapshot>of()) {
+            checkConfig(dir, snapshot.config(), files);
+            scan = Scan.fromSnapshot(snapshot, config, decisions, text);
             try (JournalReader reader = JournalReader.open(dir)) {
-                read = reader.read(-1, RunningHash.GENESIS, scan);
+                scan.read = reader.read(snapshot.documentIndex(), snapshot.chainBefore(), scan);
+            } catch (final IllegalArgumentException ex) {
+                scan.unusable = ex.getMessage();
             }
-        } else {
-            read = null;
+            if (scan.unusable == null) {
+                break;
+            }
+            skipped.add(snapshot.file().getFileName() + ": " + scan.unusable);
+            scan = null;
         }
+        if (scan == null) {
+            scan = Scan.fromStart(dir, files, config, decisions, text);
+            if (exists) {
+                try (JournalReader reader = JournalReader.open(dir)) {
+                    scan.read = reader.read(-1, RunningHash.GENESIS, scan);
+                }
+            }
+        }
+        final JournalReader.Outcome read = scan.read;
         final boolean found = read != null && read.records() > 0;
         if (found && read.damagedInMiddle()) {
             throw new JournalException("journal " + dir + " is damaged before its end (" + read.firstDamage()
@@ -87,6 +111,10 @@ public final class JournalSession implements AutoCloseable {
                 + " the state it would recover is not the state the orders were sent from (did the engine change?):"
                 + System.lineSeparator() + difference);
         }
+        if (found && scan.replayer.engine() == null) {
+            throw new JournalException("journal " + dir + " holds records but no configuration (its start was"
+                + " removed?) and no usable snapshot" + (skipped.isEmpty() ? "" : " (" + skipped + ")"));
+        }
         final Engine engine = scan.replayer.engine() != null ? scan.replayer.engine()
             : new Engine(config, decisions, decisions);
         final long lastSequence = scan.replayer.lastSequence();
@@ -95,42 +123,114 @@ public final class JournalSession implements AutoCloseable {
             journal.recovered(lastSequence, engine.now(), read.damagedRecords(), read.chain(),
                 read.firstDamage().toString());
         }
-        journal.sessionStart(lastSequence, engine.now(), clock.currentTimeMillis(), -1, commandLine);
+        journal.sessionStart(lastSequence, engine.now(), clock.currentTimeMillis(), scan.snapshotSequence,
+            commandLine);
         journal.config(lastSequence, engine.now(), files);
         decisions.goLive(journal.records());
-        journal.handOver();
+        final EveryInputs snapshots = new EveryInputs(snapshotEveryInputs, lastSequence, engine, journal,
+            snapshotEveryInputs > 0 ? SnapshotStore.of(dir, engine, files) : null, files);
         final JournalingHandler handler = new JournalingHandler(engine, journal.records(), decisions,
             lastSequence + 1, snapshots);
+        snapshots.handler = handler;
         handler.lastSourceSequence(scan.lastSourceSequence);
+        journal.handOver();
         final Recovery recovery = new Recovery(found, scan.replayer.inputs(), scan.replayer.decisionsCompared(),
             lastSequence, scan.lastSourceSequence, scan.cleanStop, found && read.damagedAtEnd() ? read.firstDamage()
-            : null, found ? read.damagedRecords() : 0, engine.workingOrders());
+            : null, found ? read.damagedRecords() : 0, engine.workingOrders(), scan.snapshotSequence, skipped);
         return new JournalSession(journal, engine, handler, recovery);
+    }
+
+    private static void checkConfig(final Path dir, final List<ConfigArchive.Entry> recorded,
+        final List<ConfigArchive.Entry> files) {
+        if (!recorded.equals(files)) {
+            throw new JournalException("the configuration differs from the one journal " + dir
+                + " was written with (" + firstChange(recorded, files) + "): its holdings, orders and ids"
+                + " belong to that configuration; run with the journal's configuration, or start a new book"
+                + " with another --journal folder");
+        }
+    }
+
+    /** Snapshots the engine every so many inputs, at the end of a batch, on the engine thread. */
+    private static final class EveryInputs implements SnapshotPolicy {
+        private final long every;
+        private final Engine engine;
+        private final Journal journal;
+        private final SnapshotStore store;
+        private final List<ConfigArchive.Entry> files;
+        private JournalingHandler handler;
+        private long last;
+
+        EveryInputs(final long every, final long last, final Engine engine, final Journal journal,
+            final SnapshotStore store, final List<ConfigArchive.Entry> files) {
+            this.every = every;
+            this.last = last;
+            this.engine = engine;
+            this.journal = journal;
+            this.store = store;
+            this.files = files;
+        }
+
+        @Override
+        public void afterBatch(final long lastSequence) {
+            if (every <= 0 || lastSequence - last < every) {
+                return;
+            }
+            last = lastSequence;
+            final long hash = store.capture(engine, files);
+            final long chainBefore = journal.chain();
+            final long index = journal.snapshotTaken(lastSequence, engine.now(), store.engineLength(), hash);
+            store.write(lastSequence, index, chainBefore, handler.lastSourceSequence());
+        }
     }
 
     /** Reads the journal: replays it and notes what recovery needs besides the engine. */
     private static final class Scan implements JournalReader.Handler {
         private final Replayer replayer;
+        private final SnapshotStore.Snapshot snapshot;
+        private final long snapshotSequence;
+        private JournalReader.Outcome read;
         private long lastSourceSequence;
         private boolean cleanStop;
+        private boolean first = true;
+        /** Why the snapshot cannot be used with this journal, or null. */
+        private String unusable;
 
-        Scan(final Path dir, final List<ConfigArchive.Entry> files, final EngineConfig config,
+        private Scan(final Replayer replayer, final SnapshotStore.Snapshot snapshot) {
+            this.replayer = replayer;
+            this.snapshot = snapshot;
+            snapshotSequence = snapshot == null ? -1 : snapshot.sequence();
+            lastSourceSequence = snapshot == null ? 0 : snapshot.sourceSequence();
+        }
+
+        static Scan fromStart(final Path dir, final List<ConfigArchive.Entry> files, final EngineConfig config,
             final DecisionJournal decisions, final RecordText text) {
-            replayer = new Replayer((buffer, at, journaled) -> {
-                final List<ConfigArchive.Entry> recorded = ConfigArchive.parse(buffer, at);
-                if (!recorded.equals(files)) {
-                    throw new JournalException("the configuration differs from the one journal " + dir
-                        + " was written with (" + firstChange(recorded, files) + "): its holdings, orders and ids"
-                        + " belong to that configuration; run with the journal's configuration, or start a new book"
-                        + " with another --journal folder");
-                }
+            return new Scan(new Replayer((buffer, at, journaled) -> {
+                checkConfig(dir, ConfigArchive.parse(buffer, at), files);
                 return new Engine(config, journaled, journaled);
-            }, decisions, text);
+            }, decisions, text), null);
+        }
+
+        static Scan fromSnapshot(final SnapshotStore.Snapshot snapshot, final EngineConfig config,
+            final DecisionJournal decisions, final RecordText text) {
+            final Engine engine = new Engine(config, decisions, decisions);
+            engine.restore(snapshot.engine(), 0, snapshot.engineLength());
+            return new Scan(new Replayer(engine, decisions, snapshot.sequence(), text), snapshot);
         }
 
         @Override
         public boolean onRecord(final DirectBuffer buffer, final int offset, final long documentIndex) {
             final int type = buffer.getShort(offset + JournalRecords.TYPE_OFFSET);
+            if (first && snapshot != null) {
+                first = false;
+                if (type != JournalRecords.SNAPSHOT_TAKEN
+                    || buffer.getLong(offset + JournalRecords.SEQUENCE_OFFSET) != snapshot.sequence()
+                    || buffer.getLong(offset + JournalRecords.SNAPSHOT_LENGTH) != snapshot.engineLength()
+                    || buffer.getLong(offset + JournalRecords.SNAPSHOT_HASH) != SnapshotStore.engineHash(snapshot)) {
+                    unusable = "its journal record does not match it";
+                    return false;
+                }
+                return true;
+            }
             if (type == JournalRecords.EXECUTION) {
                 final long source = buffer.getLong(offset + JournalRecords.EXEC_SOURCE_SEQUENCE);
                 if (source > 0 && buffer.getInt(offset + JournalRecords.EXEC_TYPE) != ExecType.ORDER_STATUS) {

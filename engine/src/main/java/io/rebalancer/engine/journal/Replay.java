@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public final class Replay {
     /** What a replay found. */
     public record Outcome(long inputs, long decisions, Replayer.Difference difference, JournalReader.Outcome read,
-        EngineConfig config) {
+        EngineConfig config, Engine engine) {
         public boolean identical() {
             return difference == null && !read.damagedInMiddle();
         }
@@ -46,7 +46,8 @@ public final class Replay {
             read = reader.read(-1, RunningHash.GENESIS, replayer);
         }
         final Replayer.Difference difference = replayer.finish();
-        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), difference, read, used[0]);
+        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), difference, read, used[0],
+            replayer.engine());
     }
 
     static EngineConfig loadArchived(final java.util.List<ConfigArchive.Entry> entries) {

@@ -42,6 +42,16 @@ final class RunningHash {
         return hash ^ (hash >>> 32);
     }
 
+    /** A word's bits spread over all 64 (xxHash64's avalanche), for hashes that are not a chain. */
+    static long mix(final long word) {
+        long hash = word * P2;
+        hash ^= hash >>> 33;
+        hash *= P2;
+        hash ^= hash >>> 29;
+        hash *= P3;
+        return hash ^ (hash >>> 32);
+    }
+
     private static long round(final long hash, final long word) {
         final long mixed = Long.rotateLeft(word * P2, 31) * P1;
         return Long.rotateLeft(hash ^ mixed, 27) * P1 + P4;

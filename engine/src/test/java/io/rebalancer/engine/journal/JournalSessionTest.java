@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,14 +37,14 @@ class JournalSessionTest {
         final Path journal = dir.resolve("journal");
         final String before;
         final long inputs;
-        try (JournalledEngine first = new JournalledEngine(config, journal, 1, SnapshotPolicy.NEVER)) {
+        try (JournalledEngine first = new JournalledEngine(config, journal, 1, 0)) {
             assertFalse(first.session.recovery().found());
             first.run(1_500);
             first.cancelAll();
             before = book(first);
             inputs = first.inputs();
         }
-        try (JournalledEngine second = new JournalledEngine(config, journal, 2, SnapshotPolicy.NEVER)) {
+        try (JournalledEngine second = new JournalledEngine(config, journal, 2, 0)) {
             final JournalSession.Recovery recovery = second.session.recovery();
             assertTrue(recovery.found() && recovery.cleanStop(), recovery.describe());
             assertEquals(inputs, recovery.inputs());
@@ -57,11 +60,11 @@ class JournalSessionTest {
     void shouldContinueTheSameBookAfterACrash() {
         final Path config = config();
         final Path journal = dir.resolve("journal");
-        final JournalledEngine first = new JournalledEngine(config, journal, 3, SnapshotPolicy.NEVER);
+        final JournalledEngine first = new JournalledEngine(config, journal, 3, 0);
         first.run(1_000);
         final String before = book(first);
         first.crash();
-        try (JournalledEngine second = new JournalledEngine(config, journal, 4, SnapshotPolicy.NEVER)) {
+        try (JournalledEngine second = new JournalledEngine(config, journal, 4, 0)) {
             assertFalse(second.session.recovery().cleanStop());
             assertEquals(before, book(second));
             second.run(500);
@@ -74,15 +77,72 @@ class JournalSessionTest {
     void shouldRefuseAConfigurationOtherThanTheJournals() throws IOException {
         final Path config = config();
         final Path journal = dir.resolve("journal");
-        try (JournalledEngine first = new JournalledEngine(config, journal, 5, SnapshotPolicy.NEVER)) {
+        try (JournalledEngine first = new JournalledEngine(config, journal, 5, 0)) {
             first.run(100);
         }
         final Path portfolio = config.resolve("portfolios/balanced-60-40.conf");
         Files.writeString(portfolio, Files.readString(portfolio).replace("absolute = 5", "absolute = 4"));
 
         final JournalException refused = assertThrows(JournalException.class,
-            () -> new JournalledEngine(config, journal, 6, SnapshotPolicy.NEVER));
+            () -> new JournalledEngine(config, journal, 6, 0));
         assertTrue(refused.getMessage().contains("portfolios/balanced-60-40.conf changed"), refused.getMessage());
+    }
+
+    @Test
+    void shouldRestoreTheLatestSnapshotAndReplayOnlyTheTailToTheStateOfAFullReplay() throws IOException {
+        final Path config = config();
+        final Path journal = dir.resolve("journal");
+        final JournalledEngine first = new JournalledEngine(config, journal, 7, 1_000);
+        first.run(3_000);
+        final long inputs = first.inputs();
+        first.crash();
+        final Replay.Outcome full = Replay.run(journal, null);
+        assertTrue(full.identical());
+
+        try (JournalledEngine second = new JournalledEngine(config, journal, 8, 1_000)) {
+            final JournalSession.Recovery recovery = second.session.recovery();
+            assertTrue(recovery.snapshotSequence() > inputs - 1_000 - 50, recovery.describe());
+            assertTrue(recovery.inputs() < 1_000 + 50, "only the tail is replayed: " + recovery.describe());
+            assertEquals(book(first), book(second));
+            assertArrayEquals(snapshotOf(full.engine()), snapshotOf(second.engine),
+                "snapshot plus tail reaches the very state a full replay reaches");
+            second.run(500);
+        }
+        assertTrue(Replay.run(journal, null).identical());
+        try (Stream<Path> snapshots = Files.list(journal.resolve(SnapshotStore.FOLDER))) {
+            assertEquals(2, snapshots.count(), "the newest two snapshots are kept");
+        }
+    }
+
+    @Test
+    void shouldSkipADamagedSnapshotForTheOneBefore() throws IOException {
+        final Path config = config();
+        final Path journal = dir.resolve("journal");
+        final JournalledEngine first = new JournalledEngine(config, journal, 9, 1_000);
+        first.run(2_000);
+        final String before = book(first);
+        first.crash();
+        final Path newest;
+        try (Stream<Path> snapshots = Files.list(journal.resolve(SnapshotStore.FOLDER))) {
+            newest = snapshots.max(Comparator.naturalOrder()).orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(newest);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(newest, bytes);
+
+        try (JournalledEngine second = new JournalledEngine(config, journal, 10, 1_000)) {
+            final JournalSession.Recovery recovery = second.session.recovery();
+            assertEquals(1, recovery.skippedSnapshots().size(), recovery.describe());
+            assertTrue(recovery.skippedSnapshots().get(0).contains("damaged"), recovery.describe());
+            assertTrue(recovery.snapshotSequence() > 0, recovery.describe());
+            assertEquals(before, book(second));
+        }
+    }
+
+    private static byte[] snapshotOf(final io.rebalancer.engine.core.Engine engine) {
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(
+            new byte[engine.maxSnapshotBytes()]);
+        return java.util.Arrays.copyOf(buffer.byteArray(), engine.snapshot(buffer, 0));
     }
 
     /** Everything a restart must bring back, as text so a difference reads well. */

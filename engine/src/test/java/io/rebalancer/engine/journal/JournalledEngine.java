@@ -72,13 +72,13 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
     }
 
     /** A daemon's session: opens (recovering) the journal in {@code journalDir} with the configuration in it. */
-    JournalledEngine(final Path config, final Path journalDir, final long seed, final SnapshotPolicy snapshots) {
+    JournalledEngine(final Path config, final Path journalDir, final long seed, final long snapshotEvery) {
         this.config = config;
         this.journalDir = journalDir;
         engineConfig = load(config);
         journal = null;
         session = JournalSession.open(journalDir, ConfigArchive.read(config), engineConfig,
-            NoOpEngineListener.INSTANCE, this, snapshots, "test seed " + seed, SystemTimeProvider.INSTANCE);
+            NoOpEngineListener.INSTANCE, this, snapshotEvery, "test seed " + seed, SystemTimeProvider.INSTANCE);
         engine = session.engine();
         handler = session.handler();
         random = new Random(seed);
