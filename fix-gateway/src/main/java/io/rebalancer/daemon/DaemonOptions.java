@@ -27,11 +27,13 @@ import java.time.format.DateTimeParseException;
  * @param journalNamed        whether the user named the folder ({@code --journal}): then it must exist; the default
  *                            one is created
  * @param snapshotEvery       snapshot the engine after this many inputs, so a restart replays only what follows
+ * @param retainDays          delete the journal's daily files older than this many days (never one a restart
+ *                            needs), 0 to keep everything
  */
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
                      long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help, boolean fixVenue,
                      Path fixSettings, long shutdownTimeoutNanos, Path journal, boolean journalNamed,
-                     long snapshotEvery) {
+                     long snapshotEvery, int retainDays) {
     static final String DEFAULT_CONFIG = "config";
     static final String DEFAULT_JOURNAL = "journal";
     static final long DEFAULT_SNAPSHOT_EVERY = 1_000_000;
@@ -75,6 +77,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "  --no-journal            keep no journal: nothing survives the run",
         "  --snapshot-every N      snapshot the engine every N inputs (default " + DEFAULT_SNAPSHOT_EVERY + "), so a",
         "                          restart replays only the journal after the latest snapshot",
+        "  --retain-days N         delete the journal's daily files older than N days, never one a restart needs",
+        "                          (default 0: keep everything)",
         "  --quiet                 print the summary only",
         "  --help                  print this help",
         "",
@@ -113,6 +117,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--shutdown-timeout":
                 case "--journal":
                 case "--snapshot-every":
+                case "--retain-days":
                     if (inline != null) {
                         parsed.set(name, inline);
                     } else if (i + 1 < args.length) {
@@ -147,6 +152,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         private boolean journalNamed;
         private boolean noJournal;
         private long snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
+        private int retainDays;
 
         void set(final String name, final String value) throws UsageException {
             switch (name) {
@@ -187,6 +193,13 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--snapshot-every":
                     snapshotEvery = positive(name, value);
                     break;
+                case "--retain-days":
+                    final long days = number(name, value);
+                    if (days < 0) {
+                        throw new UsageException(name + ": '" + value + "' must be 0 (keep everything) or more days");
+                    }
+                    retainDays = (int)Math.min(Integer.MAX_VALUE, days);
+                    break;
                 default:
                     throw new IllegalStateException(name + " is listed as taking a value but not parsed");
             }
@@ -200,7 +213,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 throw new UsageException("--journal and --no-journal contradict each other");
             }
             return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix,
-                fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed, snapshotEvery);
+                fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed, snapshotEvery,
+                retainDays);
         }
     }
 

@@ -113,7 +113,8 @@ final class DemoRun {
             try {
                 journal = JournalSession.open(JournalDirectory.check(options.journal(), !options.journalNamed(),
                     JournalDirectory.MIN_FREE_BYTES), ConfigArchive.read(options.configDir()), config, tally,
-                    venue.orderSink(), options.snapshotEvery(), "rebalancer " + options, SystemTimeProvider.INSTANCE);
+                    venue.orderSink(), options.snapshotEvery(), options.retainDays(), "rebalancer " + options,
+                    SystemTimeProvider.INSTANCE);
             } catch (final RuntimeException ex) {
                 venue.close();
                 throw ex;

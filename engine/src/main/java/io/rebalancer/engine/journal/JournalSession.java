@@ -25,7 +25,7 @@ public final class JournalSession implements AutoCloseable {
     /** What recovery found, for the daemon to print. */
     public record Recovery(boolean found, long inputs, long decisions, long lastSequence, long lastSourceSequence,
         boolean cleanStop, JournalReader.Damage damage, long damagedRecords, long workingOrders,
-        long snapshotSequence, List<String> skippedSnapshots) {
+        long snapshotSequence, List<String> skippedSnapshots, int prunedFiles) {
         public String describe() {
             if (!found) {
                 return "new journal";
@@ -36,7 +36,8 @@ public final class JournalSession implements AutoCloseable {
                 + (skippedSnapshots.isEmpty() ? "" : " (snapshots skipped: " + skippedSnapshots + ")")
                 + (cleanStop ? ", last session stopped cleanly" : ", last session did NOT stop cleanly")
                 + (damage == null ? "" : "; " + damagedRecords + " damaged records at the end left out (" + damage
-                + ")") + (workingOrders > 0 ? "; " + workingOrders + " orders were working" : "");
+                + ")") + (workingOrders > 0 ? "; " + workingOrders + " orders were working" : "")
+                + (prunedFiles > 0 ? "; " + prunedFiles + " daily files past the retention deleted" : "");
         }
     }
 
@@ -63,12 +64,13 @@ public final class JournalSession implements AutoCloseable {
      * @param listener    where the live engine's decisions are reported (after they are journaled)
      * @param orders      where its orders go (after they are journaled)
      * @param snapshotEveryInputs snapshot the engine after this many inputs (at the end of a batch); 0 never
+     * @param retentionDays       delete daily journal files older than this, never one a restart needs; 0 keeps all
      * @param commandLine recorded in the session's first record
      * @throws JournalException when the journal cannot be trusted or was written with another configuration
      */
     public static JournalSession open(final Path dir, final List<ConfigArchive.Entry> files, final EngineConfig config,
         final EngineListener listener, final OrderSink orders, final long snapshotEveryInputs,
-        final String commandLine, final TimeProvider clock) {
+        final int retentionDays, final String commandLine, final TimeProvider clock) {
         final DecisionJournal decisions = new DecisionJournal(listener, orders);
         final RecordText text = new RecordText();
         text.config(config);
@@ -118,6 +120,8 @@ public final class JournalSession implements AutoCloseable {
         final Engine engine = scan.replayer.engine() != null ? scan.replayer.engine()
             : new Engine(config, decisions, decisions);
         final long lastSequence = scan.replayer.lastSequence();
+        final int pruned = JournalRetention.prune(dir, retentionDays,
+            java.time.LocalDate.ofEpochDay(Math.floorDiv(clock.currentTimeMillis(), 86_400_000L))).size();
         final Journal journal = Journal.open(dir, read == null ? RunningHash.GENESIS : read.chain(), clock);
         if (found && read.damagedAtEnd()) {
             journal.recovered(lastSequence, engine.now(), read.damagedRecords(), read.chain(),
@@ -136,7 +140,7 @@ public final class JournalSession implements AutoCloseable {
         journal.handOver();
         final Recovery recovery = new Recovery(found, scan.replayer.inputs(), scan.replayer.decisionsCompared(),
             lastSequence, scan.lastSourceSequence, scan.cleanStop, found && read.damagedAtEnd() ? read.firstDamage()
-            : null, found ? read.damagedRecords() : 0, engine.workingOrders(), scan.snapshotSequence, skipped);
+            : null, found ? read.damagedRecords() : 0, engine.workingOrders(), scan.snapshotSequence, skipped, pruned);
         return new JournalSession(journal, engine, handler, recovery);
     }
 

@@ -73,12 +73,18 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
 
     /** A daemon's session: opens (recovering) the journal in {@code journalDir} with the configuration in it. */
     JournalledEngine(final Path config, final Path journalDir, final long seed, final long snapshotEvery) {
+        this(config, journalDir, seed, snapshotEvery, 0, SystemTimeProvider.INSTANCE);
+    }
+
+    /** As above, keeping {@code retainDays} of daily files, the days told by {@code clock}. */
+    JournalledEngine(final Path config, final Path journalDir, final long seed, final long snapshotEvery,
+        final int retainDays, final TimeProvider clock) {
         this.config = config;
         this.journalDir = journalDir;
         engineConfig = load(config);
         journal = null;
         session = JournalSession.open(journalDir, ConfigArchive.read(config), engineConfig,
-            NoOpEngineListener.INSTANCE, this, snapshotEvery, "test seed " + seed, SystemTimeProvider.INSTANCE);
+            NoOpEngineListener.INSTANCE, this, snapshotEvery, retainDays, "test seed " + seed, clock);
         engine = session.engine();
         handler = session.handler();
         random = new Random(seed);
