@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Replays a whole journal through a fresh engine, with no venue and no clock but the journal's, and reports
+ * Replays a whole journal (from its oldest snapshot when retention deleted its first days) through a fresh engine,
+ * with no venue and no clock but the journal's, and reports
  * whether it decides exactly what the journal recorded. The engine runs with the configuration the journal
  * recorded, or with another one ({@code --config}) to see what a change would have done.
  */
@@ -35,6 +38,9 @@ public final class Replay {
      */
     public static Outcome run(final Path journalDir, final Path configOverride) {
         final RecordText text = new RecordText();
+        if (!startsWithASession(journalDir)) {
+            return fromOldestSnapshot(journalDir, configOverride, text);
+        }
         final EngineConfig[] used = new EngineConfig[1];
         final Replayer replayer = new Replayer((buffer, at, decisions) -> {
             used[0] = configOverride != null ? load(configOverride) : loadArchived(ConfigArchive.parse(buffer, at));
@@ -43,14 +49,54 @@ public final class Replay {
         }, text);
         final JournalReader.Outcome read;
         try (JournalReader reader = JournalReader.open(journalDir)) {
-            read = reader.read(-1, RunningHash.GENESIS, replayer);
+            read = reader.readAll(replayer);
         }
         final Replayer.Difference difference = replayer.finish();
         return new Outcome(replayer.inputs(), replayer.decisionsCompared(), difference, read, used[0],
             replayer.engine());
     }
 
-    static EngineConfig loadArchived(final java.util.List<ConfigArchive.Entry> entries) {
+    /** Whether the first record is a session's start: not when retention removed the journal's first days. */
+    private static boolean startsWithASession(final Path journalDir) {
+        final int[] first = {-1};
+        try (JournalReader reader = JournalReader.open(journalDir)) {
+            reader.readAll((buffer, at, index) -> {
+                first[0] = buffer.getShort(at + JournalRecords.TYPE_OFFSET);
+                return false;
+            });
+        }
+        return first[0] == -1 || first[0] == JournalRecords.SESSION_START;
+    }
+
+    /**
+     * A journal whose first days were deleted (retention) replays from its oldest snapshot: the engine restored from
+     * it, the journal read from the snapshot's record on.
+     */
+    private static Outcome fromOldestSnapshot(final Path journalDir, final Path configOverride,
+        final RecordText text) {
+        final List<String> skipped = new ArrayList<>();
+        final List<SnapshotStore.Snapshot> snapshots = SnapshotStore.readAll(journalDir, skipped);
+        if (snapshots.isEmpty()) {
+            throw new IllegalArgumentException("journal " + journalDir + " does not start with a session (its first"
+                + " days were deleted?) and has no snapshot to start from" + (skipped.isEmpty() ? "" : ": " + skipped));
+        }
+        final SnapshotStore.Snapshot oldest = snapshots.get(snapshots.size() - 1);
+        final EngineConfig config = configOverride != null ? load(configOverride) : loadArchived(oldest.config());
+        text.config(config);
+        final DecisionJournal decisions = new DecisionJournal(io.rebalancer.engine.core.NoOpEngineListener.INSTANCE,
+            Replayer.NoOrders.INSTANCE);
+        final Engine engine = new Engine(config, decisions, decisions);
+        engine.restore(oldest.engine(), 0, oldest.engineLength());
+        final Replayer replayer = new Replayer(engine, decisions, oldest.sequence(), text);
+        final JournalReader.Outcome read;
+        try (JournalReader reader = JournalReader.open(journalDir)) {
+            read = reader.read(oldest.documentIndex(), oldest.chainBefore(), replayer);
+        }
+        final Replayer.Difference difference = replayer.finish();
+        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), difference, read, config, engine);
+    }
+
+    static EngineConfig loadArchived(final List<ConfigArchive.Entry> entries) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("rebalancer-replay-config");

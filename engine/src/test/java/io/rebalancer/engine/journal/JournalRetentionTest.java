@@ -49,6 +49,9 @@ class JournalRetentionTest {
             assertEquals(book, run.engine.counters().get(io.rebalancer.engine.core.EngineCounters.ORDERS_SENT)
                 + " orders", "the book recovers from what is left");
         }
+        final Replay.Outcome replay = Replay.run(journal, null);
+        assertTrue(replay.identical(), () -> String.valueOf(replay.difference()));
+        assertTrue(replay.inputs() > 0, "replayed from the oldest snapshot kept");
     }
 
     private static List<String> dailyFiles(final Path journal) throws IOException {
