@@ -15,14 +15,19 @@ import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.FaultHandler;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.engine.domain.PortfolioSpec;
+import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -77,6 +82,8 @@ final class DemoRun {
     private final long ordersSentBefore;
     /** The recovered engine's clock (Long.MIN_VALUE for a new book): the time of the reconciliation command. */
     private final long recoveredTime;
+    /** Each portfolio as this run found it (recovered from the journal, or as configured), for the summary. */
+    private final List<Portfolio> startBook;
     private final long executionsBefore;
     private final long[] startBid;
     private final long[] startAsk;
@@ -128,6 +135,7 @@ final class DemoRun {
             reporter.prices(engine.prices());
         }
         recoveredTime = engine.now();
+        startBook = copyOfBook(config, engine);
         ordersSentBefore = engine.counters().get(EngineCounters.ORDERS_SENT);
         executionsBefore = engine.counters().get(EngineCounters.EXECUTIONS);
         topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
@@ -142,6 +150,20 @@ final class DemoRun {
             publisher, quotes);
         startBid = new long[universe.size()];
         startAsk = new long[universe.size()];
+    }
+
+    /** Copies of the engine's portfolios as they stand (through their snapshot form: every field, nothing shared). */
+    private static List<Portfolio> copyOfBook(final EngineConfig config, final Engine engine) {
+        final List<Portfolio> book = new ArrayList<>();
+        for (final PortfolioSpec spec : config.portfolios()) {
+            final Portfolio live = engine.portfolio(spec.id());
+            final UnsafeBuffer bytes = new UnsafeBuffer(new byte[live.snapshotBytes()]);
+            live.writeTo(bytes, 0);
+            final Portfolio copy = new Portfolio(spec);
+            copy.readFrom(bytes, 0);
+            book.add(copy);
+        }
+        return book;
     }
 
     /** The last price the engine knew per instrument (0 where none): where a recovered run's market resumes. */
@@ -220,7 +242,7 @@ final class DemoRun {
         return RunReport.of(config, engine, tally, new RunReport.Totals(market.ticksPublished(), wallNanos,
             firstTickTime, market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
             venue.totals(started), reporter == null ? 0 : reporter.dropped(), agentError.get(), stopped,
-            journalLine()), startBid, startAsk);
+            journalLine()), startBid, startAsk, startBook);
     }
 
     private String journalLine() {

@@ -33,8 +33,11 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
             && totals.venue().lost() == 0;
     }
 
+    /**
+     * @param startBook each portfolio as the run found it: the configuration's, or the book a journal recovered
+     */
     static RunReport of(final EngineConfig config, final Engine engine, final RunTally tally, final Totals totals,
-        final long[] startBid, final long[] startAsk) {
+        final long[] startBid, final long[] startAsk, final List<Portfolio> startBook) {
         final long maxAge = config.settings().maxPriceAgeNanos();
         final PriceBoard startPrices = new PriceBoard(startBid.length);
         for (int id = 0; id < startBid.length; id++) {
@@ -45,7 +48,7 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
         final DriftCalculator drift = new DriftCalculator();
         final List<PortfolioOutcome> outcomes = new ArrayList<>();
         for (final PortfolioSpec spec : config.portfolios()) {
-            final Portfolio start = new Portfolio(spec);
+            final Portfolio start = startBook.get(spec.id());
             for (int slot = 0; slot < start.assets(); slot++) {
                 if (startPrices.hasPrice(start.instrumentId(slot))) {
                     start.mark(slot, startPrices.mark(start.instrumentId(slot)));
