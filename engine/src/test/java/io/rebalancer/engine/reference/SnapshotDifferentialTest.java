@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * day's notional may show only hours later.
  * <p>
  * Boundaries are picked by what is in flight there: while the answer to a request already given up is on its way
- * (a replace the venue accepts late, a cancel id that may be forgotten), right after a request was given up, with
- * orders or requests awaiting the venue, with orders working, or any. A failure names the
+ * (a replace the venue accepts late, a cancel id that may be forgotten), right after a request was given up, right
+ * before the risk gate refuses an order (its rate window and the day's notional decide then), with orders or
+ * requests awaiting the venue, with orders working, or any. A failure names the
  * seed and the boundary; replay it with {@code -Drebalancer.test.snapshot.seed=<seed>}.
  */
 final class SnapshotDifferentialTest {
@@ -52,6 +53,8 @@ final class SnapshotDifferentialTest {
     private static final int WINDOW = 300;
     /** A boundary counts as right after a request was given up within this many inputs. */
     private static final int RECENT = 30;
+    /** A boundary counts as right before a risk refusal this many inputs ahead or fewer. */
+    private static final int SOON = 3;
     /** Snapshots are written at an offset, as into a journal's buffer. */
     private static final int OFFSET = 40;
     /** 2026-01-05T14:30:00Z, as in the differential test. */
@@ -69,6 +72,7 @@ final class SnapshotDifferentialTest {
         }
         System.out.println("snapshot test, " + SEEDS.length + " seeds: " + tally);
         assertTrue(tally.lateAnswerDue >= SEEDS.length && tally.afterTimeout >= SEEDS.length
+            && tally.beforeRiskRefusal >= SEEDS.length
             && tally.awaitingVenue >= 2 * SEEDS.length
             && tally.workingOrders >= 4 * SEEDS.length,
             () -> "too few boundaries restored with something in flight: " + tally);
@@ -90,6 +94,7 @@ final class SnapshotDifferentialTest {
         private int awaitingVenue;
         private int afterTimeout;
         private int lateAnswerDue;
+        private int beforeRiskRefusal;
         private long callsCompared;
 
         @Override
@@ -97,7 +102,7 @@ final class SnapshotDifferentialTest {
             return restores + " restores, " + workingOrders + " with orders working, " + awaitingVenue
                 + " with orders or requests awaiting the venue, " + afterTimeout
                 + " right after a request was given up, " + lateAnswerDue + " with a late answer on its way, "
-                + callsCompared + " calls compared";
+                + beforeRiskRefusal + " right before a risk refusal, " + callsCompared + " calls compared";
         }
     }
 
@@ -115,6 +120,7 @@ final class SnapshotDifferentialTest {
         private final List<Integer> awaiting = new ArrayList<>();
         private final List<Integer> afterTimeout = new ArrayList<>();
         private final List<Integer> lateAnswerDue = new ArrayList<>();
+        private final List<Integer> beforeRiskRefusal = new ArrayList<>();
         private byte[] finalSnapshot;
 
         Recorded(final EngineConfig config, final Transcript transcript) {
@@ -143,8 +149,8 @@ final class SnapshotDifferentialTest {
         final Recorded recorded = record(random);
         // Cut -> where the restored engine stops.
         final TreeMap<Integer, Integer> cuts = new TreeMap<>(Map.of(0, INPUTS, INPUTS, INPUTS));
-        for (final List<Integer> kind : List.of(recorded.lateAnswerDue, recorded.afterTimeout, recorded.awaiting,
-            recorded.working, recorded.boundaries)) {
+        for (final List<Integer> kind : List.of(recorded.lateAnswerDue, recorded.afterTimeout,
+            recorded.beforeRiskRefusal, recorded.awaiting, recorded.working, recorded.boundaries)) {
             for (int n = 0; n < CUTS_PER_KIND && !kind.isEmpty(); n++) {
                 final int cut = kind.get(random.nextInt(kind.size()));
                 cuts.putIfAbsent(cut, random.nextInt(TO_THE_END) == 0 ? INPUTS : recorded.windowEnd(cut));
@@ -214,7 +220,25 @@ final class SnapshotDifferentialTest {
         recorded.firstCall[INPUTS] = recorded.transcript.calls().size();
         recorded.finalSnapshot = snapshotOf(a);
         findLateAnswers(recorded);
+        findRiskRefusals(recorded);
         return recorded;
+    }
+
+    /** The boundaries at most {@link #SOON} inputs before one on which A's risk gate refused an order. */
+    private static void findRiskRefusals(final Recorded recorded) {
+        final TreeSet<Integer> refusedOn = new TreeSet<>();
+        for (int i = 0; i < INPUTS; i++) {
+            for (final List<Object> call : recorded.transcript.calls()
+                .subList(recorded.firstCall[i], recorded.firstCall[i + 1])) {
+                if (call.get(0).equals("orderRejected")) {
+                    refusedOn.add(i);
+                }
+            }
+        }
+        for (final int boundary : recorded.boundaries) {
+            final Integer refusal = refusedOn.ceiling(boundary);
+            addIf(refusal != null && refusal - boundary < SOON, recorded.beforeRiskRefusal, boundary);
+        }
     }
 
     /**
@@ -280,6 +304,7 @@ final class SnapshotDifferentialTest {
         tally.awaitingVenue += c.awaitingVenue() > 0 ? 1 : 0;
         tally.afterTimeout += recorded.afterTimeout.contains(cut) ? 1 : 0;
         tally.lateAnswerDue += recorded.lateAnswerDue.contains(cut) ? 1 : 0;
+        tally.beforeRiskRefusal += recorded.beforeRiskRefusal.contains(cut) ? 1 : 0;
 
         feed(c, recorded, cut, end);
         final List<List<Object>> expected = recorded.transcript.calls()
