@@ -103,4 +103,16 @@ class RebalancerDaemonTest {
         assertEquals(message + System.lineSeparator(), err());
         assertEquals("", out());
     }
+
+    @Test
+    void shouldRefuseAJournalFolderThatDoesNotExistWithOneClearSentence(@org.junit.jupiter.api.io.TempDir
+        final Path dir) {
+        final Path missing = dir.resolve("journal-typo");
+        final int status = run(dir2 -> TestConfigs.twoPortfolios(), "--venue", "paper", "--journal",
+            missing.toString(), "--ticks", "10");
+        assertEquals(RebalancerDaemon.EXIT_USAGE, status);
+        assertTrue(err().contains("rebalancer: journal folder " + missing.toAbsolutePath().normalize()
+            + " does not exist"), err());
+        assertTrue(!err().contains("Exception") && !err().contains("\tat "), "no stack trace: " + err());
+    }
 }
