@@ -7,11 +7,18 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -247,6 +254,73 @@ class JournalReaderTest {
         assertEquals(1, gap.outcome.damagedRecords());
         assertTrue(gap.outcome.damagedInMiddle());
         assertArrayEquals(new long[] {BID, OTHER_BID, BID + 2}, gap.records.stream().mapToLong(Rec::bid).toArray());
+    }
+
+    /**
+     * The journal's first day deleted (retention, or a hand) while no writer has run since: Chronicle's list of the
+     * queue's files still names the deleted one, and a read-only queue cannot refresh it. The read starts at the
+     * oldest file left all the same; from the chain's start its first record looks damaged.
+     */
+    @Test
+    void shouldFindTheRecordsLeftWhenTheFirstDayWasDeleted() throws IOException {
+        writeTwoDaysAndDeleteTheFirst();
+
+        final Seen fromStart = read();
+
+        assertEquals(List.of(OTHER_BID, THIRD_BID), fromStart.records.stream().map(Rec::bid).toList());
+        assertEquals(1, fromStart.outcome.damagedRecords(), "the first record left follows one that is gone");
+        assertTrue(fromStart.outcome.damagedInMiddle());
+    }
+
+    /** Two days of journal, the second holding three ticks; then the first day's file is deleted. */
+    private void writeTwoDaysAndDeleteTheFirst() throws IOException {
+        final long chain;
+        try (JournalledEngine run = engine(14)) {
+            run.run(200);
+        }
+        try (JournalReader reader = JournalReader.open(journalDir())) {
+            chain = reader.readAll((buffer, at, document) -> true).chain();
+        }
+        final SetTimeProvider nextDay = new SetTimeProvider(Instant.parse("2026-03-28T13:30:00Z"));
+        try (Journal journal = Journal.open(journalDir(), chain, nextDay)) {
+            appendTick(journal, BID);
+            appendTick(journal, OTHER_BID);
+            appendTick(journal, THIRD_BID);
+        }
+        Files.delete(journalDir().resolve("20260327F.cq4"));
+    }
+
+    /**
+     * A journal's file cut short inside its last record (a copy taken while it was written, a disk that filled): the
+     * records before the cut are read and verified, and reading changes nothing in the folder. A reader that opened
+     * the queue for writing would grow the file back to its full size and write metadata: the evidence would be gone.
+     */
+    @Test
+    void shouldReadAJournalCutShortAndLeaveItsFilesAsTheyAre() throws IOException {
+        writeRunEndingWithTick(BID);
+        final Seen clean = read();
+        final JournalFiles.Place tick = JournalFiles.tickRecord(journalDir(), BID);
+        try (FileChannel file = FileChannel.open(tick.file(), StandardOpenOption.WRITE)) {
+            file.truncate(tick.position() + JournalRecords.TICK_LENGTH / 2);
+        }
+        final Map<Path, String> before = folder(journalDir());
+
+        final Seen cut = read();
+
+        assertEquals(before, folder(journalDir()), "the reader wrote to the journal's folder");
+        assertEquals(clean.records.subList(0, clean.records.size() - 1), cut.records);
+    }
+
+    /** Each file of a folder with its size and a digest of its bytes. */
+    private static Map<Path, String> folder(final Path dir) throws IOException {
+        final Map<Path, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (final Path file : list.toList()) {
+                final byte[] bytes = Files.readAllBytes(file);
+                files.put(file.getFileName(), bytes.length + " bytes, hash " + Arrays.hashCode(bytes));
+            }
+        }
+        return files;
     }
 
     private JournalledEngine engine(final long seed) {
