@@ -111,6 +111,8 @@ public final class JournalReader implements AutoCloseable {
     private final ExcerptTailer tailer;
     private byte[] bytes = new byte[Journal.RECORD_BUFFER_BYTES];
     private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+    /** Take the next record's chain value as it stands: it follows a record that retention deleted. */
+    private boolean trustNext;
 
     private JournalReader(final Path dir, final ChronicleQueue queue) {
         this.dir = dir;
@@ -136,6 +138,21 @@ public final class JournalReader implements AutoCloseable {
     /** Reads the whole journal from its first record. */
     public Outcome readAll(final Handler handler) {
         return read(-1, RunningHash.GENESIS, handler);
+    }
+
+    /**
+     * Reads a journal whose first days were deleted (retention): its first record follows one that is gone, so that
+     * record's chain value is taken as it stands and every record after it is verified from there. Damage to the
+     * first record itself goes unseen; a journal that still starts with its first session is read with
+     * {@link #readAll}.
+     */
+    public Outcome readAfterRetention(final Handler handler) {
+        trustNext = true;
+        try {
+            return read(-1, RunningHash.GENESIS, handler);
+        } finally {
+            trustNext = false;
+        }
     }
 
     /**
@@ -219,6 +236,8 @@ public final class JournalReader implements AutoCloseable {
         int offset = 0;
         for (int record = 0; offset < length; record++) {
             final String problem = structuralProblem(offset, length - offset);
+            final boolean trusted = trustNext;
+            trustNext = false;
             if (problem != null) {
                 damage(outcome, index, record, problem);
                 return expected;
@@ -226,7 +245,7 @@ public final class JournalReader implements AutoCloseable {
             final int recordLength = buffer.getInt(offset + JournalRecords.LENGTH_OFFSET);
             final long stored = buffer.getLong(offset + JournalRecords.CHAIN_OFFSET);
             final int type = buffer.getShort(offset + JournalRecords.TYPE_OFFSET);
-            if (RunningHash.next(expected, buffer, offset, recordLength) == stored) {
+            if (trusted || RunningHash.next(expected, buffer, offset, recordLength) == stored) {
                 if (outcome.unresolved && type == JournalRecords.RECOVERED) {
                     outcome.unresolved = false;
                 } else if (outcome.unresolved) {

@@ -272,6 +272,25 @@ class JournalReaderTest {
         assertTrue(fromStart.outcome.damagedInMiddle());
     }
 
+    /**
+     * Read after retention, the first record left is taken as it stands and every record after it verified from
+     * it: no damage, every record left delivered, and damage after it still named.
+     */
+    @Test
+    void shouldVerifyAJournalWhoseFirstDayWasDeletedFromTheFirstRecordLeft() throws IOException {
+        writeTwoDaysAndDeleteTheFirst();
+
+        final Seen afterRetention = readAfterRetention();
+
+        assertNull(afterRetention.outcome.firstDamage(), () -> String.valueOf(afterRetention.outcome.firstDamage()));
+        assertEquals(List.of(BID, OTHER_BID, THIRD_BID), afterRetention.records.stream().map(Rec::bid).toList());
+
+        JournalFiles.flip(JournalFiles.tickRecord(journalDir(), OTHER_BID).plus(JournalRecords.TICK_ASK));
+        final Seen damaged = readAfterRetention();
+        assertDamageAt(damaged, afterRetention.records.get(1), CHAIN_BROKEN);
+        assertTrue(damaged.outcome.damagedInMiddle());
+    }
+
     /** Two days of journal, the second holding three ticks; then the first day's file is deleted. */
     private void writeTwoDaysAndDeleteTheFirst() throws IOException {
         final long chain;
@@ -364,6 +383,14 @@ class JournalReaderTest {
         final Seen seen = new Seen();
         try (JournalReader reader = JournalReader.open(journalDir())) {
             seen.outcome = reader.read(-1, RunningHash.GENESIS, seen);
+        }
+        return seen;
+    }
+
+    private Seen readAfterRetention() {
+        final Seen seen = new Seen();
+        try (JournalReader reader = JournalReader.open(journalDir())) {
+            seen.outcome = reader.readAfterRetention(seen);
         }
         return seen;
     }
