@@ -68,15 +68,17 @@ public final class JournalTool {
     }
 
     private static int verify(final Path dir, final PrintStream out) {
-        final JournalReader.Outcome read = read(dir, (buffer, at, document) -> true);
-        out.println(ChainVerdict.describe(read));
+        final JournalStart start = JournalStart.of(dir);
+        final JournalReader.Outcome read = start.read(dir, (buffer, at, document) -> true);
+        out.println(start.note() + ChainVerdict.describe(read));
         return ChainVerdict.status(read);
     }
 
     private static int print(final JournalOptions options, final PrintStream out, final PrintStream err)
         throws UsageException {
+        final JournalStart start = JournalStart.of(options.journalDir());
         final JournalIndex index = new JournalIndex(err);
-        read(options.journalDir(), index);
+        start.read(options.journalDir(), index);
         check(options.instrument(), index.symbols(), "instrument");
         check(options.portfolio(), index.portfolios(), "portfolio");
         EventLog.OrderStory story = null;
@@ -89,11 +91,11 @@ public final class JournalTool {
             story = new EventLog.OrderStory(index, order, options.whyOnly(), title(index, order, options.order()));
         }
         final EventLog log = new EventLog(options, index, story, out);
-        final JournalReader.Outcome read = read(options.journalDir(), log);
+        final JournalReader.Outcome read = start.read(options.journalDir(), log);
         if (log.shown() == 0) {
             out.println("(no record matches)");
         }
-        out.println(ChainVerdict.describe(read));
+        out.println(start.note() + ChainVerdict.describe(read));
         return ChainVerdict.status(read);
     }
 
@@ -115,11 +117,5 @@ public final class JournalTool {
         return "order " + order + (portfolio == RecordSubjects.NONE ? "" : " (" + names.portfolio(portfolio) + ", "
             + names.instrument(index.instrument(order)) + ")") + (asked == order ? ""
             : " [" + asked + " is one of its requests]");
-    }
-
-    private static JournalReader.Outcome read(final Path dir, final JournalReader.Handler handler) {
-        try (JournalReader reader = JournalReader.open(dir)) {
-            return reader.readAll(handler);
-        }
     }
 }

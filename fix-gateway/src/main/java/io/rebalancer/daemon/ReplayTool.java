@@ -88,13 +88,17 @@ public final class ReplayTool {
             // StreamCorruptedException for a file that is not a queue): say what and where, not a stack trace.
             return unreadable(options, ex, err);
         }
+        final JournalStart start;
         final JournalReader.Outcome chain;
         try {
-            chain = outcome.read().stopped() ? verify(options.journalDir()) : outcome.read();
+            start = JournalStart.of(options.journalDir());
+            // Replay stops reading at the first difference: the chain's verdict needs the rest read too.
+            chain = outcome.read().stopped() ? start.read(options.journalDir(), (buffer, at, document) -> true)
+                : outcome.read();
         } catch (final Exception ex) {
             return unreadable(options, ex, err);
         }
-        report(options, outcome, chain, out);
+        report(options, outcome, chain, start.note() + ChainVerdict.describe(chain), out);
         out.flush();
         return outcome.difference() == null && ChainVerdict.status(chain) == RebalancerDaemon.EXIT_OK
             ? RebalancerDaemon.EXIT_OK : RebalancerDaemon.EXIT_FAILED;
@@ -105,15 +109,8 @@ public final class ReplayTool {
         return RebalancerDaemon.EXIT_FAILED;
     }
 
-    /** Replay stops reading at the first difference: the chain's verdict needs the rest read too. */
-    private static JournalReader.Outcome verify(final Path dir) {
-        try (JournalReader reader = JournalReader.open(dir)) {
-            return reader.readAll((buffer, at, document) -> true);
-        }
-    }
-
     private static void report(final Options options, final Replay.Outcome outcome, final JournalReader.Outcome chain,
-        final PrintStream out) {
+        final String verdict, final PrintStream out) {
         out.println("replay of journal " + options.journalDir() + (options.configDir() == null
             ? " with the configuration it recorded" : " with the configuration in " + options.configDir()
             + " instead of the one it recorded"));
@@ -121,13 +118,13 @@ public final class ReplayTool {
             + " decisions compared");
         if (outcome.difference() != null) {
             out.println("DIFFERENT: " + outcome.difference());
-        } else if (outcome.read().damagedInMiddle()) {
+        } else if (chain.damagedInMiddle()) {
             out.println("no difference up to the damage, but the records after it cannot be trusted");
         } else {
             out.println("identical: the engine decided again exactly what the journal records"
-                + (outcome.read().damagedAtEnd() ? ", up to the damage at its end" : ""));
+                + (chain.damagedAtEnd() ? ", up to the damage at its end" : ""));
         }
-        out.println(ChainVerdict.describe(chain));
+        out.println(verdict);
     }
 
     private static Options parse(final String... args) throws UsageException {

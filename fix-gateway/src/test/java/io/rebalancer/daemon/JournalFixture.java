@@ -23,6 +23,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,37 @@ final class JournalFixture implements OrderSink {
             session.close();
         }
         return this;
+    }
+
+    /**
+     * One more session of the daemon on day {@code day} (its files are named by that day): the journal is
+     * recovered, then {@code quotes} ticks of SPY and TLT swing enough to trade now and then (no venue answers).
+     *
+     * @param snapshotEvery snapshot the engine after this many inputs, 0 never
+     * @param retentionDays delete daily files older than this on opening, never one a restart needs; 0 keeps all
+     */
+    JournalSession.Recovery session(final int day, final long snapshotEvery, final int retentionDays,
+        final int quotes) {
+        clock.currentTimeMillis(Instant.parse("2026-03-27T13:30:00Z").plus(Duration.ofDays(day)).toEpochMilli());
+        try {
+            Files.createDirectories(journalDir);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        session = JournalSession.open(journalDir, ConfigArchive.read(config), load(config),
+            NoOpEngineListener.INSTANCE, this, snapshotEvery, retentionDays, "journal fixture, day " + day, clock);
+        ringSequence = 0;
+        try {
+            for (int i = 0; i < quotes; i++) {
+                final long dollars = (i % 2 == 0 ? 400 : 100) + (i / 2 % 7) * (i % 2 == 0 ? 15 : 4);
+                final long mid = dollars * Fixed.SCALE;
+                send(event.tick(T0 + day * 86_400 * SECOND + i * SECOND, i % 2 == 0 ? SPY : TLT, mid - 10_000,
+                    mid + 10_000, mid), true);
+            }
+            return session.recovery();
+        } finally {
+            session.close();
+        }
     }
 
     /** The story in the class comment; event times from {@link #T0} on, one second apart. */

@@ -253,6 +253,40 @@ class JournalToolTest {
         assertEquals(expected, records(), "only the damaged report is missing");
     }
 
+    /**
+     * Retention deleted the journal's first days: the first record left follows one that is gone, so the chain is
+     * verified from that record on, and the verdict says so; every record left is shown.
+     */
+    @Test
+    void shouldVerifyAJournalWhoseFirstDaysWereDeletedFromTheFirstRecordLeft() throws IOException {
+        final JournalFixture days = new JournalFixture(dir.resolve("days"));
+        for (int day = 0; day < 4; day++) {
+            days.session(day, day < 2 ? 0 : 5, 0, 30);
+        }
+        assertTrue(days.session(4, 5, 1, 30).prunedFiles() > 0, "retention deleted the first days");
+        final String trimmed = days.journalDir.toString();
+        try (java.util.stream.Stream<Path> files = Files.list(days.journalDir)) {
+            assertEquals(List.of("20260330F.cq4", "20260331F.cq4"), files.map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(".cq4")).sorted().toList(), "the first three days are gone");
+        }
+
+        assertEquals(RebalancerDaemon.EXIT_OK, run("--verify", trimmed), err());
+        assertTrue(last().matches("the journal's first record does not follow the chain's start \\(its first days"
+            + " were deleted, or it is damaged\\): verified from that record on; chain OK: \\d+ records in \\d+"
+            + " documents verified, last chain value 0x[0-9a-f]{16}"), last());
+
+        assertEquals(RebalancerDaemon.EXIT_OK, run(trimmed, "--type", "SESSION_START"), err());
+        assertEquals(List.of("journal fixture, day 3", "journal fixture, day 4"),
+            records().stream().map(line -> line.substring(line.indexOf("journal fixture"))).toList(),
+            "every session left is shown: the first record left, and those before the oldest snapshot too");
+
+        final ByteArrayOutputStream replay = new ByteArrayOutputStream();
+        assertEquals(RebalancerDaemon.EXIT_OK, ReplayTool.run(new String[] {trimmed}, new PrintStream(replay, true,
+            StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8)), err());
+        assertTrue(replay.toString(StandardCharsets.UTF_8).contains("identical"), replay.toString(
+            StandardCharsets.UTF_8));
+    }
+
     @Test
     void shouldSayWhenTheFilesAreNotAJournalAndLeaveThemAsTheyAre() throws IOException {
         final Path other = Files.createDirectories(dir.resolve("other"));
