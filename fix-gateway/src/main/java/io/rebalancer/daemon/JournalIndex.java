@@ -73,13 +73,25 @@ final class JournalIndex implements JournalReader.Handler {
             case JournalRecords.CANCEL_REQUESTED:
             case JournalRecords.REPLACE_REQUESTED:
                 subjects.read(buffer, at);
+                known(subjects.otherOrderId());
                 rootOf.put(subjects.orderId(), root(subjects.otherOrderId()));
                 requestCauseOf.put(subjects.orderId(), sequence);
                 break;
             default:
+                known(subjects.read(buffer, at).orderId());
                 break;
         }
         return true;
+    }
+
+    /**
+     * An id a record names whose order the journal does not hold (retention deleted the day it was sent, say): its
+     * story is what the journal holds.
+     */
+    private void known(final long id) {
+        if (id != 0 && !rootOf.containsKey(id)) {
+            rootOf.put(id, id);
+        }
     }
 
     private void config(final DirectBuffer buffer, final int at, final long documentIndex) {

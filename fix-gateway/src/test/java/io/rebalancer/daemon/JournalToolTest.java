@@ -280,6 +280,19 @@ class JournalToolTest {
             records().stream().map(line -> line.substring(line.indexOf("journal fixture"))).toList(),
             "every session left is shown: the first record left, and those before the oldest snapshot too");
 
+        // An order sent on a day that is gone and cancelled on a day that is left: its story is what is left.
+        assertEquals(RebalancerDaemon.EXIT_OK, run(trimmed, "--type", "NEW_ORDER,CANCEL_REQUEST"), err());
+        final List<String> sent = records().stream().filter(line -> line.contains("NEW_ORDER"))
+            .map(line -> line.substring(line.lastIndexOf(' ') + 1)).toList();
+        final String orphan = records().stream().filter(line -> line.contains("CANCEL_REQUEST"))
+            .map(line -> line.substring(line.lastIndexOf(' ') + 1)).filter(id -> !sent.contains(id)).findFirst()
+            .orElseThrow(() -> new AssertionError("no cancel of an order sent on a deleted day: " + records()));
+        assertEquals(RebalancerDaemon.EXIT_OK, run(trimmed, "--order", orphan), err());
+        assertTrue(records().get(0).endsWith(": what became of it (the input that caused it is not in this journal)"),
+            records().get(0));
+        assertTrue(records().stream().anyMatch(line -> line.contains("CANCEL_REQUEST") && line.endsWith("for order "
+            + orphan)), String.join("\n", records()));
+
         final ByteArrayOutputStream replay = new ByteArrayOutputStream();
         assertEquals(RebalancerDaemon.EXIT_OK, ReplayTool.run(new String[] {trimmed}, new PrintStream(replay, true,
             StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8)), err());
