@@ -59,9 +59,10 @@ record JournalOptions(Path journalDir, long fromNanos, long toNanos, String inst
         "",
         "Record types: " + typeNames(System.lineSeparator() + "  "),
         "",
-        "Exit status: 0 the chain verifies (damage a restart recorded as recovered counts as verified), 1 the chain",
-        "is damaged, 2 bad options, no journal in DIR, or an instrument, portfolio or order the journal does not",
-        "know.");
+        "Exit status: 0 the chain verifies (damage a restart recorded as recovered counts as verified; a journal",
+        "whose first days retention deleted is verified from its first record left), 1 the chain is damaged or no",
+        "record can be read, 2 bad options, no journal in DIR, or an instrument, portfolio or order the journal",
+        "does not know.");
 
     /** Parses the arguments (those after {@code journal}); never returns null. */
     static JournalOptions parse(final String... args) throws UsageException {
