@@ -8,7 +8,13 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Stream;
 
 /**
  * Reads a journal record by record and verifies it as it goes: each record's length and type, and its chain value
@@ -95,19 +101,32 @@ public final class JournalReader implements AutoCloseable {
         }
     }
 
+    /** Chronicle's FAST_DAILY file names: {@code 20261124F.cq4}. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final String DAILY_FILE_SUFFIX = "F.cq4";
+    private static final int DAILY_FILE_LENGTH = 8 + DAILY_FILE_SUFFIX.length();
+
+    private final Path dir;
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private byte[] bytes = new byte[Journal.RECORD_BUFFER_BYTES];
     private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+    /** Take the next record's chain value as it stands: it follows a record that retention deleted. */
+    private boolean trustNext;
 
-    private JournalReader(final ChronicleQueue queue) {
+    private JournalReader(final Path dir, final ChronicleQueue queue) {
+        this.dir = dir;
         this.queue = queue;
         tailer = queue.createTailer();
     }
 
-    /** Opens the journal in {@code dir} for reading; a live daemon may be writing it meanwhile. */
+    /**
+     * Opens the journal in {@code dir} for reading; a live daemon may be writing it meanwhile. Read-only: a queue
+     * opened for writing grows a file cut short back to full size and rewrites the metadata, destroying the evidence
+     * of what happened to a damaged journal.
+     */
     public static JournalReader open(final Path dir) {
-        return new JournalReader(Journal.queue(dir, SystemTimeProvider.INSTANCE, false));
+        return new JournalReader(dir, Journal.queue(dir, SystemTimeProvider.INSTANCE, true));
     }
 
     /** The index of the journal's first document, or -1 when it is empty. */
@@ -119,6 +138,21 @@ public final class JournalReader implements AutoCloseable {
     /** Reads the whole journal from its first record. */
     public Outcome readAll(final Handler handler) {
         return read(-1, RunningHash.GENESIS, handler);
+    }
+
+    /**
+     * Reads a journal whose first days were deleted (retention): its first record follows one that is gone, so that
+     * record's chain value is taken as it stands and every record after it is verified from there. Damage to the
+     * first record itself goes unseen; a journal that still starts with its first session is read with
+     * {@link #readAll}.
+     */
+    public Outcome readAfterRetention(final Handler handler) {
+        trustNext = true;
+        try {
+            return read(-1, RunningHash.GENESIS, handler);
+        } finally {
+            trustNext = false;
+        }
     }
 
     /**
@@ -137,7 +171,7 @@ public final class JournalReader implements AutoCloseable {
                     + " is not in the journal");
             }
         } else {
-            tailer.toStart();
+            toFirstFile();
         }
         long expected = chain;
         while (true) {
@@ -163,12 +197,47 @@ public final class JournalReader implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * To the journal's first document. Not {@code toStart()}: a read-only queue cannot refresh the list of its files
+     * that Chronicle keeps in its metadata, so once retention (or a hand) deleted the first days it would start at a
+     * file that is gone and find nothing.
+     */
+    private void toFirstFile() {
+        final int first = firstCycle(dir);
+        if (first < 0 || !tailer.moveToCycle(first)) {
+            tailer.toStart();
+        }
+    }
+
+    /** The cycle of the journal's oldest daily file ({@code 20261124F.cq4}: days since the epoch), or -1. */
+    static int firstCycle(final Path dir) {
+        int first = -1;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (final Path file : files.toList()) {
+                final String name = file.getFileName().toString();
+                if (name.length() == DAILY_FILE_LENGTH && name.endsWith(DAILY_FILE_SUFFIX)) {
+                    try {
+                        final int cycle = (int)LocalDate.parse(name.substring(0, 8), DAY).toEpochDay();
+                        first = first < 0 ? cycle : Math.min(first, cycle);
+                    } catch (final DateTimeParseException ex) {
+                        // Not one of the journal's daily files.
+                    }
+                }
+            }
+        } catch (final IOException ex) {
+            return -1;
+        }
+        return first;
+    }
+
     private long readDocument(final long index, final int length, final long chain, final Outcome outcome,
         final Handler handler) {
         long expected = chain;
         int offset = 0;
         for (int record = 0; offset < length; record++) {
             final String problem = structuralProblem(offset, length - offset);
+            final boolean trusted = trustNext;
+            trustNext = false;
             if (problem != null) {
                 damage(outcome, index, record, problem);
                 return expected;
@@ -176,7 +245,7 @@ public final class JournalReader implements AutoCloseable {
             final int recordLength = buffer.getInt(offset + JournalRecords.LENGTH_OFFSET);
             final long stored = buffer.getLong(offset + JournalRecords.CHAIN_OFFSET);
             final int type = buffer.getShort(offset + JournalRecords.TYPE_OFFSET);
-            if (RunningHash.next(expected, buffer, offset, recordLength) == stored) {
+            if (trusted || RunningHash.next(expected, buffer, offset, recordLength) == stored) {
                 if (outcome.unresolved && type == JournalRecords.RECOVERED) {
                     outcome.unresolved = false;
                 } else if (outcome.unresolved) {

@@ -33,11 +33,15 @@ public final class RecordText {
         final int type = buffer.getShort(at + JournalRecords.TYPE_OFFSET);
         final long sequence = buffer.getLong(at + JournalRecords.SEQUENCE_OFFSET);
         final long time = buffer.getLong(at + JournalRecords.TIME_OFFSET);
-        final String head = String.format("%-8d %-30s %-19s ", sequence, Instant.ofEpochSecond(0, time),
-            JournalRecords.name(type));
+        final String head = String.format("%-8d %-30s %-19s ", sequence, time(time), JournalRecords.name(type));
         return head + fields(buffer, at, type)
             + ((buffer.getShort(at + JournalRecords.FLAGS_OFFSET) & JournalRecords.END_OF_BATCH) != 0
             ? " [end of batch]" : "");
+    }
+
+    /** An event time; an engine that has seen no event yet has none (its clock reads Long.MIN_VALUE). */
+    private static String time(final long epochNanos) {
+        return epochNanos == Long.MIN_VALUE ? "(before any event)" : Instant.ofEpochSecond(0, epochNanos).toString();
     }
 
     private String fields(final DirectBuffer b, final int at, final int type) {
