@@ -48,6 +48,8 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
 
     static final String USAGE = String.join(System.lineSeparator(),
         "Usage: java -jar rebalancer.jar [options]",
+        "       java -jar rebalancer.jar journal --journal DIR [filters]   (the journal as a readable event log)",
+        "       java -jar rebalancer.jar replay --journal DIR [--config DIR]   (replay it, report any difference)",
         "",
         "Runs the rebalancing engine against a built-in synthetic market (correlated random walks of the",
         "configured instruments). Orders go over a FIX 4.4 session to a venue simulator started in-process on",

@@ -9,6 +9,7 @@ import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.journal.ConfigArchive;
 import io.rebalancer.engine.journal.JournalDirectory;
+import io.rebalancer.engine.journal.JournalException;
 import io.rebalancer.engine.journal.JournalSession;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.EngineTopology;
@@ -122,9 +123,14 @@ final class DemoRun {
                     JournalDirectory.MIN_FREE_BYTES), ConfigArchive.read(options.configDir()), config, tally,
                     venue.orderSink(), options.snapshotEvery(), options.retainDays(), "rebalancer " + options,
                     SystemTimeProvider.INSTANCE);
-            } catch (final RuntimeException ex) {
+            } catch (final JournalException ex) {
                 venue.close();
                 throw ex;
+            } catch (final Exception ex) {
+                // Chronicle throws checked exceptions it does not declare (a file that is not a queue): say which
+                // journal, once, rather than a stack trace.
+                venue.close();
+                throw new JournalException("cannot open the journal in " + options.journal() + ": " + ex, ex);
             }
             engine = journal.engine();
             stage = journal.handler();

@@ -44,7 +44,9 @@ public final class RebalancerDaemon {
             1 << 16), false, Charset.defaultCharset());
         int status = EXIT_FAILED;
         try {
-            status = run(args, out, System.err, ConfigLoader::load, true);
+            status = args.length > 0 && "journal".equals(args[0]) ? JournalTool.run(rest(args), out, System.err)
+                : args.length > 0 && "replay".equals(args[0]) ? ReplayTool.run(rest(args), out, System.err)
+                : run(args, out, System.err, ConfigLoader::load, true);
         } catch (final RuntimeException | Error ex) {
             // A bug or a broken JVM setup: say so and exit, rather than hang on threads already started.
             out.flush();
@@ -52,6 +54,10 @@ public final class RebalancerDaemon {
         }
         out.flush();
         System.exit(status);
+    }
+
+    private static String[] rest(final String[] args) {
+        return java.util.Arrays.copyOfRange(args, 1, args.length);
     }
 
     /**
