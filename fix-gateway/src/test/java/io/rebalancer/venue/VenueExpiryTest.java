@@ -35,6 +35,8 @@ class VenueExpiryTest {
         final Message canceled = client.next();
         assertExecution(canceled, ExecType.CANCELED, OrdStatus.CANCELED, "1");
         assertEquals("0", canceled.getString(LeavesQty.FIELD));
+        // The venue counts after it sent the report: wait for the count rather than race it.
+        VenueTestClient.await(() -> fixture.venue.counters().get(VenueCounters.REST_TIMEOUTS) == 1);
         assertEquals(1, fixture.venue.counters().get(VenueCounters.REST_TIMEOUTS));
     }
 
