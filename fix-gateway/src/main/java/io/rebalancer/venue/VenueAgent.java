@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * at the bid), so a fill is never worse than the limit. An order that is not marketable rests and is retried on
  * every duty cycle, so it fills when the quotes move; with a maximum rest it is cancelled when it has not filled
  * in that much wall-clock time, and a DAY order expires when the market's quote time passes the configured close.
- * With partial fills on, an order of two units or more fills in two halves on two cycles. Cancels and replaces
- * find the order by any ClOrdID it ever had; after a replace the order is known, and filled, by the new id.
+ * With partial fills on, an order of two units or more fills in two halves on two cycles. A venue told to fill at
+ * the limit ({@link VenueBehaviour#fillAtLimit()}) ignores the quotes: every order is marketable at its own limit,
+ * and fills at it once its delays have passed. Cancels and replaces find the order by any ClOrdID it ever had;
+ * after a replace the order is known, and filled, by the new id.
  * <p>
  * A status request finds the order the same way, by any ClOrdID it ever had (its own, an accepted replace's, an
  * accepted cancel's), never forgotten, and is answered with the order as it is now, under the ClOrdID the request
@@ -241,7 +243,8 @@ final class VenueAgent implements Agent {
     }
 
     private boolean tryFill(final RestingOrder order, final long now) {
-        final long touch = order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
+        final long touch = behaviour.fillAtLimit() ? order.limitPrice
+            : order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
         if (!FillRules.marketable(touch, order.isBuy(), order.limitPrice)) {
             return false;
         }
