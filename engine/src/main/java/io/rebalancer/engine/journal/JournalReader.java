@@ -116,6 +116,11 @@ public final class JournalReader implements AutoCloseable {
         return first == Long.MAX_VALUE ? -1 : first;
     }
 
+    /** Reads the whole journal, from its first record to the end. */
+    public Outcome read(final Handler handler) {
+        return read(-1, RunningHash.GENESIS, handler);
+    }
+
     /**
      * Reads from the document at {@code fromIndex} (-1: from the start) to the end.
      *

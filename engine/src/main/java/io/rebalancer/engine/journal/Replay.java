@@ -18,9 +18,14 @@ import java.util.stream.Stream;
  * recorded, or with another one ({@code --config}) to see what a change would have done.
  */
 public final class Replay {
-    /** What a replay found. */
+    /**
+     * What a replay found.
+     *
+     * @param engine the engine after the last input replayed (its holdings, cash and orders are the journal's book),
+     *               null when the journal held no configuration
+     */
     public record Outcome(long inputs, long decisions, Replayer.Difference difference, JournalReader.Outcome read,
-        EngineConfig config) {
+        EngineConfig config, Engine engine) {
         public boolean identical() {
             return difference == null && !read.damagedInMiddle();
         }
@@ -45,7 +50,8 @@ public final class Replay {
         try (JournalReader reader = JournalReader.open(journalDir)) {
             read = reader.read(-1, RunningHash.GENESIS, replayer);
         }
-        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), replayer.finish(), read, used[0]);
+        return new Outcome(replayer.inputs(), replayer.decisionsCompared(), replayer.finish(), read, used[0],
+            replayer.engine());
     }
 
     static EngineConfig loadArchived(final java.util.List<ConfigArchive.Entry> entries) {
