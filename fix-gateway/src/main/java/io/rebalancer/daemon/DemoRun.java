@@ -114,13 +114,15 @@ final class DemoRun {
             try {
                 journal = JournalSession.open(JournalDirectory.check(options.journal(), !options.journalNamed(),
                     JournalDirectory.MIN_FREE_BYTES), ConfigArchive.read(options.configDir()), config, tally,
-                    venue.orderSink(), SnapshotPolicy.NEVER, "rebalancer " + options, SystemTimeProvider.INSTANCE);
+                    CrashPoint.orderSink(venue.orderSink()), SnapshotPolicy.NEVER, "rebalancer " + options,
+                    SystemTimeProvider.INSTANCE);
             } catch (final RuntimeException ex) {
                 venue.close();
                 throw ex;
             }
             engine = journal.engine();
-            stage = journal.handler();
+            // The crash tests' hook (CrashPoint): the journal's own sink and stage unless a test armed it.
+            stage = CrashPoint.stage(journal.handler());
             faults = journal.handler();
             venue.resumeAfter(journal.recovery().lastSourceSequence());
         }
