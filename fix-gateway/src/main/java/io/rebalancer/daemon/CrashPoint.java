@@ -20,7 +20,8 @@ import java.util.Locale;
  *   <li>{@code AFTER_JOURNAL_BEFORE_SEND_REQUEST:N}: the same for the N-th cancel or replace request.</li>
  *   <li>{@code BEFORE_JOURNAL:N}: the N-th fill report (ExecType TRADE) taken off the ring by the engine's stage,
  *   before it is journaled, together with any input of its batch not yet appended. The gateway has read it off the
- *   wire, and QuickFIX/J has usually counted it as received in its message store.</li>
+ *   wire, and QuickFIX/J may already have counted it as received in its message store: then only the venue's resend
+ *   of what the journal lacks, or the order status answer, brings it back.</li>
  * </ul>
  * The process exits with {@link #EXIT_STATUS}, what a shell reports for a process killed by SIGKILL.
  */
