@@ -121,8 +121,8 @@ final class DemoRun {
             try {
                 journal = JournalSession.open(JournalDirectory.check(options.journal(), !options.journalNamed(),
                     JournalDirectory.MIN_FREE_BYTES), ConfigArchive.read(options.configDir()), config, tally,
-                    venue.orderSink(), options.snapshotEvery(), options.retainDays(), "rebalancer " + options,
-                    SystemTimeProvider.INSTANCE);
+                    CrashPoint.orderSink(venue.orderSink()), options.snapshotEvery(), options.retainDays(),
+                    "rebalancer " + options, SystemTimeProvider.INSTANCE);
             } catch (final JournalException ex) {
                 venue.close();
                 throw ex;
@@ -133,7 +133,8 @@ final class DemoRun {
                 throw new JournalException("cannot open the journal in " + options.journal() + ": " + ex, ex);
             }
             engine = journal.engine();
-            stage = journal.handler();
+            // The crash tests' hook (CrashPoint): the journal's own sink and stage unless a test armed it.
+            stage = CrashPoint.stage(journal.handler());
             faults = journal.handler();
             venue.resumeAfter(journal.recovery().lastSourceSequence());
         }

@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * at the bid), so a fill is never worse than the limit. An order that is not marketable rests and is retried on
  * every duty cycle, so it fills when the quotes move; with a maximum rest it is cancelled when it has not filled
  * in that much wall-clock time, and a DAY order expires when the market's quote time passes the configured close.
- * With partial fills on, an order of two units or more fills in two halves on two cycles. Cancels and replaces
- * find the order by any ClOrdID it ever had; after a replace the order is known, and filled, by the new id.
+ * With partial fills on, an order of two units or more fills in two halves on two cycles. A venue told to fill at
+ * the limit ({@link VenueBehaviour#fillAtLimit()}) ignores the quotes: every order is marketable at its own limit,
+ * and fills at it once its delays have passed. Cancels and replaces find the order by any ClOrdID it ever had;
+ * after a replace the order is known, and filled, by the new id.
  * <p>
  * A status request finds the order the same way, by any ClOrdID it ever had (its own, an accepted replace's, an
  * accepted cancel's), never forgotten, and is answered with the order as it is now, under the ClOrdID the request
@@ -42,7 +44,9 @@ import java.util.function.Consumer;
  * its reject here, in line with the other reports, and never reaches the book or {@link #executed()}.
  * <p>
  * Delays are wall-clock and checked on each duty cycle: the runner's idle strategy sleeps, nothing spins. The
- * faults of {@link VenueBehaviour} draw from one generator seeded once, on this thread only.
+ * faults of {@link VenueBehaviour} draw from one generator seeded once, on this thread only. What the venue did is
+ * counted, and a fill recorded in {@link #executed()}, before its report is sent: whoever has read a report sees
+ * it counted.
  */
 final class VenueAgent implements Agent {
     private final Queue<VenueRequest> inbox;
@@ -160,8 +164,8 @@ final class VenueAgent implements Agent {
         order.status = OrdStatus.REJECTED;
         final Message report = reports.execution(order, ExecType.REJECTED, OrdStatus.REJECTED);
         report.setString(Text.FIELD, why);
-        sender.send(order.session, report);
         counters.increment(VenueCounters.REJECTS);
+        sender.send(order.session, report);
     }
 
     /** Drops the order's session after every N-th order or at random, when configured. */
@@ -186,16 +190,16 @@ final class VenueAgent implements Agent {
         }
         if (expiresAtClose(order)) {
             order.status = OrdStatus.EXPIRED;
-            sender.send(order.session, reports.execution(order, ExecType.EXPIRED, OrdStatus.EXPIRED));
             counters.increment(VenueCounters.EXPIRED);
+            sender.send(order.session, reports.execution(order, ExecType.EXPIRED, OrdStatus.EXPIRED));
             return true;
         }
         if (now >= order.restDeadlineNanos) {
             order.status = OrdStatus.CANCELED;
             final Message report = reports.execution(order, ExecType.CANCELED, OrdStatus.CANCELED);
             report.setString(Text.FIELD, "not filled within the venue's maximum rest");
-            sender.send(order.session, report);
             counters.increment(VenueCounters.REST_TIMEOUTS);
+            sender.send(order.session, report);
             return true;
         }
         return now >= order.fillNotBeforeNanos && tryFill(order, now);
@@ -216,8 +220,8 @@ final class VenueAgent implements Agent {
         if (behaviour.fillBeforeAck() && behaviour.fillDelayNanos() == 0 && tryFill(order, now)) {
             counters.increment(VenueCounters.OUT_OF_ORDER);
         }
-        sender.send(order.session, ack);
         counters.increment(VenueCounters.ACKS);
+        sender.send(order.session, ack);
     }
 
     private boolean expiresAtClose(final RestingOrder order) {
@@ -241,7 +245,8 @@ final class VenueAgent implements Agent {
     }
 
     private boolean tryFill(final RestingOrder order, final long now) {
-        final long touch = order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
+        final long touch = behaviour.fillAtLimit() ? order.limitPrice
+            : order.isBuy() ? quotes.ask(order.instrument) : quotes.bid(order.instrument);
         if (!FillRules.marketable(touch, order.isBuy(), order.limitPrice)) {
             return false;
         }
@@ -257,9 +262,9 @@ final class VenueAgent implements Agent {
         order.cumQuantity += quantity;
         order.notional = Fixed.add(order.notional, Fixed.multiply(quantity, touch));
         order.status = order.leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-        sender.send(order.session, reports.trade(order, quantity, touch));
         executed.add(new VenueFill(order.order.clOrdId(), order.order.symbol(), order.order.side(), quantity, touch));
         counters.increment(VenueCounters.FILLS);
+        sender.send(order.session, reports.trade(order, quantity, touch));
         return true;
     }
 
@@ -272,9 +277,9 @@ final class VenueAgent implements Agent {
         known.put(new OrderKey(request.session(), request.clOrdId()), order);
         final String origClOrdId = order.clOrdId;
         order.status = OrdStatus.CANCELED;
+        counters.increment(VenueCounters.CANCELS);
         sender.send(order.session, reports.answer(order, ExecType.CANCELED, OrdStatus.CANCELED, request.clOrdId(),
             origClOrdId));
-        counters.increment(VenueCounters.CANCELS);
     }
 
     private void replace(final VenueRequest.Replace request) {
@@ -301,9 +306,9 @@ final class VenueAgent implements Agent {
         order.limitPrice = request.limitPrice();
         order.priceText = request.priceText();
         order.status = order.liveStatus();
+        counters.increment(VenueCounters.REPLACES);
         sender.send(order.session, reports.answer(order, ExecType.REPLACED, order.status, request.clOrdId(),
             origClOrdId));
-        counters.increment(VenueCounters.REPLACES);
     }
 
     private void status(final VenueRequest.Status request) {
@@ -344,8 +349,8 @@ final class VenueAgent implements Agent {
 
     private void sendCancelReject(final RestingOrder order, final SessionID session, final String requestId,
         final String origClOrdId, final char responseTo, final int reason, final String text) {
-        sender.send(session, reports.cancelReject(order, requestId, origClOrdId, responseTo, reason, text));
         counters.increment(VenueCounters.CANCEL_REJECTS);
+        sender.send(session, reports.cancelReject(order, requestId, origClOrdId, responseTo, reason, text));
     }
 
     /** Every fill executed so far, in order; any thread. */

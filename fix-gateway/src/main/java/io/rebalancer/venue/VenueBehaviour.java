@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * orders in the same order meet the same faults.
  *
  * @param partialFills          fill each order of two lots or more in two parts ({@link FillRules#firstPartial})
+ * @param fillAtLimit           ignore the quotes: every order is marketable and fills at its own limit price (a
+ *                              venue that sees none of its client's market, as a test acceptor in another process)
  * @param ackDelayNanos         wall-clock delay between receiving an order and acknowledging it
  * @param fillDelayNanos        wall-clock delay between the acknowledgement and the first fill
  * @param partialGapNanos       with partial fills, wall-clock delay between the first part and the rest
@@ -30,13 +32,14 @@ import java.util.concurrent.TimeUnit;
  * @param dayClose              time of day (UTC, in the market's quote time) when DAY orders expire; null: never
  * @param seed                  seed of every random choice above
  */
-public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fillDelayNanos, long partialGapNanos,
-                             double rejectProbability,
+public record VenueBehaviour(boolean partialFills, boolean fillAtLimit, long ackDelayNanos, long fillDelayNanos,
+                             long partialGapNanos, double rejectProbability,
                              boolean ackless, double duplicateProbability, boolean duplicatesPossDup,
                              boolean fillBeforeAck, int disconnectEveryOrders, double disconnectProbability,
                              long maxRestNanos, LocalTime dayClose, long seed) {
     /** Custom settings keys read by {@link #fromSettings} from the [DEFAULT] section of venue.cfg. */
     public static final String KEY_PARTIAL_FILLS = "VenuePartialFills";
+    public static final String KEY_FILL_AT_LIMIT = "VenueFillAtLimit";
     public static final String KEY_ACK_DELAY = "VenueAckDelay";
     public static final String KEY_FILL_DELAY = "VenueFillDelay";
     public static final String KEY_PARTIAL_GAP = "VenuePartialFillGap";
@@ -72,9 +75,9 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
 
     /** A builder holding this record's values, to change a few. */
     public Builder toBuilder() {
-        return new Builder().partialFills(partialFills).ackDelayNanos(ackDelayNanos).fillDelayNanos(fillDelayNanos)
-            .partialGapNanos(partialGapNanos).rejectProbability(rejectProbability).ackless(ackless)
-            .duplicateProbability(duplicateProbability).duplicatesPossDup(duplicatesPossDup)
+        return new Builder().partialFills(partialFills).fillAtLimit(fillAtLimit).ackDelayNanos(ackDelayNanos)
+            .fillDelayNanos(fillDelayNanos).partialGapNanos(partialGapNanos).rejectProbability(rejectProbability)
+            .ackless(ackless).duplicateProbability(duplicateProbability).duplicatesPossDup(duplicatesPossDup)
             .fillBeforeAck(fillBeforeAck)
             .disconnectEveryOrders(disconnectEveryOrders).disconnectProbability(disconnectProbability)
             .maxRestNanos(maxRestNanos).dayClose(dayClose).seed(seed);
@@ -89,6 +92,7 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
     public static VenueBehaviour fromSettings(final SessionSettings settings) {
         final Builder b = builder();
         b.partialFills(flag(settings, KEY_PARTIAL_FILLS, false));
+        b.fillAtLimit(flag(settings, KEY_FILL_AT_LIMIT, false));
         b.ackDelayNanos(duration(settings, KEY_ACK_DELAY));
         b.fillDelayNanos(duration(settings, KEY_FILL_DELAY));
         b.partialGapNanos(duration(settings, KEY_PARTIAL_GAP));
@@ -229,6 +233,7 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
     /** Collects the options of a {@link VenueBehaviour}; defaults are those of {@link #DEFAULT}. */
     public static final class Builder {
         private boolean partialFills;
+        private boolean fillAtLimit;
         private long ackDelayNanos;
         private long fillDelayNanos;
         private long partialGapNanos;
@@ -248,6 +253,11 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
 
         public Builder partialFills(final boolean value) {
             partialFills = value;
+            return this;
+        }
+
+        public Builder fillAtLimit(final boolean value) {
+            fillAtLimit = value;
             return this;
         }
 
@@ -318,9 +328,9 @@ public record VenueBehaviour(boolean partialFills, long ackDelayNanos, long fill
 
         /** @throws IllegalArgumentException naming the option when a value is out of range */
         public VenueBehaviour build() {
-            return new VenueBehaviour(partialFills, ackDelayNanos, fillDelayNanos, partialGapNanos, rejectProbability,
-                ackless, duplicateProbability, duplicatesPossDup, fillBeforeAck, disconnectEveryOrders,
-                disconnectProbability, maxRestNanos, dayClose, seed);
+            return new VenueBehaviour(partialFills, fillAtLimit, ackDelayNanos, fillDelayNanos, partialGapNanos,
+                rejectProbability, ackless, duplicateProbability, duplicatesPossDup, fillBeforeAck,
+                disconnectEveryOrders, disconnectProbability, maxRestNanos, dayClose, seed);
         }
     }
 }

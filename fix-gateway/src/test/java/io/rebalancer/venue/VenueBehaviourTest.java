@@ -19,6 +19,7 @@ class VenueBehaviourTest {
         final VenueBehaviour b = VenueBehaviour.fromSettings(settings(String.join("\n",
             "[DEFAULT]",
             "VenuePartialFills=Y",
+            "VenueFillAtLimit=Y",
             "VenueAckDelay=5ms",
             "VenueFillDelay=1s",
             "VenuePartialFillGap=2m",
@@ -36,7 +37,7 @@ class VenueBehaviourTest {
             "BeginString=FIX.4.4",
             "SenderCompID=VENUE",
             "TargetCompID=CLIENT")));
-        assertEquals(new VenueBehaviour(true, TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(1),
+        assertEquals(new VenueBehaviour(true, true, TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(1),
             TimeUnit.MINUTES.toNanos(2), 0.25, true, 0.5, false, true, 7, 0.01, TimeUnit.SECONDS.toNanos(30),
             LocalTime.of(20, 0), 99), b);
     }
@@ -46,6 +47,7 @@ class VenueBehaviourTest {
         final VenueBehaviour b = VenueBehaviour.fromSettings(settings("[DEFAULT]\nConnectionType=acceptor\n"));
         assertEquals(VenueBehaviour.DEFAULT, b);
         assertFalse(b.partialFills());
+        assertFalse(b.fillAtLimit());
         assertTrue(b.duplicatesPossDup());
         assertEquals(0, b.maxRestNanos());
     }
@@ -71,7 +73,7 @@ class VenueBehaviourTest {
 
     @Test
     void shouldKeepEveryValueThroughTheBuilder() {
-        final VenueBehaviour b = new VenueBehaviour(true, 1, 2, 3, 0.1, true, 0.2, false, true, 4, 0.3, 5,
+        final VenueBehaviour b = new VenueBehaviour(true, true, 1, 2, 3, 0.1, true, 0.2, false, true, 4, 0.3, 5,
             LocalTime.NOON, 6);
         assertEquals(b, b.toBuilder().build());
     }

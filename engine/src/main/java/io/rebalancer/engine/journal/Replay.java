@@ -21,7 +21,12 @@ import java.util.stream.Stream;
  * recorded, or with another one ({@code --config}) to see what a change would have done.
  */
 public final class Replay {
-    /** What a replay found. */
+    /**
+     * What a replay found.
+     *
+     * @param engine the engine after the last input replayed (its holdings, cash and orders are the journal's book),
+     *               null when the journal held no configuration
+     */
     public record Outcome(long inputs, long decisions, Replayer.Difference difference, JournalReader.Outcome read,
         EngineConfig config, Engine engine) {
         public boolean identical() {
