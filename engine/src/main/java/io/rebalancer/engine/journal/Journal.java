@@ -6,6 +6,7 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
@@ -135,6 +136,24 @@ public final class Journal implements RecordBuffer.Drain, AutoCloseable {
     }
 
     /**
+     * Journals decisions the engine made again on recovery that the journal lacked, each as it was made (type,
+     * sequence, time, fields) and flagged {@link JournalRecords#RECREATED}. Flushed at once.
+     */
+    public void recreated(final DirectBuffer decisions, final int from, final int to) {
+        for (int at = from; at < to; at += decisions.getInt(at + JournalRecords.LENGTH_OFFSET)) {
+            final int length = decisions.getInt(at + JournalRecords.LENGTH_OFFSET);
+            final int copy = records.begin(decisions.getShort(at + JournalRecords.TYPE_OFFSET),
+                decisions.getShort(at + JournalRecords.FLAGS_OFFSET) | JournalRecords.RECREATED, length,
+                decisions.getLong(at + JournalRecords.SEQUENCE_OFFSET),
+                decisions.getLong(at + JournalRecords.TIME_OFFSET));
+            records.buffer().putBytes(copy + JournalRecords.FIELDS_OFFSET, decisions, at + JournalRecords.FIELDS_OFFSET,
+                length - JournalRecords.FIELDS_OFFSET);
+            records.end(copy);
+        }
+        records.flush();
+    }
+
+    /**
      * Records that a snapshot of the engine after input {@code sequence} was taken, and flushes.
      *
      * @return the index of the document holding this record: a restart from the snapshot reads from there on
@@ -154,6 +173,13 @@ public final class Journal implements RecordBuffer.Drain, AutoCloseable {
         handOver();
         records.end(records.begin(JournalRecords.SESSION_STOP, 0, JournalRecords.BARE_LENGTH, lastSequence, time));
         records.flush();
+    }
+
+    /** Closes the queue as a crash leaves it: what was assembled and not appended is lost. For tests of recovery. */
+    void abandon() {
+        handOver();
+        appender.close();
+        queue.close();
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class JournalRecords {
 
     /** Flag of the input that ended an engine batch: drift is judged after it, so replay must end batches there. */
     public static final int END_OF_BATCH = 1;
+    /**
+     * Flag of a decision journaled by a restart, not when it was made: the process died before appending it, and
+     * replaying the journal made it again. Its sequence is still the input that caused it.
+     */
+    public static final int RECREATED = 2;
 
     // Inputs.
     public static final int TICK = 1;

@@ -25,7 +25,7 @@ public final class JournalSession implements AutoCloseable {
     /** What recovery found, for the daemon to print. */
     public record Recovery(boolean found, long inputs, long decisions, long lastSequence, long lastSourceSequence,
         boolean cleanStop, JournalReader.Damage damage, long damagedRecords, long workingOrders,
-        long snapshotSequence, List<String> skippedSnapshots, int prunedFiles) {
+        long snapshotSequence, List<String> skippedSnapshots, int prunedFiles, int recreatedDecisions) {
         public String describe() {
             if (!found) {
                 return "new journal";
@@ -37,7 +37,9 @@ public final class JournalSession implements AutoCloseable {
                 + (cleanStop ? ", last session stopped cleanly" : ", last session did NOT stop cleanly")
                 + (damage == null ? "" : "; " + damagedRecords + " damaged records at the end left out (" + damage
                 + ")") + (workingOrders > 0 ? "; " + workingOrders + " orders were working" : "")
-                + (prunedFiles > 0 ? "; " + prunedFiles + " daily files past the retention deleted" : "");
+                + (prunedFiles > 0 ? "; " + prunedFiles + " daily files past the retention deleted" : "")
+                + (recreatedDecisions > 0 ? "; " + recreatedDecisions + " decisions the crash kept out of the journal"
+                + " made again and journaled" : "");
         }
     }
 
@@ -130,6 +132,8 @@ public final class JournalSession implements AutoCloseable {
         journal.sessionStart(lastSequence, engine.now(), clock.currentTimeMillis(), scan.snapshotSequence,
             commandLine);
         journal.config(lastSequence, engine.now(), files);
+        final int recreated = countRecreated(scan.replayer);
+        journal.recreated(scan.replayer.recreated(), scan.replayer.recreatedOffset(), scan.replayer.recreatedEnd());
         decisions.goLive(journal.records());
         final EveryInputs snapshots = new EveryInputs(snapshotEveryInputs, lastSequence, engine, journal,
             snapshotEveryInputs > 0 ? SnapshotStore.of(dir, engine, files) : null, files);
@@ -140,8 +144,19 @@ public final class JournalSession implements AutoCloseable {
         journal.handOver();
         final Recovery recovery = new Recovery(found, scan.replayer.inputs(), scan.replayer.decisionsCompared(),
             lastSequence, scan.lastSourceSequence, scan.cleanStop, found && read.damagedAtEnd() ? read.firstDamage()
-            : null, found ? read.damagedRecords() : 0, engine.workingOrders(), scan.snapshotSequence, skipped, pruned);
+            : null, found ? read.damagedRecords() : 0, engine.workingOrders(), scan.snapshotSequence, skipped, pruned,
+            recreated);
         return new JournalSession(journal, engine, handler, recovery);
+    }
+
+    private static int countRecreated(final Replayer replayer) {
+        int count = 0;
+        final DirectBuffer buffer = replayer.recreated();
+        for (int at = replayer.recreatedOffset(); at < replayer.recreatedEnd();
+            at += buffer.getInt(at + JournalRecords.LENGTH_OFFSET)) {
+            count++;
+        }
+        return count;
     }
 
     private static void checkConfig(final Path dir, final List<ConfigArchive.Entry> recorded,
@@ -286,11 +301,10 @@ public final class JournalSession implements AutoCloseable {
         return journal.chain();
     }
 
-    /** Closes the journal as a crash would leave it (no stop record): for tests of recovery. */
+    /** Closes the journal as a crash would leave it (no stop record, nothing more appended): for tests. */
     void closeWithoutStop() {
         closed = true;
-        journal.handOver();
-        journal.close();
+        journal.abandon();
     }
 
     /** Records a clean stop and closes the journal; call once the engine thread has stopped. */

@@ -36,7 +36,9 @@ public final class RecordText {
         final String head = String.format("%-8d %-30s %-19s ", sequence, time(time), JournalRecords.name(type));
         return head + fields(buffer, at, type)
             + ((buffer.getShort(at + JournalRecords.FLAGS_OFFSET) & JournalRecords.END_OF_BATCH) != 0
-            ? " [end of batch]" : "");
+            ? " [end of batch]" : "")
+            + ((buffer.getShort(at + JournalRecords.FLAGS_OFFSET) & JournalRecords.RECREATED) != 0
+            ? " [journaled on recovery: the crash kept it out]" : "");
     }
 
     /** An event time; an engine that has seen no event yet has none (its clock reads Long.MIN_VALUE). */

@@ -137,9 +137,12 @@ public final class Replayer implements JournalReader.Handler, RecordBuffer.Drain
     /** A new session starts: what the last one decided must all be there, unless it ended in a crash. */
     private boolean sessionBoundary() {
         if (sessionOpen && !cleanStop && expectedLength < producedLength && isPrefix()) {
+            // The crash lost these decisions; the restart that followed journaled them again, flagged RECREATED,
+            // right after its first records: they are compared with what is left here at the next input.
             decisionsCompared += countRecords(expected, expectedLength);
+            produced.putBytes(0, produced, expectedLength, producedLength - expectedLength);
+            producedLength -= expectedLength;
             expectedLength = 0;
-            producedLength = 0;
             return true;
         }
         return compare();
@@ -186,10 +189,16 @@ public final class Replayer implements JournalReader.Handler, RecordBuffer.Drain
         return true;
     }
 
-    /** Equal but for the chain value, which depends on where each stream started. */
+    /**
+     * Equal but for the chain value, which depends on where each stream started, and the RECREATED flag, which says
+     * when a decision was journaled, not what it was.
+     */
     private static boolean sameRecord(final DirectBuffer a, final int at, final DirectBuffer b, final int bt) {
         final int length = a.getInt(at + JournalRecords.LENGTH_OFFSET);
-        if (length != b.getInt(bt + JournalRecords.LENGTH_OFFSET) || a.getLong(at) != b.getLong(bt)) {
+        if (length != b.getInt(bt + JournalRecords.LENGTH_OFFSET)
+            || a.getShort(at + JournalRecords.TYPE_OFFSET) != b.getShort(bt + JournalRecords.TYPE_OFFSET)
+            || ((a.getShort(at + JournalRecords.FLAGS_OFFSET) ^ b.getShort(bt + JournalRecords.FLAGS_OFFSET))
+            & ~JournalRecords.RECREATED) != 0) {
             return false;
         }
         for (int i = JournalRecords.BODY_OFFSET; i < length; i += Long.BYTES) {
@@ -228,6 +237,25 @@ public final class Replayer implements JournalReader.Handler, RecordBuffer.Drain
             compare();
         }
         return difference;
+    }
+
+    /**
+     * After {@link #finish()} on a journal whose last session did not stop cleanly: the decisions the engine made
+     * again for the last inputs that the journal lacks (the process died before appending them), in
+     * {@code [recreatedOffset(), recreatedEnd())} of {@link #recreated()}. A restart journals them, flagged
+     * {@link JournalRecords#RECREATED}, so every order the engine holds has its record.
+     */
+    public DirectBuffer recreated() {
+        return produced;
+    }
+
+    public int recreatedOffset() {
+        return difference == null && sessionOpen && !cleanStop && expectedLength <= producedLength ? expectedLength
+            : producedLength;
+    }
+
+    public int recreatedEnd() {
+        return producedLength;
     }
 
     /** The engine, null until a CONFIG record was read (replay of a whole journal). */

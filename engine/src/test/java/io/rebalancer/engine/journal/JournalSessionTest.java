@@ -145,6 +145,42 @@ class JournalSessionTest {
         return java.util.Arrays.copyOf(buffer.byteArray(), engine.snapshot(buffer, 0));
     }
 
+    @Test
+    void shouldJournalOnRecoveryTheDecisionsACrashKeptOutOfTheJournal() {
+        final Path config = config();
+        final Path journal = dir.resolve("journal");
+        final JournalledEngine first = new JournalledEngine(config, journal, 12, 0);
+        first.run(300);
+        first.crashAtOrder(1);
+        assertThrows(JournalledEngine.Crash.class, () -> first.run(3_000));
+
+        try (JournalledEngine second = new JournalledEngine(config, journal, 13, 0)) {
+            final JournalSession.Recovery recovery = second.session.recovery();
+            assertTrue(recovery.recreatedDecisions() > 0, recovery.describe());
+        }
+        final List<Integer> recreatedTypes = new ArrayList<>();
+        final java.util.Set<Long> newOrders = new HashSet<>();
+        final java.util.Set<Long> named = new HashSet<>();
+        try (JournalReader reader = JournalReader.open(journal)) {
+            reader.readAll((DirectBuffer buffer, int at, long index) -> {
+                final int type = buffer.getShort(at + JournalRecords.TYPE_OFFSET);
+                if ((buffer.getShort(at + JournalRecords.FLAGS_OFFSET) & JournalRecords.RECREATED) != 0) {
+                    recreatedTypes.add(type);
+                }
+                if (type == JournalRecords.NEW_ORDER) {
+                    newOrders.add(buffer.getLong(at + JournalRecords.ORDER_CLIENT_ORDER_ID));
+                } else if (type == JournalRecords.ORDER_STATE) {
+                    named.add(buffer.getLong(at + JournalRecords.STATE_CLIENT_ORDER_ID));
+                }
+                return true;
+            });
+        }
+        assertTrue(recreatedTypes.contains(JournalRecords.ORDER_STATE), recreatedTypes.toString());
+        assertTrue(newOrders.containsAll(named), "every order the journal names has its NEW_ORDER record");
+        final Replay.Outcome replay = Replay.run(journal, null);
+        assertTrue(replay.identical(), () -> String.valueOf(replay.difference()));
+    }
+
     /** Everything a restart must bring back, as text so a difference reads well. */
     private static String book(final JournalledEngine run) {
         final StringBuilder text = new StringBuilder();

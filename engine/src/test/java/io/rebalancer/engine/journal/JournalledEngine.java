@@ -46,6 +46,9 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
     private final Random random;
     private final long[] mids;
     private long ringSequence;
+    private long ordersSeen;
+    /** The order at which {@link #crashAtOrder} crashes, 0 for never. */
+    private long crashAt;
     private long time = T0;
     private long executionId;
 
@@ -198,9 +201,26 @@ final class JournalledEngine implements OrderSink, AutoCloseable {
         return ringSequence;
     }
 
+    /** Thrown out of the engine when the test crashes it. */
+    static final class Crash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Crashes the session the moment its {@code n}th new order is handed on: the order is journaled, what the
+     * engine decides after it in the same batch is not.
+     */
+    void crashAtOrder(final long n) {
+        crashAt = ordersSeen + n;
+    }
+
     @Override
     public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+        if (++ordersSeen == crashAt) {
+            session.closeWithoutStop();
+            throw new Crash();
+        }
         toAnswer.add(new long[] {clientOrderId, JournalRecords.NEW_ORDER, quantity, limitPrice, side == Side.BUY
             ? 1 : 2});
     }
