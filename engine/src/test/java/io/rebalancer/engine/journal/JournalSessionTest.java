@@ -181,6 +181,38 @@ class JournalSessionTest {
         assertTrue(replay.identical(), () -> String.valueOf(replay.difference()));
     }
 
+    @Test
+    void shouldRecoverFromTheLastGoodRecordWhenTheLastOneIsDamagedAndSaySo() {
+        final Path config = config();
+        final Path journal = dir.resolve("journal");
+        final JournalledEngine first = new JournalledEngine(config, journal, 14, 0);
+        first.run(300);
+        first.send(new io.rebalancer.engine.pipeline.InboundEvent().command(first.engine.now(),
+            io.rebalancer.engine.pipeline.Command.REPORT_STATUS, -1, 0), true);
+        final String before = book(first);
+        first.crash();
+        final long lastChain;
+        try (JournalReader reader = JournalReader.open(journal)) {
+            lastChain = reader.readAll((DirectBuffer buffer, int at, long index) -> true).chain();
+        }
+        // The last record (a portfolio status) reached the disk damaged.
+        JournalFiles.flip(JournalFiles.find(journal, lastChain).plus(2));
+
+        try (JournalledEngine second = new JournalledEngine(config, journal, 15, 0)) {
+            final JournalSession.Recovery recovery = second.session.recovery();
+            assertEquals(1, recovery.damagedRecords(), recovery.describe());
+            assertTrue(recovery.describe().contains("damaged records at the end left out"), recovery.describe());
+            assertEquals(before, book(second), "everything up to the last good record");
+            second.run(200);
+        }
+        try (JournalReader reader = JournalReader.open(journal)) {
+            final JournalReader.Outcome outcome = reader.readAll((DirectBuffer buffer, int at, long index) -> true);
+            assertTrue(outcome.firstDamage() != null, "the damage stays on record");
+            assertFalse(outcome.damagedAtEnd() || outcome.damagedInMiddle(), "resolved by the RECOVERED record");
+        }
+        assertTrue(Replay.run(journal, null).identical());
+    }
+
     /** Everything a restart must bring back, as text so a difference reads well. */
     private static String book(final JournalledEngine run) {
         final StringBuilder text = new StringBuilder();
