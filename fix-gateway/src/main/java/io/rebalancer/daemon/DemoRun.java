@@ -222,7 +222,7 @@ final class DemoRun {
                 publisher.command(recoveredTime, Command.RECONCILE, -1, 0);
             }
             if (started) {
-                runMarket(wallStart);
+                runMarket();
                 final long time = Math.max(lastCommandTime, market.lastTickTime());
                 closeMarket();
                 stopped = new StopTrading(publisher, engine.counters(), config.orders().onShutdown(),
@@ -260,7 +260,12 @@ final class DemoRun {
             + Long.toHexString(journal.chain()) + " (keep it elsewhere: a journal rewritten since will not end on it)";
     }
 
-    private void runMarket(final long wallStart) {
+    /**
+     * Publishes the market. With {@code --rate} each chunk is due a rate's worth of wall time after the one before;
+     * a market held back (waiting for the venue) does not race to catch up afterwards, so the rate is a ceiling,
+     * never a burst.
+     */
+    private void runMarket() {
         final int instruments = market.instruments();
         market.run(Math.min(options.ticks(), instruments));
         for (int id = 0; id < startBid.length; id++) {
@@ -272,6 +277,7 @@ final class DemoRun {
         long nextStatus = Math.floorDiv(firstTickTime, every) * every + every;
         final long rate = options.ticksPerSecond();
         final long chunk = rate == 0 ? CHUNK : Math.max(1, Math.min(CHUNK, rate / 100));
+        long due = System.nanoTime();
         while (market.ticksPublished() < options.ticks() && !stopRequested) {
             final long beforeStatus = market.ticksBefore(nextStatus);
             if (beforeStatus == 0) {
@@ -279,10 +285,11 @@ final class DemoRun {
                 nextStatus = Math.floorDiv(market.nextTickTime(), every) * every + every;
                 continue;
             }
-            market.run(Math.min(Math.min(chunk, beforeStatus), options.ticks() - market.ticksPublished()));
+            final long ticks = Math.min(Math.min(chunk, beforeStatus), options.ticks() - market.ticksPublished());
+            market.run(ticks);
             awaitEngineAndVenue();
             if (rate > 0) {
-                final long due = wallStart + (long)(market.ticksPublished() * 1e9 / rate);
+                due = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
                 for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
