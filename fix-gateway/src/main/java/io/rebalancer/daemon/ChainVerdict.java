@@ -1,6 +1,6 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalReader;
+import io.rebalancer.engine.journaling.JournalReader;
 
 /**
  * The one-line verdict on a journal's chain of record hashes after a read, and the exit status it stands for:

@@ -7,10 +7,10 @@ import io.rebalancer.engine.core.EngineListener;
 import io.rebalancer.engine.core.NoOpEngineListener;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.InstrumentUniverse;
-import io.rebalancer.engine.journal.ConfigArchive;
-import io.rebalancer.engine.journal.JournalDirectory;
-import io.rebalancer.engine.journal.JournalException;
-import io.rebalancer.engine.journal.JournalSession;
+import io.rebalancer.engine.journaling.ConfigArchive;
+import io.rebalancer.engine.journaling.JournalDirectory;
+import io.rebalancer.engine.journaling.JournalException;
+import io.rebalancer.engine.journaling.JournalSession;
 import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.EngineTopology;
 import io.rebalancer.engine.pipeline.FaultHandler;
@@ -97,7 +97,7 @@ final class DemoRun {
     /**
      * @param observe wraps the listener chain after the tally (tests add checks there); identity otherwise
      * @throws IllegalArgumentException when the venue's settings cannot be read
-     * @throws io.rebalancer.engine.journal.JournalException when the journal cannot be used or recovered
+     * @throws io.rebalancer.engine.journaling.JournalException when the journal cannot be used or recovered
      */
     DemoRun(final EngineConfig config, final DaemonOptions options, final PrintStream out,
         final UnaryOperator<EngineListener> observe) {

@@ -1,8 +1,8 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalReader;
-import io.rebalancer.engine.journal.JournalRecords;
-import io.rebalancer.engine.journal.RecordText;
+import io.rebalancer.engine.journaling.JournalReader;
+import io.rebalancer.engine.journaling.JournalRecords;
+import io.rebalancer.engine.journaling.RecordText;
 import org.agrona.DirectBuffer;
 
 import java.io.PrintStream;

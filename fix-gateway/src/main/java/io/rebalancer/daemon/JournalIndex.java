@@ -4,9 +4,9 @@ import io.rebalancer.engine.config.ConfigException;
 import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.PortfolioSpec;
-import io.rebalancer.engine.journal.ConfigArchive;
-import io.rebalancer.engine.journal.JournalReader;
-import io.rebalancer.engine.journal.JournalRecords;
+import io.rebalancer.engine.journaling.ConfigArchive;
+import io.rebalancer.engine.journaling.JournalReader;
+import io.rebalancer.engine.journaling.JournalRecords;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 

@@ -1,6 +1,6 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalRecords;
+import io.rebalancer.engine.journaling.JournalRecords;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalReader;
-import io.rebalancer.engine.journal.SnapshotStore;
+import io.rebalancer.engine.journaling.JournalReader;
+import io.rebalancer.engine.journaling.SnapshotStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalReader;
-import io.rebalancer.engine.journal.RecordText;
+import io.rebalancer.engine.journaling.JournalReader;
+import io.rebalancer.engine.journaling.RecordText;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

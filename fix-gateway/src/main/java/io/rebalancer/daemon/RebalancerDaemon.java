@@ -5,8 +5,8 @@ import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.WaitStrategyKind;
-import io.rebalancer.engine.journal.JournalException;
-import io.rebalancer.engine.journal.JournalSession;
+import io.rebalancer.engine.journaling.JournalException;
+import io.rebalancer.engine.journaling.JournalSession;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

@@ -1,7 +1,7 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalReader;
-import io.rebalancer.engine.journal.Replay;
+import io.rebalancer.engine.journaling.JournalReader;
+import io.rebalancer.engine.journaling.Replay;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.Side;
-import io.rebalancer.engine.journal.Replay;
+import io.rebalancer.engine.journaling.Replay;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.venue.VenueCounters;
 import io.rebalancer.venue.VenueFill;

@@ -1,9 +1,9 @@
 package io.rebalancer.daemon;
 
 import io.rebalancer.engine.config.ConfigLoader;
-import io.rebalancer.engine.journal.JournalReader;
-import io.rebalancer.engine.journal.JournalRecords;
-import io.rebalancer.engine.journal.Replay;
+import io.rebalancer.engine.journaling.JournalReader;
+import io.rebalancer.engine.journaling.JournalRecords;
+import io.rebalancer.engine.journaling.Replay;
 import io.rebalancer.engine.pipeline.ExecType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

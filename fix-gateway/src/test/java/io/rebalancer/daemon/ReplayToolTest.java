@@ -1,6 +1,6 @@
 package io.rebalancer.daemon;
 
-import io.rebalancer.engine.journal.JournalRecords;
+import io.rebalancer.engine.journaling.JournalRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

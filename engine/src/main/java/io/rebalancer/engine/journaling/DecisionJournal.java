@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 import io.rebalancer.engine.core.CancelReason;
 import io.rebalancer.engine.core.EngineListener;

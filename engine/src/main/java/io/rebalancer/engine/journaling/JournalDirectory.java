@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 import java.io.IOException;
 import java.nio.file.FileStore;

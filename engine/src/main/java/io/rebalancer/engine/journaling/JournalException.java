@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 /**
  * The journal cannot be used as it is: its folder is missing, full or not writable, it is damaged before its end,

@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;

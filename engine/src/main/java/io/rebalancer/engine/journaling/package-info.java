@@ -3,4 +3,4 @@
  * fixed-layout binary records in a Chronicle Queue, chained by a running hash; replay of a journal through the same
  * engine code; and the snapshots that let a restart skip all but the journal's tail.
  */
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;

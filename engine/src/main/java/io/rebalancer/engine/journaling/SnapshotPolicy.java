@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 /** Told at the end of each engine batch; takes a snapshot of the engine when one is due. Engine thread only. */
 public interface SnapshotPolicy {

@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 import io.rebalancer.engine.pipeline.InboundEvent;
 import org.agrona.DirectBuffer;

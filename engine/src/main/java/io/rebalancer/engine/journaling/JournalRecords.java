@@ -1,4 +1,4 @@
-package io.rebalancer.engine.journal;
+package io.rebalancer.engine.journaling;
 
 /**
  * The journal's binary layout, in one place. Every record is a multiple of eight bytes, little-endian (the byte
