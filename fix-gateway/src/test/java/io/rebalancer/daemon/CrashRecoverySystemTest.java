@@ -374,16 +374,7 @@ class CrashRecoverySystemTest {
         }
 
         private static Path copyConfig(final Path to) throws IOException {
-            try (Stream<Path> files = Files.walk(CONFIG)) {
-                for (final Path from : (Iterable<Path>)files::iterator) {
-                    final Path target = to.resolve(CONFIG.relativize(from).toString());
-                    if (Files.isDirectory(from)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(from, target);
-                    }
-                }
-            }
+            JournalFixture.copyShippedConfig(to);
             edit(to.resolve("engine.conf"), Map.of("max-order-age", "4h", "request-timeout", "1h"));
             try (Stream<Path> portfolios = Files.list(to.resolve("portfolios"))) {
                 for (final Path portfolio : (Iterable<Path>)portfolios::iterator) {

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,7 +35,7 @@ class JournalReplaySystemTest {
     @Test
     @Timeout(120)
     void shouldReplayALiveRunToTheSameOrdersAndReportAChangedParameter() throws IOException {
-        final Path config = copyConfig(dir.resolve("config"));
+        final Path config = JournalFixture.copyShippedConfig(dir.resolve("config"));
         final Path venue = config.resolve("fix").resolve("venue.cfg");
         Files.writeString(venue, Files.readString(venue)
             .replace("VenueRejectProbability=0", "VenueRejectProbability=0.1")
@@ -107,17 +106,5 @@ class JournalReplaySystemTest {
             }
             return true;
         }
-    }
-
-    static Path copyConfig(final Path to) throws IOException {
-        final Path shipped = Path.of("..", "config").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (final Path file : files.filter(Files::isRegularFile).toList()) {
-                final Path target = to.resolve(shipped.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-        return to;
     }
 }

@@ -114,9 +114,4 @@ public final class RecordBuffer {
     public long records() {
         return records;
     }
-
-    /** Bytes sealed and not yet flushed. */
-    public int pending() {
-        return position;
-    }
 }
