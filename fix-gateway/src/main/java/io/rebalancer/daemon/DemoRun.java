@@ -19,6 +19,8 @@ import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
+import io.rebalancer.marketdata.edge.EdgeSettings;
+import io.rebalancer.marketdata.edge.MarketDataEdge;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
@@ -77,6 +79,8 @@ final class DemoRun {
     private final JournalSession journal;
     private final EngineTopology topology;
     private final InboundPublisher publisher;
+    /** Judges and conflates the market's ticks before the ring, on the market's (the caller's) thread. */
+    private final MarketDataEdge edge;
     private final SyntheticMarket market;
     private final long firstTickTime;
     /** The engine's counts as recovered from the journal: the venue of this run has seen none of those orders. */
@@ -154,7 +158,8 @@ final class DemoRun {
         market = new SyntheticMarket(MarketCatalogue.model(universe,
             resumed ? options.seed() ^ journal.recovery().lastSequence() * 0x9E37_79B9_7F4A_7C15L : options.seed(),
             firstTickTime, interval, resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()]),
-            publisher, quotes);
+            edge = new MarketDataEdge(universe.size(), EdgeSettings.defaults(config.settings().ringSize()),
+                publisher, null), quotes);
         startBid = new long[universe.size()];
         startAsk = new long[universe.size()];
     }
@@ -361,6 +366,7 @@ final class DemoRun {
      * finds only the orders a real venue would keep.
      */
     private void closeMarket() {
+        edge.flush(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
         venue.closeMarket();
         final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
         while (!(publisher.backlog() == 0 && venue.idle(ordersSentThisRun()))

@@ -1,12 +1,10 @@
 package io.rebalancer.daemon;
 
-import com.lmax.disruptor.RingBuffer;
 import io.rebalancer.engine.config.ConfigException;
 import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.domain.InstrumentUniverse;
-import io.rebalancer.engine.pipeline.InboundEvent;
-import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.fix.FixGateway;
+import io.rebalancer.marketdata.TickSink;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import io.rebalancer.venue.VenueBehaviour;
@@ -29,13 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  * The venue simulator as its own process, for manual and system tests against a daemon or any FIX client:
  * serves every session of the given acceptor settings (FIX 4.4 and 4.2), fills at the touch of a synthetic
  * market built exactly as the daemon builds its own ({@link MarketCatalogue}, same seed and start by default),
- * paced by the wall clock, and prints a status line now and then until SIGINT or SIGTERM. The market's ticks go
- * into a ring nobody consumes (no gating sequence, so publishing never waits): only the quote board matters here.
+ * paced by the wall clock, and prints a status line now and then until SIGINT or SIGTERM. Only the market's quote
+ * board matters here: the ticks themselves go nowhere.
  */
 public final class VenueMain {
     static final int EXIT_OK = 0;
     static final int EXIT_USAGE = 2;
-    private static final int UNCONSUMED_RING = 1024;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
     private final VenueOptions options;
@@ -53,8 +50,7 @@ public final class VenueMain {
         venue = new VenueSimulator(settings, FixGateway.stores(settings), quotes, universe,
             VenueBehaviour.fromSettings(settings));
         market = new SyntheticMarket(MarketCatalogue.model(universe, options.seed(), options.startEpochNanos(),
-            options.tickIntervalNanos()), new InboundPublisher(RingBuffer.createSingleProducer(InboundEvent::new,
-            UNCONSUMED_RING)), quotes);
+            options.tickIntervalNanos()), new NoTicks(), quotes);
         where = describe(settings);
     }
 
@@ -189,5 +185,17 @@ public final class VenueMain {
             throw new IllegalArgumentException("venue settings: " + ex.getMessage(), ex);
         }
         return text.toString();
+    }
+
+    /** The venue's market updates its quote board; nothing else listens to its ticks. */
+    private static final class NoTicks implements TickSink {
+        @Override
+        public void onTick(final long timeNanos, final int instrumentId, final long bid, final long ask,
+            final long last, final long size, final long sequence) {
+        }
+
+        @Override
+        public void onUnknownSymbol(final long timeNanos, final CharSequence symbol) {
+        }
     }
 }

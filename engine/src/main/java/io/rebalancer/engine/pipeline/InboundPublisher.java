@@ -1,5 +1,6 @@
 package io.rebalancer.engine.pipeline;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
 /**
@@ -7,9 +8,10 @@ import com.lmax.disruptor.RingBuffer;
  * threads (the ring is multi-producer). No translator lambdas and no boxing: the Disruptor's generic
  * {@code publishEvent(translator, a, b, c)} would box every long argument.
  * <p>
- * When the ring is full, a publish waits for the engine, so nothing published is ever dropped. Conflating ticks
- * when the engine falls behind belongs to the market-data edge (not built yet); fills and commands are never
- * conflated.
+ * When the ring is full, a publish waits for the engine, so nothing published is ever dropped. The market-data
+ * edge publishes ticks with {@link #tryTick} instead, which never waits and never takes the last
+ * {@code headroom} slots: when the engine falls behind, the edge conflates ticks while executions, timers and
+ * commands still find room.
  */
 public final class InboundPublisher {
     private final RingBuffer<InboundEvent> ring;
@@ -25,6 +27,31 @@ public final class InboundPublisher {
         } finally {
             ring.publish(sequence);
         }
+    }
+
+    /**
+     * Publishes a tick only if that leaves more than {@code headroom} slots free; never waits.
+     *
+     * @return false, publishing nothing, when the ring is that full
+     */
+    public boolean tryTick(final long time, final int instrument, final long bid, final long ask, final long last,
+        final int headroom) {
+        if (ring.remainingCapacity() <= headroom) {
+            return false;
+        }
+        final long sequence;
+        try {
+            sequence = ring.tryNext();
+        } catch (final InsufficientCapacityException full) {
+            // Another publisher took the last slots since the check: the same answer, a shared instance, no garbage.
+            return false;
+        }
+        try {
+            ring.get(sequence).tick(time, instrument, bid, ask, last);
+        } finally {
+            ring.publish(sequence);
+        }
+        return true;
     }
 
     public void execution(final long time, final long clOrdId, final long execId, final int execType,

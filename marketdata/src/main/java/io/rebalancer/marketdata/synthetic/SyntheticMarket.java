@@ -1,13 +1,14 @@
 package io.rebalancer.marketdata.synthetic;
 
 import io.rebalancer.engine.domain.Fixed;
-import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.marketdata.TickSink;
 
 import java.util.List;
 
 /**
  * A seeded market of N instruments whose mids follow correlated geometric Brownian motion, publishing
- * two-sided quotes into the engine's ring in simulated event time.
+ * two-sided quotes to a {@link TickSink} (the market-data edge, or a venue's market-data publisher) in simulated
+ * event time. Each instrument's ticks are numbered 1, 2, 3, ... (its sequence), as a real feed numbers them.
  * <p>
  * Ticks are numbered 0, 1, 2, ... and tick {@code j} has event time {@code start + j * tickInterval}. They come
  * in steps of one tick per instrument, in model order: at the start of each step but the first, every log
@@ -29,7 +30,7 @@ public final class SyntheticMarket {
     /** The largest published mid, in currency units: far above any real price, far below {@link Fixed}'s range. */
     static final double MAX_MID = 1e9;
 
-    private final InboundPublisher publisher;
+    private final TickSink sink;
     private final LatestQuotes quotes;
     private final int count;
     private final long startEpochNanos;
@@ -47,11 +48,11 @@ public final class SyntheticMarket {
 
     /**
      * @param model     the instruments, correlation, seed and clock
-     * @param publisher where the ticks go
+     * @param sink      where the ticks go
      * @param quotes    updated with each tick before it is published, for the venue; sized for the instrument ids
      */
-    public SyntheticMarket(final MarketModel model, final InboundPublisher publisher, final LatestQuotes quotes) {
-        this.publisher = publisher;
+    public SyntheticMarket(final MarketModel model, final TickSink sink, final LatestQuotes quotes) {
+        this.sink = sink;
         this.quotes = quotes;
         final List<InstrumentModel> instruments = model.instruments();
         count = instruments.size();
@@ -82,7 +83,7 @@ public final class SyntheticMarket {
         }
     }
 
-    /** Publishes the next {@code ticks} ticks on the caller's thread, as fast as the ring takes them. */
+    /** Publishes the next {@code ticks} ticks on the caller's thread, as fast as the sink takes them. */
     public void run(final long ticks) {
         for (long i = 0; i < ticks; i++) {
             publishNext();
@@ -105,8 +106,9 @@ public final class SyntheticMarket {
         final long last = Math.min(ask, Math.max(bid, Math.floorDiv(mid + tick / 2, tick) * tick));
         final int instrument = instrumentIds[index];
         quotes.update(instrument, bid, ask, time);
+        final long sequence = published / count + 1;
         published++;
-        publisher.tick(time, instrument, bid, ask, last);
+        sink.onTick(time, instrument, bid, ask, last, 0, sequence);
     }
 
     /** Moves every log price one step; package-private so tests can check the model's statistics directly. */

@@ -6,6 +6,8 @@ import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.marketdata.edge.EdgeSettings;
+import io.rebalancer.marketdata.edge.MarketDataEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Publishing a tick allocates nothing once warm: a million ticks through a real engine ring, drained by a trivial
- * consumer thread with a sleeping wait (no busy-spin), measured with the thread's allocation counter.
+ * Publishing a tick allocates nothing once warm: a million ticks through the market-data edge (judged, conflated
+ * when the ring is full) into a real engine ring, drained by a trivial consumer thread with a sleeping wait (no
+ * busy-spin), measured with the thread's allocation counter.
  */
 @Timeout(60)
 class AllocationFreeMarketTest {
@@ -36,16 +39,19 @@ class AllocationFreeMarketTest {
             ProducerType.MULTI, new SleepingWaitStrategy());
         disruptor.handleEventsWith((event, sequence, endOfBatch) -> consumed++);
         disruptor.start();
-        final SyntheticMarket market = new SyntheticMarket(
-            SyntheticMarketTest.threeAssets(11, 0.3, 1_000_000_000L), new InboundPublisher(disruptor.getRingBuffer()),
-            new LatestQuotes(3));
+        final MarketDataEdge edge = new MarketDataEdge(3, EdgeSettings.defaults(1024),
+            new InboundPublisher(disruptor.getRingBuffer()), null);
+        final SyntheticMarket market = new SyntheticMarket(SyntheticMarketTest.threeAssets(11, 0.3, 1_000_000_000L),
+            edge, new LatestQuotes(3));
         market.run(WARM_UP);
         final long before = threads.getCurrentThreadAllocatedBytes();
         market.run(MEASURED);
         final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(edge.flush(10, TimeUnit.SECONDS));
         disruptor.shutdown(10, TimeUnit.SECONDS);
         assertEquals(WARM_UP + MEASURED, market.ticksPublished());
-        assertEquals(WARM_UP + MEASURED, consumed);
+        assertEquals(0, edge.faults().refused());
+        assertEquals(WARM_UP + MEASURED, consumed + edge.conflated());
         assertTrue(allocated < SLACK_BYTES, allocated + " bytes allocated for " + MEASURED + " ticks");
     }
 }

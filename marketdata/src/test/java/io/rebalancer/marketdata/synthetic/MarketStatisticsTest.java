@@ -34,7 +34,7 @@ class MarketStatisticsTest {
             new InstrumentModel(1, 100_000_000L, 10_000, DRIFT[1], VOLATILITY[1], 1),
             new InstrumentModel(2, 100_000_000L, 10_000, DRIFT[2], VOLATILITY[2], 1)),
             CORRELATION, SEED, 0, DAY / n);
-        final SyntheticMarket market = new SyntheticMarket(model, new TickTape().publisher(), new LatestQuotes(n));
+        final SyntheticMarket market = new SyntheticMarket(model, new TickTape().sink(), new LatestQuotes(n));
         final double dt = market.stepYears();
         assertEquals(1.0 / 365.25, dt, 1e-12);
         final double[] sum = new double[n];

@@ -29,7 +29,7 @@ class SyntheticMarketTest {
     /** Each tick as {time, instrument, bid, ask, last}. */
     private static List<long[]> record(final MarketModel model, final int ticks) {
         final TickTape tape = new TickTape();
-        final SyntheticMarket market = new SyntheticMarket(model, tape.publisher(), new LatestQuotes(3));
+        final SyntheticMarket market = new SyntheticMarket(model, tape.sink(), new LatestQuotes(3));
         final List<long[]> out = new ArrayList<>();
         for (int i = 0; i < ticks; i++) {
             market.publishNext();
@@ -71,7 +71,7 @@ class SyntheticMarketTest {
             new double[][] {{1, 0.9}, {0.9, 1}}, 99, START, 3_600 * SECOND);
         final TickTape tape = new TickTape();
         final LatestQuotes quotes = new LatestQuotes(2);
-        final SyntheticMarket market = new SyntheticMarket(wild, tape.publisher(), quotes);
+        final SyntheticMarket market = new SyntheticMarket(wild, tape.sink(), quotes);
         final long[] ticks = {10_000, 50_000};
         for (int i = 0; i < 200_000; i++) {
             market.publishNext();
@@ -91,7 +91,7 @@ class SyntheticMarketTest {
 
     @Test
     void shouldCountTicksBeforeATime() {
-        final SyntheticMarket market = new SyntheticMarket(threeAssets(1, 0.2, SECOND), new TickTape().publisher(),
+        final SyntheticMarket market = new SyntheticMarket(threeAssets(1, 0.2, SECOND), new TickTape().sink(),
             new LatestQuotes(3));
         assertEquals(0, market.ticksBefore(START));
         assertEquals(1, market.ticksBefore(START + 1));

@@ -1,0 +1,132 @@
+package io.rebalancer.marketdata.edge;
+
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.marketdata.TickSink;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The back-pressure policy for ticks, on the feed's thread. While the engine keeps up, a tick goes straight into the
+ * ring. When ticks would take the ring's last {@code headroom} slots, the tick waits here instead, one slot per
+ * instrument, and a newer tick for the same instrument replaces it (latest wins: the engine only ever wants the
+ * current price). Waiting instruments are sent in the order they first waited, as the ring frees up, on the next
+ * tick or {@link #drain()}. So what waits is bounded by the number of instruments, however fast the feed and however
+ * slow the engine; and the headroom keeps room for executions, timers and commands, which publish through the same
+ * ring but are never conflated, never dropped, and wait for a slot rather than lose one.
+ * <p>
+ * One thread only (the feed's); allocation-free.
+ */
+final class TickConflator implements TickSink {
+    private static final int PUBLISHED = 0;
+    private static final int CONFLATED = 1;
+    private static final int MOST_WAITING = 2;
+    private static final int WAITING = 3;
+    private static final int STATS = 4;
+
+    private final InboundPublisher publisher;
+    private final int headroom;
+    private final boolean[] waiting;
+    private final long[] time;
+    private final long[] bid;
+    private final long[] ask;
+    private final long[] last;
+    /** Instruments waiting, oldest first: a ring of ids, never more than one entry per instrument. */
+    private final int[] queue;
+    private int head;
+    private int count;
+    private final AtomicLongArray stats = new AtomicLongArray(STATS);
+
+    TickConflator(final int instruments, final InboundPublisher publisher, final int headroom) {
+        this.publisher = publisher;
+        this.headroom = headroom;
+        waiting = new boolean[instruments];
+        time = new long[instruments];
+        bid = new long[instruments];
+        ask = new long[instruments];
+        last = new long[instruments];
+        queue = new int[instruments];
+    }
+
+    @Override
+    public void onTick(final long timeNanos, final int instrument, final long bidPrice, final long askPrice,
+        final long lastPrice, final long size, final long sequence) {
+        if (count == 0 && publisher.tryTick(timeNanos, instrument, bidPrice, askPrice, lastPrice, headroom)) {
+            increment(PUBLISHED);
+            return;
+        }
+        if (waiting[instrument]) {
+            increment(CONFLATED);
+        } else {
+            waiting[instrument] = true;
+            queue[(head + count) % queue.length] = instrument;
+            count++;
+            if (count > stats.get(MOST_WAITING)) {
+                stats.lazySet(MOST_WAITING, count);
+            }
+        }
+        time[instrument] = timeNanos;
+        bid[instrument] = bidPrice;
+        ask[instrument] = askPrice;
+        last[instrument] = lastPrice;
+        drain();
+    }
+
+    /** Never reached: the gate counts unknown symbols and passes only known instruments on. */
+    @Override
+    public void onUnknownSymbol(final long timeNanos, final CharSequence symbol) {
+    }
+
+    /**
+     * Sends waiting ticks, oldest first, while the ring has room beyond the headroom.
+     *
+     * @return how many were sent
+     */
+    int drain() {
+        int sent = 0;
+        while (count > 0) {
+            final int instrument = queue[head];
+            if (!publisher.tryTick(time[instrument], instrument, bid[instrument], ask[instrument], last[instrument],
+                headroom)) {
+                break;
+            }
+            waiting[instrument] = false;
+            head = (head + 1) % queue.length;
+            count--;
+            sent++;
+        }
+        if (sent > 0) {
+            stats.lazySet(PUBLISHED, stats.get(PUBLISHED) + sent);
+        }
+        stats.lazySet(WAITING, count);
+        return sent;
+    }
+
+    private void increment(final int stat) {
+        stats.lazySet(stat, stats.get(stat) + 1);
+    }
+
+    /** Instruments whose latest tick waits for room; feed thread. */
+    int waiting() {
+        return count;
+    }
+
+    /** Ticks put into the ring; any thread. */
+    long published() {
+        return stats.get(PUBLISHED);
+    }
+
+    /** Ticks replaced by a newer one for the same instrument before the engine saw them; any thread. */
+    long conflated() {
+        return stats.get(CONFLATED);
+    }
+
+    /** The most instruments that ever waited at once; any thread. */
+    long mostWaiting() {
+        return stats.get(MOST_WAITING);
+    }
+
+    /** Instruments waiting at the last look; any thread. */
+    long waitingNow() {
+        return stats.get(WAITING);
+    }
+}

@@ -1,0 +1,283 @@
+package io.rebalancer.marketdata.edge;
+
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.marketdata.TickSink;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The market-data edge's judge: every tick of a feed passes here, on the feed's thread, and only a tick that passes
+ * every check goes on to {@code accepted}. Checks, in order: a known instrument; the feed's sequence (a number
+ * already seen is a duplicate, a skipped number a counted gap; an unnumbered tick identical to the instrument's
+ * last is a duplicate); every price a number; positive prices; neither crossed nor locked; time not earlier than
+ * the instrument's last good tick; and a move within the jump limit of the last good price.
+ * <p>
+ * A jump is held, not dropped: the instrument's next tick decides. Near the held price, the market really moved:
+ * that tick goes on. Near the old price, the held one was a bad print and is dropped. Far from both, it is held
+ * instead. An operator may release a held tick from any thread ({@link #requestRelease(int)}): the feed's thread
+ * sends it on at its next tick or {@link #poll()}. The first tick of an instrument has no price to jump from.
+ * <p>
+ * Allocation-free: per-instrument state is primitive arrays sized once.
+ */
+final class TickGate implements TickSink {
+    private static final int RECEIVED = 0;
+    private static final int ACCEPTED = 1;
+    private static final int CONFIRMED = 2;
+    private static final int RELEASED = 3;
+    private static final int DISCARDED = 4;
+    private static final int STATS = 5;
+
+    private final int instruments;
+    private final double jumpLimit;
+    private final TickSink accepted;
+    private final FeedFaults faults;
+    private final AtomicLongArray stats = new AtomicLongArray(STATS);
+    private final long[] lastSequence;
+    private final long[] lastTime;
+    private final long[] lastBid;
+    private final long[] lastAsk;
+    private final long[] lastLast;
+    private final boolean[] seen;
+    private final long[] goodPrice;
+    private final long[] goodTime;
+    private final boolean[] hasGood;
+    private final boolean[] held;
+    private final long[] heldTime;
+    private final long[] heldBid;
+    private final long[] heldAsk;
+    private final long[] heldLast;
+    private final long[] heldSize;
+    private final long[] heldSequence;
+    private final AtomicIntegerArray releaseRequested;
+    private final AtomicLong releaseRequests = new AtomicLong();
+    private long releasesSeen;
+
+    TickGate(final int instruments, final long jumpLimitPpm, final TickSink accepted, final FeedFaults faults) {
+        this.instruments = instruments;
+        this.jumpLimit = jumpLimitPpm / 1e6;
+        this.accepted = accepted;
+        this.faults = faults;
+        lastSequence = new long[instruments];
+        lastTime = new long[instruments];
+        lastBid = new long[instruments];
+        lastAsk = new long[instruments];
+        lastLast = new long[instruments];
+        seen = new boolean[instruments];
+        goodPrice = new long[instruments];
+        goodTime = new long[instruments];
+        hasGood = new boolean[instruments];
+        held = new boolean[instruments];
+        heldTime = new long[instruments];
+        heldBid = new long[instruments];
+        heldAsk = new long[instruments];
+        heldLast = new long[instruments];
+        heldSize = new long[instruments];
+        heldSequence = new long[instruments];
+        releaseRequested = new AtomicIntegerArray(instruments);
+    }
+
+    @Override
+    public void onTick(final long time, final int instrument, final long bid, final long ask, final long last,
+        final long size, final long sequence) {
+        increment(RECEIVED);
+        if (releaseRequests.get() != releasesSeen) {
+            releaseRequested();
+        }
+        if (instrument < 0 || instrument >= instruments) {
+            faults.record(TickFault.UNKNOWN_SYMBOL, time, instrument, bid, ask, last, sequence);
+            return;
+        }
+        final TickFault problem = sequence == NO_SEQUENCE ? sameAsLast(time, instrument, bid, ask, last)
+            : sequenced(time, instrument, bid, ask, last, sequence);
+        if (problem != null) {
+            faults.record(problem, time, instrument, bid, ask, last, sequence);
+            return;
+        }
+        final TickFault bad = priceProblem(time, instrument, bid, ask, last);
+        if (bad != null) {
+            faults.record(bad, time, instrument, bid, ask, last, sequence);
+            return;
+        }
+        final long price = referencePrice(bid, ask, last);
+        if (held[instrument]) {
+            if (!jumped(heldPrice(instrument), price)) {
+                held[instrument] = false;
+                increment(CONFIRMED);
+                pass(time, instrument, bid, ask, last, size, sequence, price);
+                return;
+            }
+            held[instrument] = false;
+            increment(DISCARDED);
+        }
+        if (hasGood[instrument] && jumped(goodPrice[instrument], price)) {
+            hold(time, instrument, bid, ask, last, size, sequence);
+            faults.record(TickFault.JUMP, time, instrument, bid, ask, last, sequence);
+            return;
+        }
+        pass(time, instrument, bid, ask, last, size, sequence, price);
+    }
+
+    @Override
+    public void onUnknownSymbol(final long time, final CharSequence symbol) {
+        increment(RECEIVED);
+        faults.recordUnknown(time, symbol);
+    }
+
+    /** Unnumbered feed: an update identical to the instrument's previous one (time and every price) is a duplicate. */
+    private TickFault sameAsLast(final long time, final int instrument, final long bid, final long ask,
+        final long last) {
+        if (seen[instrument] && lastTime[instrument] == time && lastBid[instrument] == bid
+            && lastAsk[instrument] == ask && lastLast[instrument] == last) {
+            return TickFault.DUPLICATE;
+        }
+        seen[instrument] = true;
+        lastTime[instrument] = time;
+        lastBid[instrument] = bid;
+        lastAsk[instrument] = ask;
+        lastLast[instrument] = last;
+        return null;
+    }
+
+    /** Numbered feed: a number already seen is a duplicate; a skipped number is a gap, counted, and the tick used. */
+    private TickFault sequenced(final long time, final int instrument, final long bid, final long ask,
+        final long last, final long sequence) {
+        final long previous = lastSequence[instrument];
+        if (sequence <= previous) {
+            return TickFault.DUPLICATE;
+        }
+        lastSequence[instrument] = sequence;
+        if (previous != 0 && sequence != previous + 1) {
+            faults.record(TickFault.GAP, time, instrument, bid, ask, last, sequence);
+        }
+        return null;
+    }
+
+    private TickFault priceProblem(final long time, final int instrument, final long bid, final long ask,
+        final long last) {
+        if (bid == Fixed.INVALID || ask == Fixed.INVALID || last == Fixed.INVALID) {
+            return TickFault.NOT_A_NUMBER;
+        }
+        final boolean twoSided = bid > 0 && ask > 0;
+        if (bid < 0 || ask < 0 || last < 0 || (!twoSided && last == 0)) {
+            return TickFault.NON_POSITIVE_PRICE;
+        }
+        if (twoSided && bid > ask) {
+            return TickFault.CROSSED_QUOTE;
+        }
+        if (twoSided && bid == ask) {
+            return TickFault.LOCKED_QUOTE;
+        }
+        if (hasGood[instrument] && time < goodTime[instrument]) {
+            return TickFault.TIME_BACKWARDS;
+        }
+        return null;
+    }
+
+    /** The price a jump is measured on: the mid of a two-sided quote, otherwise the last trade. */
+    private static long referencePrice(final long bid, final long ask, final long last) {
+        return bid > 0 && ask > 0 ? bid + (ask - bid) / 2 : last;
+    }
+
+    private boolean jumped(final long from, final long to) {
+        return jumpLimit > 0 && Math.abs((double)to - from) > from * jumpLimit;
+    }
+
+    private long heldPrice(final int instrument) {
+        return referencePrice(heldBid[instrument], heldAsk[instrument], heldLast[instrument]);
+    }
+
+    private void hold(final long time, final int instrument, final long bid, final long ask, final long last,
+        final long size, final long sequence) {
+        held[instrument] = true;
+        heldTime[instrument] = time;
+        heldBid[instrument] = bid;
+        heldAsk[instrument] = ask;
+        heldLast[instrument] = last;
+        heldSize[instrument] = size;
+        heldSequence[instrument] = sequence;
+    }
+
+    private void pass(final long time, final int instrument, final long bid, final long ask, final long last,
+        final long size, final long sequence, final long price) {
+        goodPrice[instrument] = price;
+        goodTime[instrument] = time;
+        hasGood[instrument] = true;
+        increment(ACCEPTED);
+        accepted.onTick(time, instrument, bid, ask, last, size, sequence);
+    }
+
+    /**
+     * Any thread: send the instrument's held tick on, at the feed's next tick or poll, as the operator vouches for
+     * it. Nothing happens if none is held by then.
+     */
+    void requestRelease(final int instrument) {
+        if (instrument < 0 || instrument >= instruments) {
+            throw new IllegalArgumentException("no instrument " + instrument);
+        }
+        releaseRequested.set(instrument, 1);
+        releaseRequests.incrementAndGet();
+    }
+
+    /** Feed thread: act on release requests while no tick arrives. */
+    void poll() {
+        if (releaseRequests.get() != releasesSeen) {
+            releaseRequested();
+        }
+    }
+
+    private void releaseRequested() {
+        releasesSeen = releaseRequests.get();
+        for (int id = 0; id < instruments; id++) {
+            if (releaseRequested.get(id) != 0) {
+                releaseRequested.set(id, 0);
+                if (held[id]) {
+                    held[id] = false;
+                    increment(RELEASED);
+                    pass(heldTime[id], id, heldBid[id], heldAsk[id], heldLast[id], heldSize[id], heldSequence[id],
+                        heldPrice(id));
+                }
+            }
+        }
+    }
+
+    /** Feed thread: forget the instrument's sequence, as after a fresh snapshot whose numbering starts again. */
+    void resetSequence(final int instrument) {
+        lastSequence[instrument] = 0;
+    }
+
+    /** Whether the instrument has a held tick; feed thread. */
+    boolean isHeld(final int instrument) {
+        return held[instrument];
+    }
+
+    private void increment(final int stat) {
+        stats.lazySet(stat, stats.get(stat) + 1);
+    }
+
+    /** Ticks (and unknown symbols) the feed delivered; any thread. */
+    long received() {
+        return stats.get(RECEIVED);
+    }
+
+    /** Ticks sent on to the engine's side; any thread. */
+    long accepted() {
+        return stats.get(ACCEPTED);
+    }
+
+    /** Held jumps the next tick confirmed; any thread. */
+    long confirmed() {
+        return stats.get(CONFIRMED);
+    }
+
+    /** Held jumps an operator released; any thread. */
+    long released() {
+        return stats.get(RELEASED);
+    }
+
+    /** Held jumps the next tick showed to be bad prints; any thread. */
+    long discarded() {
+        return stats.get(DISCARDED);
+    }
+}

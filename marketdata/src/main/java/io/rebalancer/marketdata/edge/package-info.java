@@ -1,0 +1,2 @@
+/** The market-data edge: every feed's ticks are judged, counted and conflated here before the engine's ring. */
+package io.rebalancer.marketdata.edge;
