@@ -1,5 +1,7 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.marketdata.edge.EdgeSettings;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,7 +13,8 @@ import java.time.format.DateTimeParseException;
  * {@link #duration}, {@link #instant}) are shared with the venue simulator's {@link VenueOptions}.
  *
  * @param configDir           the config directory ({@code engine.conf}, {@code instruments.csv}, {@code portfolios/})
- * @param ticks               how many synthetic ticks to publish (one instrument each)
+ * @param ticks               how many ticks to publish (one instrument each): the synthetic market's length, a
+ *                            cap on a file or recording
  * @param seed                the synthetic market's random seed
  * @param tickIntervalNanos   simulated time between two ticks
  * @param startEpochNanos     simulated time of the first tick
@@ -29,11 +32,12 @@ import java.time.format.DateTimeParseException;
  * @param snapshotEvery       snapshot the engine after this many inputs, so a restart replays only what follows
  * @param retainDays          delete the journal's daily files older than this many days (never one a restart
  *                            needs), 0 to keep everything
+ * @param market              where prices come from, how they are judged and where they are recorded
  */
 record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNanos, long startEpochNanos,
                      long statusIntervalNanos, long ticksPerSecond, boolean quiet, boolean help, boolean fixVenue,
                      Path fixSettings, long shutdownTimeoutNanos, Path journal, boolean journalNamed,
-                     long snapshotEvery, int retainDays) {
+                     long snapshotEvery, int retainDays, MarketOptions market) {
     static final String DEFAULT_CONFIG = "config";
     static final String DEFAULT_JOURNAL = "journal";
     static final long DEFAULT_SNAPSHOT_EVERY = 1_000_000;
@@ -52,20 +56,31 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "       java -jar rebalancer.jar replay --journal DIR [--config DIR]   (replay it, report any difference)",
         "",
         "Runs the rebalancing engine against a built-in synthetic market (correlated random walks of the",
-        "configured instruments). Orders go over a FIX 4.4 session to a venue simulator started in-process on",
-        "loopback (or to a real acceptor with --fix-settings), or to an in-process paper venue. Prints what",
+        "configured instruments), or prices from a CSV file or a recorded feed. Orders go over a FIX 4.4",
+        "session to a venue simulator started in-process on loopback (or to a real acceptor with",
+        "--fix-settings), or to an in-process paper venue. Prints what",
         "happens, then a summary. Ctrl-C or SIGTERM stops trading as config [orders] on-shutdown says (cancel",
         "working orders and wait for the venue, or leave them), then prints the summary; a second Ctrl-C exits",
         "at once.",
         "",
         "  --config DIR            config directory (default " + DEFAULT_CONFIG + ")",
-        "  --ticks N               ticks to publish, one instrument per tick (default " + DEFAULT_TICKS + ")",
+        "  --ticks N               ticks to publish, one instrument per tick (default " + DEFAULT_TICKS + "; a file",
+        "                          or recording: all of it)",
         "  --seed S                random seed of the synthetic market (default " + DEFAULT_SEED + ")",
         "  --tick-interval D       simulated time between ticks (default 1s); keep instruments x D within",
         "                          the config's maximum price age, or decisions wait for fresh prices",
         "  --start T               simulated time of the first tick (default " + DEFAULT_START + ")",
         "  --status-every D        simulated time between status tables (default 1d)",
         "  --rate N                publish at most N ticks per wall-clock second (default 0: as fast as possible)",
+        "  --market SOURCE         where prices come from (default synthetic): synthetic; csv:FILE, a price file,",
+        "                          wide (date, then a column of closes per symbol) or long (timestamp, symbol, bid,",
+        "                          ask, last, size[, seq]); recorded:DIR, a feed recorded with --record-feed",
+        "  --speed X               replay a file or recording at X times its own pace (1 real time, 3600 an hour",
+        "                          a second; default 0: as fast as the engine and the venue keep up)",
+        "  --jump-limit P          hold a price more than P% from the last good one until the next tick confirms",
+        "                          it (default " + EdgeSettings.DEFAULT_JUMP_LIMIT_PPM / 10_000 + "%; off to turn"
+            + " off; type 'release SYMBOL' on stdin to let one through)",
+        "  --record-feed DIR       record the raw feed to DIR (created) for replay with --market recorded:DIR",
         "  --venue fix|paper       where orders go (default fix): 'fix' sends them over a FIX 4.4 session to the",
         "                          venue simulator, started in-process on a free loopback port (config/fix/*.cfg,",
         "                          sequence numbers in memory); 'paper' fills them in-process at the touch",
@@ -120,6 +135,10 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--journal":
                 case "--snapshot-every":
                 case "--retain-days":
+                case "--market":
+                case "--speed":
+                case "--jump-limit":
+                case "--record-feed":
                     if (inline != null) {
                         parsed.set(name, inline);
                     } else if (i + 1 < args.length) {
@@ -140,6 +159,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
     private static final class Parsed {
         private Path config = Path.of(DEFAULT_CONFIG);
         private long ticks = DEFAULT_TICKS;
+        private boolean ticksGiven;
         private long seed = DEFAULT_SEED;
         private long interval = DEFAULT_TICK_INTERVAL_NANOS;
         private long start = DEFAULT_START_NANOS;
@@ -155,6 +175,10 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         private boolean noJournal;
         private long snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
         private int retainDays;
+        private String market = "synthetic";
+        private double speed;
+        private long jumpLimit = EdgeSettings.DEFAULT_JUMP_LIMIT_PPM;
+        private Path recordTo;
 
         void set(final String name, final String value) throws UsageException {
             switch (name) {
@@ -163,6 +187,7 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                     break;
                 case "--ticks":
                     ticks = positive(name, value);
+                    ticksGiven = true;
                     break;
                 case "--seed":
                     seed = number(name, value);
@@ -202,6 +227,18 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                     }
                     retainDays = (int)Math.min(Integer.MAX_VALUE, days);
                     break;
+                case "--market":
+                    market = value;
+                    break;
+                case "--speed":
+                    speed = MarketOptions.speed(value);
+                    break;
+                case "--jump-limit":
+                    jumpLimit = MarketOptions.jumpLimit(value);
+                    break;
+                case "--record-feed":
+                    recordTo = path(name, value, "a directory");
+                    break;
                 default:
                     throw new IllegalStateException(name + " is listed as taking a value but not parsed");
             }
@@ -214,9 +251,14 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
             if (noJournal && journalNamed) {
                 throw new UsageException("--journal and --no-journal contradict each other");
             }
-            return new DaemonOptions(config, ticks, seed, interval, start, status, rate, quiet, help, fix,
+            final MarketOptions source = MarketOptions.parse(market, speed, jumpLimit, recordTo);
+            if (speed > 0 && source.kind() == MarketOptions.Kind.SYNTHETIC) {
+                throw new UsageException("--speed paces a file or a recording; pace the synthetic market with --rate");
+            }
+            final long length = ticksGiven || source.kind() == MarketOptions.Kind.SYNTHETIC ? ticks : Long.MAX_VALUE;
+            return new DaemonOptions(config, length, seed, interval, start, status, rate, quiet, help, fix,
                 fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed, snapshotEvery,
-                retainDays);
+                retainDays, source);
         }
     }
 

@@ -19,10 +19,11 @@ import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
+import io.rebalancer.marketdata.FeedSource;
+import io.rebalancer.marketdata.TickSink;
 import io.rebalancer.marketdata.edge.EdgeSettings;
 import io.rebalancer.marketdata.edge.MarketDataEdge;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
-import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -39,7 +40,9 @@ import java.util.function.UnaryOperator;
 /**
  * One run of the daemon, wired and driven from the caller's thread:
  * <pre>
- *   caller's thread: SyntheticMarket --ticks, status commands--> EngineTopology ring --> Engine (engine thread)
+ *   caller's thread: FeedSource (synthetic market, CSV file or recorded feed) --ticks--> MarketClock (skips what
+ *     the recovered book saw, status commands) --> MarketDataEdge (judges, conflates; good ticks also to the
+ *     venues' QuoteBoard) --> EngineTopology ring --> Engine (engine thread)
  *   Engine --orders, cancels, replaces--> Venue: FixVenue (FixGateway --FIX--> VenueSimulator or a real acceptor)
  *                                              or PaperVenue (agent thread)
  *   Venue --executions--> the same inbound ring
@@ -69,7 +72,6 @@ final class DemoRun {
 
     private final EngineConfig config;
     private final DaemonOptions options;
-    private final LatestQuotes quotes;
     private final ConsoleReporter reporter;
     private final ConsolePrinter printer;
     private final RunTally tally;
@@ -81,7 +83,12 @@ final class DemoRun {
     private final InboundPublisher publisher;
     /** Judges and conflates the market's ticks before the ring, on the market's (the caller's) thread. */
     private final MarketDataEdge edge;
-    private final SyntheticMarket market;
+    private final QuoteBoard quoteBoard;
+    private final MarketClock clock;
+    private final FeedSource feed;
+    /** What the feed delivers to: the clock, or a recorder in front of it. */
+    private final TickSink feedInput;
+    /** The synthetic market's first tick time; Long.MIN_VALUE for a file or recording (known once it is read). */
     private final long firstTickTime;
     /** The engine's counts as recovered from the journal: the venue of this run has seen none of those orders. */
     private final long ordersSentBefore;
@@ -90,11 +97,8 @@ final class DemoRun {
     /** Each portfolio as this run found it (recovered from the journal, or as configured), for the summary. */
     private final List<Portfolio> startBook;
     private final long executionsBefore;
-    private final long[] startBid;
-    private final long[] startAsk;
     private final AtomicReference<Throwable> agentError = new AtomicReference<>();
     private volatile boolean stopRequested;
-    private long lastCommandTime = Long.MIN_VALUE;
     /** Orders and requests the engine had sent when the market last gave up waiting for the venue's answers. */
     private long requestsWhenGaveUp = -1;
 
@@ -109,10 +113,10 @@ final class DemoRun {
         this.options = options;
         final InstrumentUniverse universe = config.universe();
         final int portfolios = config.portfolios().size();
-        quotes = new LatestQuotes(universe.size());
+        final LatestQuotes quotes = new LatestQuotes(universe.size());
         venue = Venue.of(options, config, quotes);
         reporter = options.quiet() ? null : new ConsoleReporter(portfolios, universe.size());
-        printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out, venue::connection);
+        printer = options.quiet() ? null : new ConsolePrinter(reporter, config, out, this::statusHeader);
         tally = new RunTally(portfolios, observe.apply(options.quiet() ? NoOpEngineListener.INSTANCE : reporter));
         final EventHandler<InboundEvent> stage;
         final FaultHandler faults;
@@ -152,16 +156,35 @@ final class DemoRun {
         topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
         publisher = topology.publisher();
         final boolean resumed = journal != null && journal.recovery().found() && engine.now() != Long.MIN_VALUE;
+        quoteBoard = new QuoteBoard(quotes);
+        edge = new MarketDataEdge(universe.size(), new EdgeSettings(options.market().jumpLimitPpm(),
+            EdgeSettings.defaults(config.settings().ringSize()).tickHeadroom()), publisher, quoteBoard);
+        clock = new MarketClock(edge, publisher, resumed ? engine.now() : Long.MIN_VALUE,
+            options.statusIntervalNanos(), universe.size());
         final long interval = options.tickIntervalNanos();
-        firstTickTime = resumed && engine.now() >= options.startEpochNanos()
-            ? Math.floorDiv(engine.now(), interval) * interval + interval : options.startEpochNanos();
-        market = new SyntheticMarket(MarketCatalogue.model(universe,
-            resumed ? options.seed() ^ journal.recovery().lastSequence() * 0x9E37_79B9_7F4A_7C15L : options.seed(),
-            firstTickTime, interval, resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()]),
-            edge = new MarketDataEdge(universe.size(), EdgeSettings.defaults(config.settings().ringSize()),
-                publisher, null), quotes);
-        startBid = new long[universe.size()];
-        startAsk = new long[universe.size()];
+        if (options.market().kind() == MarketOptions.Kind.SYNTHETIC) {
+            firstTickTime = resumed && engine.now() >= options.startEpochNanos()
+                ? Math.floorDiv(engine.now(), interval) * interval + interval : options.startEpochNanos();
+        } else {
+            firstTickTime = Long.MIN_VALUE;
+        }
+        final long seed = resumed ? options.seed() ^ journal.recovery().lastSequence() * 0x9E37_79B9_7F4A_7C15L
+            : options.seed();
+        try {
+            feed = Feeds.open(options, universe, seed, firstTickTime,
+                resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()]);
+        } catch (final RuntimeException ex) {
+            closeOnFailure();
+            throw ex;
+        }
+        feedInput = clock;
+    }
+
+    private void closeOnFailure() {
+        if (journal != null) {
+            journal.close();
+        }
+        venue.close();
     }
 
     /** Copies of the engine's portfolios as they stand (through their snapshot form: every field, nothing shared). */
@@ -187,9 +210,44 @@ final class DemoRun {
         return marks;
     }
 
-    /** Simulated time of the first tick: the configured start, or just after the recovered engine's time. */
+    /**
+     * Simulated time of the synthetic market's first tick: the configured start, or just after the recovered engine's
+     * time; Long.MIN_VALUE for a file or a recording.
+     */
     long firstTickTime() {
         return firstTickTime;
+    }
+
+    /**
+     * Any thread (the operator console): lets the held jump of {@code symbol}, or of every instrument with
+     * {@code all}, through at the feed's next tick or drain.
+     *
+     * @return what was asked, for the operator
+     */
+    String releaseHeld(final String symbol) {
+        final InstrumentUniverse universe = config.universe();
+        if ("all".equalsIgnoreCase(symbol)) {
+            for (int id = 0; id < universe.size(); id++) {
+                edge.requestRelease(id);
+            }
+            return "any held price of every instrument goes through with the feed's next tick";
+        }
+        final int id = universe.idOf(symbol);
+        if (id < 0) {
+            return "no instrument " + symbol + " in the config";
+        }
+        edge.requestRelease(id);
+        return "a held price of " + symbol + " goes through with the feed's next tick (if one is held)";
+    }
+
+    /** Any thread: the market data's counts and latest bad tick of each kind. */
+    String marketStatus() {
+        return edge.describe(this::symbol);
+    }
+
+    /** What the prices come from, for the banner. */
+    String feedDescription() {
+        return feed.describe();
     }
 
     /** What recovery found, for the banner; null without a journal. */
@@ -228,7 +286,7 @@ final class DemoRun {
             }
             if (started) {
                 runMarket();
-                final long time = Math.max(lastCommandTime, market.lastTickTime());
+                final long time = marketTime();
                 closeMarket();
                 stopped = new StopTrading(publisher, engine.counters(), config.orders().onShutdown(),
                     options.shutdownTimeoutNanos()).stop(time);
@@ -246,15 +304,41 @@ final class DemoRun {
                 journal.close();
             }
             venue.close();
+            feed.close();
             if (printerRunner != null) {
                 printerRunner.close();
             }
         }
         final long wallNanos = System.nanoTime() - wallStart;
-        return RunReport.of(config, engine, tally, new RunReport.Totals(market.ticksPublished(), wallNanos,
-            firstTickTime, market.lastTickTime(), options.seed(), stopRequested, drained && engineStopped,
+        return RunReport.of(config, engine, tally, new RunReport.Totals(clock.delivered(), wallNanos,
+            clock.firstTime(), clock.lastTime(), options.seed(), stopRequested, drained && engineStopped,
             venue.totals(started), reporter == null ? 0 : reporter.dropped(), agentError.get(), stopped,
-            journalLine()), startBid, startAsk, startBook);
+            journalLine(), marketLines()), quoteBoard.firstBids(), quoteBoard.firstAsks(), startBook);
+    }
+
+    /** The time trading stops at: the market's latest, or the recovered clock when the feed brought nothing new. */
+    private long marketTime() {
+        final long time = Math.max(clock.now(), recoveredTime);
+        return time == Long.MIN_VALUE ? options.startEpochNanos() : time;
+    }
+
+    /** For the summary: the source, what the edge made of it, and what a resumed run skipped. */
+    private String marketLines() {
+        return feed.describe() + (clock.skipped() > 0 ? "; " + Text.count(clock.skipped())
+            + " ticks at or before the recovered book's time skipped" : "") + System.lineSeparator()
+            + edge.describe(this::symbol);
+    }
+
+    private String symbol(final int instrument) {
+        return config.universe().isValidId(instrument) ? config.universe().get(instrument).symbol()
+            : "#" + instrument;
+    }
+
+    /** The status header: the venue's connection, then the market data's counts when any tick was refused. */
+    private String statusHeader() {
+        final String connection = venue.connection();
+        return edge.faults().refused() == 0 && edge.conflated() == 0 ? connection
+            : connection + System.lineSeparator() + "  " + edge.describe(this::symbol);
     }
 
     private String journalLine() {
@@ -266,32 +350,23 @@ final class DemoRun {
     }
 
     /**
-     * Publishes the market. With {@code --rate} each chunk is due a rate's worth of wall time after the one before;
-     * a market held back (waiting for the venue) does not race to catch up afterwards, so the rate is a ceiling,
-     * never a burst.
+     * Publishes the market, a chunk at a time, each followed by a wait for the engine and the venue. With
+     * {@code --rate} each chunk is due a rate's worth of wall time after the one before; a market held back (waiting
+     * for the venue) does not race to catch up afterwards, so the rate is a ceiling, never a burst. A file or
+     * recording paced with {@code --speed} waits inside its own poll; meanwhile ticks that waited in the edge go on.
      */
     private void runMarket() {
-        final int instruments = market.instruments();
-        market.run(Math.min(options.ticks(), instruments));
-        for (int id = 0; id < startBid.length; id++) {
-            startBid[id] = quotes.bid(id);
-            startAsk[id] = quotes.ask(id);
-        }
-        command(market.lastTickTime());
-        final long every = options.statusIntervalNanos();
-        long nextStatus = Math.floorDiv(firstTickTime, every) * every + every;
         final long rate = options.ticksPerSecond();
         final long chunk = rate == 0 ? CHUNK : Math.max(1, Math.min(CHUNK, rate / 100));
         long due = System.nanoTime();
-        while (market.ticksPublished() < options.ticks() && !stopRequested) {
-            final long beforeStatus = market.ticksBefore(nextStatus);
-            if (beforeStatus == 0) {
-                command(nextStatus);
-                nextStatus = Math.floorDiv(market.nextTickTime(), every) * every + every;
+        long polled = 0;
+        while (!feed.finished() && polled < options.ticks() && !stopRequested) {
+            final int ticks = feed.poll(feedInput, (int)Math.min(chunk, options.ticks() - polled));
+            polled += ticks;
+            edge.drain();
+            if (ticks == 0) {
                 continue;
             }
-            final long ticks = Math.min(Math.min(chunk, beforeStatus), options.ticks() - market.ticksPublished());
-            market.run(ticks);
             awaitEngineAndVenue();
             if (rate > 0) {
                 due = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
@@ -353,11 +428,6 @@ final class DemoRun {
         final EngineCounters counters = engine.counters();
         return counters.get(EngineCounters.ORDERS_SENT) + counters.get(EngineCounters.CANCELS_SENT)
             + counters.get(EngineCounters.REPLACES_SENT);
-    }
-
-    private void command(final long time) {
-        lastCommandTime = Math.max(lastCommandTime, time);
-        publisher.command(time, Command.REPORT_STATUS, -1, 0);
     }
 
     /**

@@ -116,6 +116,8 @@ public final class RebalancerDaemon {
             options.shutdownTimeoutNanos() + SHUTDOWN_MARGIN_NANOS);
         if (shutdownHook) {
             signals.install();
+            // Only the real process owns its standard input (a test runner may talk to its JVM through it).
+            new OperatorConsole(System.in, out, demo).start();
         }
         int status = EXIT_FAILED;
         try {
@@ -161,10 +163,21 @@ public final class RebalancerDaemon {
         }
         out.println("rebalancer demo: " + config.universe().size() + " instruments (" + symbols + "), "
             + config.portfolios().size() + " portfolios (" + names + "), config " + options.configDir());
-        out.println("synthetic market: seed " + options.seed() + ", " + Text.count(options.ticks())
-            + " ticks, one every " + Text.duration(options.tickIntervalNanos()) + " of simulated time from "
-            + Text.time(demo.firstTickTime(), config.settings().zone()) + " " + config.settings().zone()
-            + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s" : ""));
+        if (options.market().kind() == MarketOptions.Kind.SYNTHETIC) {
+            out.println("synthetic market: seed " + options.seed() + ", " + Text.count(options.ticks())
+                + " ticks, one every " + Text.duration(options.tickIntervalNanos()) + " of simulated time from "
+                + Text.time(demo.firstTickTime(), config.settings().zone()) + " " + config.settings().zone()
+                + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s"
+                : ""));
+        } else {
+            out.println("market: " + demo.feedDescription()
+                + (options.ticks() < Long.MAX_VALUE ? ", at most " + Text.count(options.ticks()) + " ticks" : "")
+                + (options.ticksPerSecond() > 0 ? ", at most " + Text.count(options.ticksPerSecond()) + " ticks/s"
+                : ""));
+        }
+        out.println("market data: a tick moving more than " + (options.market().jumpLimitPpm() == 0 ? "any limit (off)"
+            : options.market().jumpLimitPpm() / 10_000.0 + "%") + " from the last good price waits for the next to"
+            + " confirm it; bad ticks are counted in the status and the summary");
         out.println((!options.fixVenue() ? "orders go to the in-process paper venue, which fills at the touch"
             : options.fixSettings() == null ? "orders go over FIX 4.4 to the venue simulator, in-process on loopback"
             : "orders go over FIX 4.4 as " + options.fixSettings() + " says") + "; on stop: "

@@ -101,7 +101,7 @@ record RunReport(List<PortfolioOutcome> portfolios, long[] engineCounters, long[
      */
     record Totals(long ticks, long wallNanos, long firstTickTime, long lastTickTime, long seed, boolean stoppedEarly,
                   boolean drained, VenueTotals venue, long droppedLines, Throwable agentError,
-                  StopTrading.Outcome shutdown, String journal) {
+                  StopTrading.Outcome shutdown, String journal, String market) {
     }
 
     /**

@@ -54,6 +54,10 @@ final class SummaryWriter {
         }
         out.append(any ? "" : "none").append(NL);
         out.append(String.format(Locale.ROOT, "%-8s %s%n", totals.venue().label(), totals.venue().line()));
+        if (totals.market() != null) {
+            out.append(String.format(Locale.ROOT, "%-8s %s%n", "market", totals.market()
+                .replace(System.lineSeparator(), System.lineSeparator() + INDENT)));
+        }
         if (totals.journal() != null) {
             out.append(String.format(Locale.ROOT, "%-8s %s%n", "journal", totals.journal()));
         }

@@ -105,7 +105,7 @@ class DemoRunSystemTest {
         final DaemonOptions options = new DaemonOptions(Path.of("..", "config"), TICKS, SEED,
             DaemonOptions.DEFAULT_TICK_INTERVAL_NANOS, 1_769_697_000_000_000_000L, 3_600_000_000_000L, 0, false,
             false, fixVenue, fixSettings, DaemonOptions.DEFAULT_SHUTDOWN_TIMEOUT_NANOS, null, false,
-            DaemonOptions.DEFAULT_SNAPSHOT_EVERY, 0);
+            DaemonOptions.DEFAULT_SNAPSHOT_EVERY, 0, MarketOptions.SYNTHETIC);
         final AtomicReference<NeverNegative> checker = new AtomicReference<>();
         final DemoRun run = new DemoRun(config, options, out, next -> {
             final NeverNegative c = new NeverNegative(next);

@@ -45,7 +45,7 @@ class RunTallyTest {
 
     private static String summary(final StopTrading.Outcome shutdown) {
         final RunReport.Totals totals = new RunReport.Totals(10, 1_000_000_000L, T, T, 1, true, true,
-            new RunReport.VenueTotals("fix", "FIX session to nowhere", 0, 0, 0, 0), 0, null, shutdown, null);
+            new RunReport.VenueTotals("fix", "FIX session to nowhere", 0, 0, 0, 0), 0, null, shutdown, null, null);
         return SummaryWriter.write(List.of(), new long[EngineCounters.fixedCounters()],
             new long[InputReject.values().length], totals, ZoneId.of("UTC"));
     }

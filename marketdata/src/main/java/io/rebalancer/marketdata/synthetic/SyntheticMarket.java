@@ -48,8 +48,9 @@ public final class SyntheticMarket {
 
     /**
      * @param model     the instruments, correlation, seed and clock
-     * @param sink      where the ticks go
-     * @param quotes    updated with each tick before it is published, for the venue; sized for the instrument ids
+     * @param sink      where {@link #run(long)} and {@link #publishNext()} send the ticks
+     * @param quotes    updated with each tick before it is published, for a venue; sized for the instrument ids;
+     *                  null when the ticks' receiver keeps its own board
      */
     public SyntheticMarket(final MarketModel model, final TickSink sink, final LatestQuotes quotes) {
         this.sink = sink;
@@ -70,7 +71,7 @@ public final class SyntheticMarket {
         final double dt = (double)tickIntervalNanos * count / NANOS_PER_YEAR;
         for (int i = 0; i < count; i++) {
             final InstrumentModel m = instruments.get(i);
-            if (m.instrumentId() >= quotes.instruments()) {
+            if (quotes != null && m.instrumentId() >= quotes.instruments()) {
                 throw new IllegalArgumentException("instrument id " + m.instrumentId() + " beyond the quote board");
             }
             instrumentIds[i] = m.instrumentId();
@@ -90,8 +91,13 @@ public final class SyntheticMarket {
         }
     }
 
-    /** Publishes one tick: moves the model first when a new step begins. */
+    /** Publishes one tick to the market's own sink. */
     public void publishNext() {
+        publishNext(sink);
+    }
+
+    /** Publishes one tick to {@code sink}: moves the model first when a new step begins. */
+    public void publishNext(final TickSink sink) {
         final int index = (int)(published % count);
         if (index == 0 && published > 0) {
             step();
@@ -105,7 +111,9 @@ public final class SyntheticMarket {
         final long ask = Math.max(bid + tick, -Math.floorDiv(-(mid + half), tick) * tick);
         final long last = Math.min(ask, Math.max(bid, Math.floorDiv(mid + tick / 2, tick) * tick));
         final int instrument = instrumentIds[index];
-        quotes.update(instrument, bid, ask, time);
+        if (quotes != null) {
+            quotes.update(instrument, bid, ask, time);
+        }
         final long sequence = published / count + 1;
         published++;
         sink.onTick(time, instrument, bid, ask, last, 0, sequence);

@@ -1,0 +1,112 @@
+package io.rebalancer.daemon;
+
+import io.rebalancer.engine.pipeline.Command;
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.marketdata.TickSink;
+
+/**
+ * Between a feed and the market-data edge, on the feed's thread: keeps the market's clock for the run. It skips
+ * ticks the recovered book has already seen (at or before its clock: a file replayed again after a restart goes on
+ * where the journal ended), asks the engine for a status report when a tick crosses a status boundary of event time
+ * (the engine reads no other clock) and once every instrument could have had its first tick, and remembers the
+ * first and last tick times for the summary.
+ */
+final class MarketClock implements TickSink {
+    private final TickSink next;
+    private final InboundPublisher publisher;
+    private final long resumeAfter;
+    private final long statusEvery;
+    private final int instruments;
+    private long nextStatus;
+    private long delivered;
+    private long skipped;
+    private long firstTime = Long.MIN_VALUE;
+    private long lastTime = Long.MIN_VALUE;
+    private long lastCommandTime = Long.MIN_VALUE;
+
+    /**
+     * @param resumeAfter the recovered engine's clock: ticks at or before it are skipped; Long.MIN_VALUE for none
+     * @param statusEvery event time between status reports
+     * @param instruments ticks after which the opening status report is asked for
+     */
+    MarketClock(final TickSink next, final InboundPublisher publisher, final long resumeAfter, final long statusEvery,
+        final int instruments) {
+        this.next = next;
+        this.publisher = publisher;
+        this.resumeAfter = resumeAfter;
+        this.statusEvery = statusEvery;
+        this.instruments = instruments;
+    }
+
+    @Override
+    public void onTick(final long time, final int instrumentId, final long bid, final long ask, final long last,
+        final long size, final long sequence) {
+        if (!due(time)) {
+            return;
+        }
+        next.onTick(time, instrumentId, bid, ask, last, size, sequence);
+        if (delivered == instruments) {
+            status(time);
+        }
+    }
+
+    @Override
+    public void onUnknownSymbol(final long time, final CharSequence symbol) {
+        if (due(time)) {
+            next.onUnknownSymbol(time, symbol);
+        }
+    }
+
+    /** Counts the tick, and asks for the status reports whose time has come before it goes on. */
+    private boolean due(final long time) {
+        if (time <= resumeAfter) {
+            skipped++;
+            return false;
+        }
+        if (delivered == 0) {
+            firstTime = time;
+            nextStatus = boundaryAfter(time);
+        } else if (time >= nextStatus) {
+            status(nextStatus);
+            nextStatus = boundaryAfter(time);
+        }
+        delivered++;
+        lastTime = Math.max(lastTime, time);
+        return true;
+    }
+
+    private long boundaryAfter(final long time) {
+        final long boundary = Math.floorDiv(time, statusEvery) * statusEvery;
+        return boundary > Long.MAX_VALUE - statusEvery ? Long.MAX_VALUE : boundary + statusEvery;
+    }
+
+    private void status(final long time) {
+        lastCommandTime = Math.max(lastCommandTime, time);
+        publisher.command(time, Command.REPORT_STATUS, -1, 0);
+    }
+
+    /** Ticks that went on to the edge (good or bad: the edge judges). */
+    long delivered() {
+        return delivered;
+    }
+
+    /** Ticks at or before the recovered clock, left out. */
+    long skipped() {
+        return skipped;
+    }
+
+    /** Event time of the first tick that went on, Long.MIN_VALUE before it. */
+    long firstTime() {
+        return firstTime;
+    }
+
+    /** The latest event time of a tick that went on, Long.MIN_VALUE before the first. */
+    long lastTime() {
+        return lastTime;
+    }
+
+    /** The market's time now: the latest tick or status report, Long.MIN_VALUE before either. */
+    long now() {
+        return Math.max(lastTime, lastCommandTime);
+    }
+}
