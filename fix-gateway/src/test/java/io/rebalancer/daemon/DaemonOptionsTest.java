@@ -105,4 +105,33 @@ class DaemonOptionsTest {
         assertEquals("--config needs a directory", error("--config="));
         assertEquals("--shutdown-timeout: '0s' must be longer than zero", error("--shutdown-timeout", "0s"));
     }
+
+    @Test
+    void shouldChooseTheMarketAndHowItIsJudged() throws UsageException {
+        assertEquals(MarketOptions.SYNTHETIC, DaemonOptions.parse().market());
+        final DaemonOptions csv = DaemonOptions.parse("--market", "csv:prices.csv", "--speed", "3600",
+            "--jump-limit", "10%", "--record-feed", "feed");
+        assertEquals(new MarketOptions(MarketOptions.Kind.CSV, Path.of("prices.csv"), 3600, 100_000, Path.of("feed")),
+            csv.market());
+        assertEquals(Long.MAX_VALUE, csv.ticks(), "a file is read to its end unless --ticks says otherwise");
+        assertEquals(500, DaemonOptions.parse("--market=recorded:feed", "--ticks", "500").ticks());
+        assertEquals(MarketOptions.Kind.RECORDED, DaemonOptions.parse("--market=recorded:feed").market().kind());
+        assertEquals(0, DaemonOptions.parse("--jump-limit", "off").market().jumpLimitPpm());
+        assertEquals(25_000, DaemonOptions.parse("--jump-limit", "2.5").market().jumpLimitPpm());
+    }
+
+    @Test
+    void shouldRefuseABadMarket() {
+        assertEquals("--market: 'bloomberg' is not synthetic, csv:FILE or recorded:DIR",
+            error("--market", "bloomberg"));
+        assertEquals("--market csv needs a file: csv:prices.csv", error("--market", "csv:"));
+        assertEquals("--market recorded needs a folder: recorded:feed", error("--market", "recorded"));
+        assertEquals("--market synthetic takes nothing after it, not 'x'", error("--market", "synthetic:x"));
+        assertEquals("--speed paces a file or a recording; pace the synthetic market with --rate",
+            error("--speed", "2"));
+        assertTrue(error("--speed", "-1").startsWith("--speed: '-1' is not 0"));
+        assertEquals("--jump-limit: '0' is not a positive percentage such as 25% or off", error("--jump-limit", "0"));
+        assertEquals("--jump-limit: 'big' is not a positive percentage such as 25% or off",
+            error("--jump-limit", "big"));
+    }
 }
