@@ -49,12 +49,24 @@ class MarketDataFuzzTest {
 
     @Test
     void shouldCountEveryBadTickAndTradeOnlyOnGoodOnes() throws Exception {
-        final long seed = System.nanoTime();
+        final long seed = seed();
         try {
             fuzz(seed);
         } catch (final AssertionError | RuntimeException failure) {
             throw new AssertionError("seed " + seed + ": " + failure.getMessage(), failure);
         }
+    }
+
+    /**
+     * CI is repeatable: a fixed seed, unless {@code -Drebalancer.test.fuzz.seed=S} replays one or
+     * {@code -Drebalancer.test.random=true} explores (as the engine's TestSeeds, which this module cannot see).
+     */
+    private static long seed() {
+        final Long given = Long.getLong("rebalancer.test.fuzz.seed");
+        if (given != null) {
+            return given;
+        }
+        return Boolean.getBoolean("rebalancer.test.random") ? System.nanoTime() : 20_261_124L;
     }
 
     private static void fuzz(final long seed) throws Exception {
