@@ -7,8 +7,10 @@ import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.state.PriceBoard;
 
 /**
- * The engine's own defence against bad prices (the market-data edge will add jump limits): a tick that
- * fails here never reaches the price board, so no drift is computed and no order is sized from it.
+ * The engine's own defence against bad prices, the second line behind the market-data edge (which also holds jumps,
+ * refuses locked quotes, duplicates and unknown symbols by name, before the ring): a tick that fails here never
+ * reaches the price board, so no drift is computed and no order is sized from it. It stays because the engine also
+ * takes inputs that never passed an edge (a journal replayed, a test's driver), and a bad price must never count.
  */
 final class TickValidator {
     private TickValidator() {
