@@ -11,13 +11,19 @@ import io.rebalancer.marketdata.edge.MarketDataEdge;
 import io.rebalancer.marketdata.edge.TickFault;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.rebalancer.marketdata.recorded.Recordings.SECOND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,6 +145,44 @@ class RecordedFeedTest {
         }
         return CallLog.Call.tick(call.time(), mappedId, call.bid(), call.ask(), call.last(), call.size(),
             call.sequence());
+    }
+
+    @Test
+    void shouldReplayARecordingThatRolledToTheNextDaysFile() throws IOException {
+        final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2026-03-27T23:59:59Z"));
+        final CallLog passedOn = new CallLog();
+        try (FeedRecorder recorder = FeedRecorder.open(dir, ABCD, "over midnight", passedOn, clock)) {
+            final SyntheticMarket market = new SyntheticMarket(Recordings.market(4, 9, SECOND), recorder,
+                new LatestQuotes(4));
+            market.run(1_000);
+            clock.advanceMillis(TimeUnit.DAYS.toMillis(1));
+            market.run(1_000);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.filter(file -> file.toString().endsWith(".cq4")).count(), "a file per day");
+        }
+        final CallLog replayed = new CallLog();
+        try (RecordedFeed feed = RecordedFeed.open(dir, ABCD, 0)) {
+            Recordings.replayAll(feed, replayed);
+            assertNull(feed.problems());
+        }
+        assertEquals(passedOn.calls(), replayed.calls());
+    }
+
+    @Test
+    void shouldPassALongSymbolOnWholeButRecordItCut() {
+        final String symbol = "S".repeat(RecordingFormat.MAX_SYMBOL_CHARS) + "-and-the-rest";
+        final CallLog passedOn = new CallLog();
+        try (FeedRecorder recorder = FeedRecorder.open(dir, ABCD, "a garbled symbol", passedOn)) {
+            recorder.onUnknownSymbol(Recordings.START, symbol);
+        }
+        final CallLog replayed = new CallLog();
+        try (RecordedFeed feed = RecordedFeed.open(dir, ABCD, 0)) {
+            Recordings.replayAll(feed, replayed);
+        }
+        assertEquals(List.of(CallLog.Call.unknown(Recordings.START, symbol)), passedOn.calls());
+        assertEquals(List.of(CallLog.Call.unknown(Recordings.START, symbol.substring(0,
+            RecordingFormat.MAX_SYMBOL_CHARS))), replayed.calls());
     }
 
     @Test
