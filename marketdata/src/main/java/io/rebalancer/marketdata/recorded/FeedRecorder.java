@@ -20,9 +20,10 @@ import java.nio.file.Path;
  * <p>
  * One Chronicle document per call ({@link RecordingFormat}), appended before the call is passed on. A document
  * per batch would append faster, but the sink interface has no end of batch, so a batch would wait in memory for a
- * quiet feed's next tick and a crash would lose it; one append costs well under a microsecond, far below any
- * feed's rate. So a crash loses at most the call being appended, which Chronicle never shows a reader half
- * written, and never touches a document already appended; the edge has seen nothing the recording lacks.
+ * quiet feed's next tick and a crash would lose it; one append costs about half a microsecond here (some two
+ * million ticks a second), beyond any feed's rate. So a crash loses at most the call being appended, which
+ * Chronicle never shows a reader half written, and never touches a document already appended; the edge has seen
+ * nothing the recording lacks.
  * <p>
  * Allocation-free per call: the appender is reused and fields go in as raw primitives. One thread records at a
  * time: the first to call takes the appender over from the thread that opened the recorder; {@link #close} may
