@@ -1,0 +1,54 @@
+package io.rebalancer.marketdata.recorded;
+
+import io.rebalancer.marketdata.TickSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every call a sink receives, in order, as values a test can compare. */
+final class CallLog implements TickSink {
+    /** One call: a tick (symbol null) or an unknown symbol (instrument {@link #UNKNOWN_INSTRUMENT}, prices 0). */
+    record Call(long time, int instrument, long bid, long ask, long last, long size, long sequence, String symbol) {
+        static Call tick(final long time, final int instrument, final long bid, final long ask, final long last,
+            final long size, final long sequence) {
+            return new Call(time, instrument, bid, ask, last, size, sequence, null);
+        }
+
+        static Call unknown(final long time, final String symbol) {
+            return new Call(time, UNKNOWN_INSTRUMENT, 0, 0, 0, 0, 0, symbol);
+        }
+
+        boolean isTick() {
+            return symbol == null;
+        }
+    }
+
+    private final List<Call> calls = new ArrayList<>();
+
+    @Override
+    public void onTick(final long timeNanos, final int instrumentId, final long bid, final long ask, final long last,
+        final long size, final long sequence) {
+        calls.add(Call.tick(timeNanos, instrumentId, bid, ask, last, size, sequence));
+    }
+
+    @Override
+    public void onUnknownSymbol(final long timeNanos, final CharSequence symbol) {
+        calls.add(Call.unknown(timeNanos, symbol.toString()));
+    }
+
+    List<Call> calls() {
+        return calls;
+    }
+
+    /** Replays the logged calls into {@code sink}, as a source would deliver them. */
+    void replayInto(final TickSink sink) {
+        for (final Call call : calls) {
+            if (call.isTick()) {
+                sink.onTick(call.time(), call.instrument(), call.bid(), call.ask(), call.last(), call.size(),
+                    call.sequence());
+            } else {
+                sink.onUnknownSymbol(call.time(), call.symbol());
+            }
+        }
+    }
+}
