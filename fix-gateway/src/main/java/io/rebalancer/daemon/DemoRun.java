@@ -174,13 +174,21 @@ final class DemoRun {
             feed = Feeds.open(options, universe, seed, firstTickTime,
                 resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()]);
         } catch (final RuntimeException ex) {
-            closeOnFailure();
+            closeOnFailure(null);
             throw ex;
         }
-        feedInput = clock;
+        try {
+            feedInput = Feeds.recorderOr(clock, options, universe, feed);
+        } catch (final RuntimeException ex) {
+            closeOnFailure(feed);
+            throw ex;
+        }
     }
 
-    private void closeOnFailure() {
+    private void closeOnFailure(final FeedSource opened) {
+        if (opened != null) {
+            opened.close();
+        }
         if (journal != null) {
             journal.close();
         }
@@ -305,6 +313,7 @@ final class DemoRun {
             }
             venue.close();
             feed.close();
+            Feeds.closeRecorder(feedInput);
             if (printerRunner != null) {
                 printerRunner.close();
             }
@@ -324,9 +333,10 @@ final class DemoRun {
 
     /** For the summary: the source, what the edge made of it, and what a resumed run skipped. */
     private String marketLines() {
+        final String problems = Feeds.problems(feed, feedInput);
         return feed.describe() + (clock.skipped() > 0 ? "; " + Text.count(clock.skipped())
-            + " ticks at or before the recovered book's time skipped" : "") + System.lineSeparator()
-            + edge.describe(this::symbol);
+            + " ticks at or before the recovered book's time skipped" : "") + (problems == null ? "" : "; " + problems)
+            + System.lineSeparator() + edge.describe(this::symbol);
     }
 
     private String symbol(final int instrument) {

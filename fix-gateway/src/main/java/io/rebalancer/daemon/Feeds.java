@@ -2,6 +2,10 @@ package io.rebalancer.daemon;
 
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.marketdata.FeedSource;
+import io.rebalancer.marketdata.TickSink;
+import io.rebalancer.marketdata.recorded.FeedRecorder;
+import io.rebalancer.marketdata.recorded.RecordedFeed;
+import io.rebalancer.marketdata.recorded.RecordingException;
 import io.rebalancer.marketdata.synthetic.SyntheticFeed;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 
@@ -25,9 +29,53 @@ final class Feeds {
                     options.tickIntervalNanos(), startMarks), null, null), options.ticks(),
                     "synthetic market, seed " + seed + ", one tick every " + Text.duration(options.tickIntervalNanos())
                         + " of simulated time");
+            case RECORDED:
+                try {
+                    return RecordedFeed.open(market.source(), universe, market.speed());
+                } catch (final RecordingException ex) {
+                    throw new IllegalArgumentException(ex.getMessage(), ex);
+                }
             default:
                 throw new IllegalArgumentException("--market " + market.kind().name().toLowerCase()
                     + " is not available yet");
+        }
+    }
+
+    /**
+     * With {@code --record-feed}, a recorder in front of {@code next} (which it tells of every call once recorded);
+     * otherwise {@code next} itself.
+     *
+     * @throws IllegalArgumentException when the folder cannot be used, saying why
+     */
+    static TickSink recorderOr(final TickSink next, final DaemonOptions options, final InstrumentUniverse universe,
+        final FeedSource source) {
+        if (options.market().recordTo() == null) {
+            return next;
+        }
+        try {
+            return FeedRecorder.open(options.market().recordTo(), universe, source.describe(), next);
+        } catch (final RecordingException ex) {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+    }
+
+    /** For the summary: what a recorded feed found damaged, and what the recorder kept; null when nothing to say. */
+    static String problems(final FeedSource source, final TickSink input) {
+        final StringBuilder text = new StringBuilder();
+        if (source instanceof RecordedFeed recorded && recorded.problems() != null) {
+            text.append("recording: ").append(recorded.problems());
+        }
+        if (input instanceof FeedRecorder recorder) {
+            text.append(text.length() > 0 ? "; " : "").append("recorded ").append(Text.count(recorder.recorded()))
+                .append(" calls");
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+
+    /** Closes the recorder, if there is one (writing its end record). */
+    static void closeRecorder(final TickSink input) {
+        if (input instanceof FeedRecorder recorder) {
+            recorder.close();
         }
     }
 }
