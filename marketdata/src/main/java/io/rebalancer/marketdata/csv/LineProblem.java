@@ -6,7 +6,7 @@ enum LineProblem {
     BAD_TIMESTAMP("the time is neither YYYY-MM-DD nor YYYY-MM-DDTHH:MM:SS[.fraction][Z|+HH:MM]"),
     BLANK_SYMBOL("no symbol"),
     BAD_SEQUENCE("seq is not a whole number (0 or more)"),
-    TOO_LONG("longer than the longest line read");
+    TOO_LONG("longer than the longest line a CSV feed reads (" + CsvFeeds.MAX_LINE_BYTES / (1024 * 1024) + " MiB)");
 
     private final String description;
 
