@@ -3,6 +3,8 @@ package io.rebalancer.daemon;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.marketdata.FeedSource;
 import io.rebalancer.marketdata.TickSink;
+import io.rebalancer.marketdata.csv.CsvFeed;
+import io.rebalancer.marketdata.csv.CsvFeeds;
 import io.rebalancer.marketdata.recorded.FeedRecorder;
 import io.rebalancer.marketdata.recorded.RecordedFeed;
 import io.rebalancer.marketdata.recorded.RecordingException;
@@ -29,6 +31,8 @@ final class Feeds {
                     options.tickIntervalNanos(), startMarks), null, null), options.ticks(),
                     "synthetic market, seed " + seed + ", one tick every " + Text.duration(options.tickIntervalNanos())
                         + " of simulated time");
+            case CSV:
+                return CsvFeeds.open(market.source(), universe, market.speed());
             case RECORDED:
                 try {
                     return RecordedFeed.open(market.source(), universe, market.speed());
@@ -36,8 +40,7 @@ final class Feeds {
                     throw new IllegalArgumentException(ex.getMessage(), ex);
                 }
             default:
-                throw new IllegalArgumentException("--market " + market.kind().name().toLowerCase()
-                    + " is not available yet");
+                throw new IllegalStateException("no source for --market " + market.kind());
         }
     }
 
@@ -64,6 +67,10 @@ final class Feeds {
         final StringBuilder text = new StringBuilder();
         if (source instanceof RecordedFeed recorded && recorded.problems() != null) {
             text.append("recording: ").append(recorded.problems());
+        }
+        if (source instanceof CsvFeed csv && csv.badLines() > 0) {
+            text.append(Text.count(csv.badLines())).append(" lines could not be read, the first: ")
+                .append(String.join(" | ", csv.badLineSamples()));
         }
         if (input instanceof FeedRecorder recorder) {
             text.append(text.length() > 0 ? "; " : "").append("recorded ").append(Text.count(recorder.recorded()))
