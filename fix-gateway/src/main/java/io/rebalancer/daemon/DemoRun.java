@@ -160,7 +160,10 @@ final class DemoRun {
         edge = new MarketDataEdge(universe.size(), new EdgeSettings(options.market().jumpLimitPpm(),
             EdgeSettings.defaults(config.settings().ringSize()).tickHeadroom()), publisher, quoteBoard);
         clock = new MarketClock(edge, publisher, resumed ? engine.now() : Long.MIN_VALUE,
-            options.statusIntervalNanos(), universe.size());
+            options.statusIntervalNanos(), universe.size(), maxLead(options), new ReplaySteps());
+        // Every source here is replayed (a file, a recording, the synthetic market): the engine takes each moment
+        // whole.
+        edge.holdUntilDrain(true);
         final long interval = options.tickIntervalNanos();
         if (options.market().kind() == MarketOptions.Kind.SYNTHETIC) {
             firstTickTime = resumed && engine.now() >= options.startEpochNanos()
@@ -373,11 +376,11 @@ final class DemoRun {
         while (!feed.finished() && polled < options.ticks() && !stopRequested) {
             final int ticks = feed.poll(feedInput, (int)Math.min(chunk, options.ticks() - polled));
             polled += ticks;
-            edge.drain();
             if (ticks == 0) {
+                // The source waits on its pacing, so the moment it delivered last is complete: it goes on now.
+                edge.drain();
                 continue;
             }
-            awaitEngineAndVenue();
             if (rate > 0) {
                 due = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
                 for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
@@ -385,19 +388,31 @@ final class DemoRun {
                 }
             }
         }
+        // The last ticks' orders meet the market before it closes.
+        awaitEngineAndVenue();
     }
 
     /**
-     * Holds the market (parking, not spinning) until the engine has consumed all but the latest chunk and the
-     * venue has seen every order the engine sent. Simulated time runs about a million times faster than the wall
-     * clock here, so without this an engine or venue thread that wakes a millisecond late would meet a market
-     * many simulated minutes later than the tick it acts on; with it, the lag is at most two chunks.
+     * The event time the market may run ahead of the engine and the venue: a chunk of ticks at the configured
+     * interval. A file whose ticks are further apart (daily closes) is held at each new time.
+     */
+    private static long maxLead(final DaemonOptions options) {
+        return Math.multiplyHigh(CHUNK, options.tickIntervalNanos()) != 0 ? Long.MAX_VALUE
+            : CHUNK * options.tickIntervalNanos();
+    }
+
+    /**
+     * The market clock's barrier, on the feed's thread: holds the market (parking, not spinning) until the engine
+     * has consumed every tick so far and the venue has seen every order the engine sent and answered them. Event
+     * time runs far faster than the wall clock here (a day of closes in microseconds), so without this an engine or
+     * venue thread that wakes a millisecond late would meet a market days later than the tick it acts on.
      */
     private void awaitEngineAndVenue() {
+        edge.flush(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
         final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS)
             == executionsBefore
             ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
-        while ((publisher.backlog() > CHUNK || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
+        while ((publisher.backlog() > 0 || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
             LockSupport.parkNanos(WAIT_NANOS);
         }
     }
@@ -482,5 +497,18 @@ final class DemoRun {
 
     private void onAgentError(final Throwable error) {
         agentError.compareAndSet(null, error);
+    }
+
+    /** The market clock's steps for a replayed market, on the feed's (the caller's) thread. */
+    private final class ReplaySteps implements MarketClock.Steps {
+        @Override
+        public void momentEnded() {
+            edge.drain();
+        }
+
+        @Override
+        public void leadExceeded() {
+            awaitEngineAndVenue();
+        }
     }
 }

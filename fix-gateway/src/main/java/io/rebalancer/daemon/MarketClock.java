@@ -10,6 +10,12 @@ import io.rebalancer.marketdata.TickSink;
  * where the journal ended), asks the engine for a status report when a tick crosses a status boundary of event time
  * (the engine reads no other clock) and once every instrument could have had its first tick, and remembers the
  * first and last tick times for the summary.
+ * <p>
+ * It also keeps a replayed market in step with the engine and the venue ({@link Steps}): when event time moves on,
+ * the moment that ended goes to the engine whole; before a tick more than {@code maxLead} of event time after the
+ * one that opened the current stretch, the daemon waits until the engine has consumed everything and the venue has
+ * answered what the engine sent. So an order meets the market of its own moment, however far apart the ticks are:
+ * a daily file is held at every new day, the synthetic market every few dozen ticks.
  */
 final class MarketClock implements TickSink {
     private final TickSink next;
@@ -17,6 +23,10 @@ final class MarketClock implements TickSink {
     private final long resumeAfter;
     private final long statusEvery;
     private final int instruments;
+    private final long maxLead;
+    private final Steps steps;
+    private long leadStart;
+    private long previousTime;
     private long nextStatus;
     private long delivered;
     private long skipped;
@@ -28,14 +38,18 @@ final class MarketClock implements TickSink {
      * @param resumeAfter the recovered engine's clock: ticks at or before it are skipped; Long.MIN_VALUE for none
      * @param statusEvery event time between status reports
      * @param instruments ticks after which the opening status report is asked for
+     * @param maxLead     the event time a stretch of ticks may span before {@link Steps#leadExceeded()}
+     * @param steps       told, on the feed's thread, when a moment ends and when a stretch is over
      */
     MarketClock(final TickSink next, final InboundPublisher publisher, final long resumeAfter, final long statusEvery,
-        final int instruments) {
+        final int instruments, final long maxLead, final Steps steps) {
         this.next = next;
         this.publisher = publisher;
         this.resumeAfter = resumeAfter;
         this.statusEvery = statusEvery;
         this.instruments = instruments;
+        this.maxLead = maxLead;
+        this.steps = steps;
     }
 
     @Override
@@ -65,12 +79,23 @@ final class MarketClock implements TickSink {
         }
         if (delivered == 0) {
             firstTime = time;
+            leadStart = time;
             nextStatus = boundaryAfter(time);
-        } else if (time >= nextStatus) {
-            status(nextStatus);
-            nextStatus = boundaryAfter(time);
+        } else {
+            if (time != previousTime) {
+                steps.momentEnded();
+            }
+            if (time - leadStart > maxLead) {
+                steps.leadExceeded();
+                leadStart = time;
+            }
+            if (time >= nextStatus) {
+                status(nextStatus);
+                nextStatus = boundaryAfter(time);
+            }
         }
         delivered++;
+        previousTime = time;
         lastTime = Math.max(lastTime, time);
         return true;
     }
@@ -108,5 +133,14 @@ final class MarketClock implements TickSink {
     /** The market's time now: the latest tick or status report, Long.MIN_VALUE before either. */
     long now() {
         return Math.max(lastTime, lastCommandTime);
+    }
+
+    /** What a replay does as event time moves on; both run on the feed's thread, before the tick that moved it. */
+    interface Steps {
+        /** The ticks of the moment before are all in: hand them to the engine together. */
+        void momentEnded();
+
+        /** The stretch is over: wait for the engine and the venue to catch up. */
+        void leadExceeded();
     }
 }

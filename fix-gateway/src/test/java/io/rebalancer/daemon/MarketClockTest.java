@@ -14,6 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MarketClockTest {
     private static final long DAY = 86_400_000_000_000L;
+    private static final MarketClock.Steps NO_STEPS = new MarketClock.Steps() {
+        @Override
+        public void momentEnded() {
+        }
+
+        @Override
+        public void leadExceeded() {
+        }
+    };
 
     /** A ring nobody consumes (no gating sequence: publishing never waits), read back by sequence. */
     private final RingBuffer<InboundEvent> ring = RingBuffer.createMultiProducer(InboundEvent::new, 64);
@@ -44,7 +53,8 @@ class MarketClockTest {
 
     @Test
     void shouldAskForAStatusAtEachBoundaryAndOnceEveryInstrumentCouldBePriced() {
-        final MarketClock clock = new MarketClock(next, new InboundPublisher(ring), Long.MIN_VALUE, DAY, 2);
+        final MarketClock clock = new MarketClock(next, new InboundPublisher(ring), Long.MIN_VALUE, DAY, 2,
+            Long.MAX_VALUE, NO_STEPS);
         clock.onTick(DAY + 5, 0, 1, 2, 0, 0, 0);
         clock.onTick(DAY + 6, 1, 1, 2, 0, 0, 0);
         clock.onTick(2 * DAY + 1, 0, 1, 2, 0, 0, 0);
@@ -59,7 +69,8 @@ class MarketClockTest {
 
     @Test
     void shouldSkipWhatTheRecoveredBookHasSeen() {
-        final MarketClock clock = new MarketClock(next, new InboundPublisher(ring), DAY, DAY, 1);
+        final MarketClock clock = new MarketClock(next, new InboundPublisher(ring), DAY, DAY, 1, Long.MAX_VALUE,
+            NO_STEPS);
         clock.onTick(DAY - 1, 0, 1, 2, 0, 0, 0);
         clock.onTick(DAY, 0, 1, 2, 0, 0, 0);
         clock.onUnknownSymbol(DAY, "ZZZ");
@@ -67,5 +78,30 @@ class MarketClockTest {
         assertEquals(List.of(DAY + 1), ticks);
         assertEquals(3, clock.skipped());
         assertEquals(DAY + 1, clock.now());
+    }
+
+    @Test
+    void shouldEndEachMomentAndEachStretchBeforeTheTickThatMovesOn() {
+        final List<String> steps = new ArrayList<>();
+        final MarketClock clock = new MarketClock(next, new InboundPublisher(ring), Long.MIN_VALUE, 100 * DAY, 99,
+            10, new MarketClock.Steps() {
+                @Override
+                public void momentEnded() {
+                    steps.add("moment after " + ticks.size());
+                }
+
+                @Override
+                public void leadExceeded() {
+                    steps.add("stretch after " + ticks.size());
+                }
+            });
+        clock.onTick(100, 0, 1, 2, 0, 0, 0);
+        clock.onTick(100, 1, 1, 2, 0, 0, 0);
+        clock.onTick(105, 0, 1, 2, 0, 0, 0);
+        clock.onTick(111, 1, 1, 2, 0, 0, 0);
+        clock.onTick(121, 0, 1, 2, 0, 0, 0);
+        clock.onTick(DAY, 0, 1, 2, 0, 0, 0);
+        assertEquals(List.of("moment after 2", "moment after 3", "stretch after 3", "moment after 4",
+            "moment after 5", "stretch after 5"), steps, "111 is 11 past 100: a stretch; 121 only 10 past 111");
     }
 }

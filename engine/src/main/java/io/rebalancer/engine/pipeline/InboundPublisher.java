@@ -54,6 +54,38 @@ public final class InboundPublisher {
         return true;
     }
 
+    /** How many slots ticks may take now: the free slots beyond {@code headroom}, 0 when none. */
+    public int tickRoom(final int headroom) {
+        return (int)Math.max(0, Math.min(Integer.MAX_VALUE, ring.remainingCapacity() - headroom));
+    }
+
+    /**
+     * Claims exactly {@code count} consecutive slots for ticks (see {@link #tickRoom}); never waits. The caller
+     * must fill every claimed slot with {@link #setTick} and then {@link #publish(long, long)} them all at once, so
+     * the engine sees them together, in one batch.
+     *
+     * @return the last claimed sequence (the first is {@code last - count + 1}), or -1 when another producer took
+     *     the room meanwhile
+     */
+    public long tryClaimTicks(final int count) {
+        try {
+            return ring.tryNext(count);
+        } catch (final InsufficientCapacityException full) {
+            return -1;
+        }
+    }
+
+    /** Fills a slot claimed with {@link #tryClaimTicks(int)}. */
+    public void setTick(final long sequence, final long time, final int instrument, final long bid, final long ask,
+        final long last) {
+        ring.get(sequence).tick(time, instrument, bid, ask, last);
+    }
+
+    /** Publishes the claimed slots {@code first..last} together. */
+    public void publish(final long first, final long last) {
+        ring.publish(first, last);
+    }
+
     public void execution(final long time, final long clOrdId, final long execId, final int execType,
         final long lastQuantity, final long lastPrice, final long leaves) {
         execution(time, clOrdId, execId, execType, lastQuantity, lastPrice, leaves, 0);

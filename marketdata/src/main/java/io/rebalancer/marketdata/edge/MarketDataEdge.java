@@ -78,6 +78,15 @@ public final class MarketDataEdge implements TickSink {
         return true;
     }
 
+    /**
+     * Feed thread: with {@code true}, good ticks wait until {@link #drain()} and then enter the ring together, as
+     * one batch for the engine. A replay drains at each new moment of event time, so the engine judges each moment
+     * whole; a live feed never holds.
+     */
+    public void holdUntilDrain(final boolean hold) {
+        conflator.hold(hold);
+    }
+
     /** Any thread: the operator vouches for the instrument's held jump; it goes on at the feed's next tick or drain. */
     public void requestRelease(final int instrumentId) {
         gate.requestRelease(instrumentId);

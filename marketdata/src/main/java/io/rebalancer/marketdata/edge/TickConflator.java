@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * slow the engine; and the headroom keeps room for executions, timers and commands, which publish through the same
  * ring but are never conflated, never dropped, and wait for a slot rather than lose one.
  * <p>
+ * A replay may hold ticks instead ({@link #hold(boolean)}): every tick waits until {@link #drain()}, which puts all
+ * that wait into the ring in one claim, so the engine takes them as one batch. A replay drains at each new moment of
+ * event time, so the engine judges a whole day's closes together, never a day half updated, whatever the threads'
+ * timing (a tick repeated for the same instrument and moment still replaces the one before).
+ * <p>
  * One thread only (the feed's); allocation-free.
  */
 final class TickConflator implements TickSink {
@@ -34,6 +39,7 @@ final class TickConflator implements TickSink {
     private final int[] queue;
     private int head;
     private int count;
+    private boolean hold;
     private final AtomicLongArray stats = new AtomicLongArray(STATS);
 
     TickConflator(final int instruments, final InboundPublisher publisher, final int headroom) {
@@ -50,7 +56,8 @@ final class TickConflator implements TickSink {
     @Override
     public void onTick(final long timeNanos, final int instrument, final long bidPrice, final long askPrice,
         final long lastPrice, final long size, final long sequence) {
-        if (count == 0 && publisher.tryTick(timeNanos, instrument, bidPrice, askPrice, lastPrice, headroom)) {
+        if (count == 0 && !hold && publisher.tryTick(timeNanos, instrument, bidPrice, askPrice, lastPrice,
+            headroom)) {
             increment(PUBLISHED);
             return;
         }
@@ -68,7 +75,14 @@ final class TickConflator implements TickSink {
         bid[instrument] = bidPrice;
         ask[instrument] = askPrice;
         last[instrument] = lastPrice;
-        drain();
+        if (!hold) {
+            drain();
+        }
+    }
+
+    /** Feed thread: with {@code true}, every tick waits for {@link #drain()}; see the class comment. */
+    void hold(final boolean holdTicks) {
+        hold = holdTicks;
     }
 
     /** Never reached: the gate counts unknown symbols and passes only known instruments on. */
@@ -84,15 +98,22 @@ final class TickConflator implements TickSink {
     int drain() {
         int sent = 0;
         while (count > 0) {
-            final int instrument = queue[head];
-            if (!publisher.tryTick(time[instrument], instrument, bid[instrument], ask[instrument], last[instrument],
-                headroom)) {
+            final int claimed = Math.min(count, publisher.tickRoom(headroom));
+            final long lastSequence = claimed == 0 ? -1 : publisher.tryClaimTicks(claimed);
+            if (lastSequence < 0) {
                 break;
             }
-            waiting[instrument] = false;
-            head = (head + 1) % queue.length;
-            count--;
-            sent++;
+            final long firstSequence = lastSequence - claimed + 1;
+            for (long sequence = firstSequence; sequence <= lastSequence; sequence++) {
+                final int instrument = queue[head];
+                publisher.setTick(sequence, time[instrument], instrument, bid[instrument], ask[instrument],
+                    last[instrument]);
+                waiting[instrument] = false;
+                head = (head + 1) % queue.length;
+                count--;
+                sent++;
+            }
+            publisher.publish(firstSequence, lastSequence);
         }
         if (sent > 0) {
             stats.lazySet(PUBLISHED, stats.get(PUBLISHED) + sent);

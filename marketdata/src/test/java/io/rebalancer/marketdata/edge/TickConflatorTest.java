@@ -90,4 +90,34 @@ class TickConflatorTest {
         assertEquals(InboundEvent.EXECUTION, slot(6).type());
         assertEquals(InboundEvent.COMMAND, slot(7).type());
     }
+
+    @Test
+    void shouldHoldEveryTickUntilDrainedThenPublishThemTogether() {
+        conflator.hold(true);
+        tick(1, 0);
+        tick(1, 1);
+        tick(1, 0);
+        assertEquals(-1, ring.getCursor(), "nothing published while held");
+        assertEquals(2, conflator.waiting());
+        assertEquals(1, conflator.conflated(), "the same instrument again in one moment: the latest wins");
+        assertEquals(2, conflator.drain());
+        assertEquals(1, ring.getCursor(), "both in one claim");
+        assertEquals(0, slot(0).instrumentId());
+        assertEquals(1, slot(1).instrumentId());
+    }
+
+    @Test
+    void shouldDrainAHeldMomentAsFarAsTheRoomGoes() {
+        final TickConflator wide = new TickConflator(10, publisher, HEADROOM);
+        wide.hold(true);
+        for (int id = 0; id < 9; id++) {
+            wide.onTick(1, id, 10, 11, 0, 0, 0);
+        }
+        assertEquals(6, wide.drain(), "up to the headroom");
+        assertEquals(3, wide.waiting());
+        consumed.set(2);
+        assertEquals(3, wide.drain());
+        assertEquals(8, slot(8).instrumentId());
+        assertEquals(9, wide.published());
+    }
 }
