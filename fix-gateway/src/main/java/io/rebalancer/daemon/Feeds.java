@@ -27,8 +27,8 @@ final class Feeds {
         final MarketOptions market = options.market();
         switch (market.kind()) {
             case SYNTHETIC:
-                return new SyntheticFeed(new SyntheticMarket(MarketCatalogue.model(universe, seed, firstTick,
-                    options.tickIntervalNanos(), startMarks), null, null), options.ticks(),
+                return new SyntheticFeed(new SyntheticMarket(MarketCatalogue.model(options.configDir(), universe, seed,
+                    firstTick, options.tickIntervalNanos(), startMarks), null, null), options.ticks(),
                     "synthetic market, seed " + seed + ", one tick every " + Text.duration(options.tickIntervalNanos())
                         + " of simulated time");
             case CSV:
