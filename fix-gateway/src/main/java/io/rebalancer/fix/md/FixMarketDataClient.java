@@ -24,9 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * increments of the given symbols, one MarketDataRequest per symbol, and delivers each instrument update as one
  * whole tick to a {@link MarketDataEdge}, which judges it before the engine sees it.
  * <pre>
- *   venue --35=W/X--> QFJ message-processor thread: MarketDataSession -> RefreshDecoder --(edge lock)--> edge.onTick
- *                                                                                                        edge.drain
- *   daemon's idle thread --------------------------------------------------------(edge lock, if free)--> drainEdge
+ *   venue --35=W/X--> QFJ message-processor thread: MarketDataSessionAdapter -> RefreshDecoder
+ *                                                     --(edge lock)--> edge.onTick, then edge.drain
+ *   daemon's quiet loop --------------------------------(edge lock, only if free)--> drainEdge -> edge.drain
  * </pre>
  * Decisions:
  * <ul>
@@ -55,7 +55,7 @@ public final class FixMarketDataClient implements AutoCloseable {
     private final MarketDataEdge edge;
     private final RefreshDecoder decoder;
     private final Subscriptions subscriptions;
-    private final MarketDataSession session;
+    private final MarketDataSessionAdapter session;
     private final SocketInitiator initiator;
     private boolean started;
 
@@ -74,7 +74,7 @@ public final class FixMarketDataClient implements AutoCloseable {
         this.edge = edge;
         decoder = new RefreshDecoder(universe, edge, counters);
         subscriptions = new Subscriptions(universe, symbols, counters);
-        session = new MarketDataSession(decoder, subscriptions, counters, edge, edgeLock);
+        session = new MarketDataSessionAdapter(decoder, subscriptions, counters, edge, edgeLock);
         final SessionFactory sessions = new OwnDictionarySessionFactory(new DefaultSessionFactory(session, stores,
             new SLF4JLogFactory(settings), new DefaultMessageFactory()));
         try {

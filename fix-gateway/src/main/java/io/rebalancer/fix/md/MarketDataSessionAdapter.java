@@ -22,7 +22,7 @@ import java.util.function.ToIntFunction;
  * waited for ring room go on. A MarketDataRequestReject (35=Y) is counted and kept for the operator; so is a session
  * or business reject of one of our requests.
  */
-final class MarketDataSession implements Application {
+final class MarketDataSessionAdapter implements Application {
     private final RefreshDecoder decoder;
     private final Subscriptions subscriptions;
     private final MarketDataCounters counters;
@@ -33,7 +33,7 @@ final class MarketDataSession implements Application {
     private volatile SessionID loggedOn;
     private volatile String lastReject;
 
-    MarketDataSession(final RefreshDecoder decoder, final Subscriptions subscriptions,
+    MarketDataSessionAdapter(final RefreshDecoder decoder, final Subscriptions subscriptions,
         final MarketDataCounters counters, final MarketDataEdge edge, final Lock edgeLock) {
         this.decoder = decoder;
         this.subscriptions = subscriptions;
