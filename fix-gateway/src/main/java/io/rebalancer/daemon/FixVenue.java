@@ -5,9 +5,11 @@ import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.fix.FixGateway;
 import io.rebalancer.fix.GatewayCounters;
+import io.rebalancer.marketdata.TickSink;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.venue.VenueSimulator;
 import org.agrona.ErrorHandler;
+import quickfix.ConfigError;
 import quickfix.MemoryStoreFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -15,6 +17,7 @@ import quickfix.SessionSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,6 +37,11 @@ import java.util.concurrent.locks.LockSupport;
  * memory, so a run leaves nothing behind. Executions are stamped with the synthetic market's time, not the wall
  * clock: the engine's clock is the latest event time, and a wall-clock execution would make every simulated
  * price look stale.
+ * <p>
+ * The in-process simulator also serves market data: when the config directory has {@code fix/venue-marketdata.cfg},
+ * its session (the market-data client's, REBAL-MD) is accepted on the same port. The daemon's market is driven
+ * elsewhere: whoever wires FIX market data in publishes the market's ticks to {@link #marketDataSink()} and points
+ * the client at {@link #port()}.
  */
 final class FixVenue implements Venue {
     /** How long the daemon waits for the logon before it gives up without publishing a tick. */
@@ -43,6 +51,7 @@ final class FixVenue implements Venue {
     private final FixGateway gateway;
     private final VenueSimulator simulator;
     private final String where;
+    private final int port;
     private long logonTimeoutNanos = LOGON_TIMEOUT_NANOS;
 
     /**
@@ -61,11 +70,24 @@ final class FixVenue implements Venue {
             gateway = new FixGateway(settings, FixGateway.stores(settings), universe, orderCapacity, quotes::timeNanos);
             simulator = null;
             where = "to the acceptor of " + fixSettings;
+            port = 0;
             return;
         }
-        final int port = freePort();
+        port = freePort();
         final SessionSettings initiator = FixGateway.settings(configDir.resolve("fix").resolve("initiator.cfg"));
         final SessionSettings acceptor = FixGateway.settings(configDir.resolve("fix").resolve("venue.cfg"));
+        final Path marketData = configDir.resolve("fix").resolve("venue-marketdata.cfg");
+        if (Files.isRegularFile(marketData)) {
+            final SessionSettings sessions = FixGateway.settings(marketData);
+            for (final SessionID session : sessions(sessions)) {
+                try {
+                    sessions.getSessionProperties(session, true).forEach((key, value) -> acceptor.setString(session,
+                        key.toString(), value.toString()));
+                } catch (final ConfigError ex) {
+                    throw new IllegalArgumentException("FIX settings " + marketData + ": " + ex.getMessage(), ex);
+                }
+            }
+        }
         for (final SessionID session : sessions(initiator)) {
             initiator.setString(session, "SocketConnectHost", "127.0.0.1");
             initiator.setLong(session, "SocketConnectPort", port);
@@ -77,6 +99,19 @@ final class FixVenue implements Venue {
         gateway = new FixGateway(initiator, new MemoryStoreFactory(), universe, orderCapacity, quotes::timeNanos);
         simulator = new VenueSimulator(acceptor, new MemoryStoreFactory(), quotes, universe, true);
         where = "to the in-process venue simulator on 127.0.0.1:" + port;
+    }
+
+    /**
+     * Where the in-process simulator's market data comes from: the daemon's market publishes its ticks here (one
+     * thread). Null with an external acceptor.
+     */
+    TickSink marketDataSink() {
+        return simulator == null ? null : simulator.marketData();
+    }
+
+    /** The in-process simulator's loopback port, for the market-data client's settings; 0 with an external one. */
+    int port() {
+        return port;
     }
 
     /**

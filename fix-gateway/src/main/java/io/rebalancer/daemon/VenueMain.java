@@ -4,7 +4,6 @@ import io.rebalancer.engine.config.ConfigException;
 import io.rebalancer.engine.config.ConfigLoader;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.fix.FixGateway;
-import io.rebalancer.marketdata.TickSink;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import io.rebalancer.venue.VenueBehaviour;
@@ -27,8 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * The venue simulator as its own process, for manual and system tests against a daemon or any FIX client:
  * serves every session of the given acceptor settings (FIX 4.4 and 4.2), fills at the touch of a synthetic
  * market built exactly as the daemon builds its own ({@link MarketCatalogue}, same seed and start by default),
- * paced by the wall clock, and prints a status line now and then until SIGINT or SIGTERM. Only the market's quote
- * board matters here: the ticks themselves go nowhere.
+ * paced by the wall clock, and prints a status line now and then until SIGINT or SIGTERM. The market's quote board
+ * is the fill touch; its ticks go to the venue's market-data publisher, which serves them to subscribers of any
+ * session (add {@code fix/venue-marketdata.cfg} for the market-data client's own session).
  */
 public final class VenueMain {
     static final int EXIT_OK = 0;
@@ -50,7 +50,7 @@ public final class VenueMain {
         venue = new VenueSimulator(settings, FixGateway.stores(settings), quotes, universe,
             VenueBehaviour.fromSettings(settings));
         market = new SyntheticMarket(MarketCatalogue.model(universe, options.seed(), options.startEpochNanos(),
-            options.tickIntervalNanos()), new NoTicks(), quotes);
+            options.tickIntervalNanos()), venue.marketData(), quotes);
         where = describe(settings);
     }
 
@@ -135,7 +135,8 @@ public final class VenueMain {
     private void status(final PrintStream out) {
         out.println("venue: " + venue.loggedOnSessions() + " session(s) logged on, "
             + Text.count(market.ticksPublished()) + " ticks, market time "
-            + Text.time(quotes.timeNanos(), ZoneOffset.UTC) + "; " + venue.counters());
+            + Text.time(quotes.timeNanos(), ZoneOffset.UTC) + "; " + venue.counters() + "; "
+            + venue.marketData().counters());
         out.flush();
     }
 
@@ -185,17 +186,5 @@ public final class VenueMain {
             throw new IllegalArgumentException("venue settings: " + ex.getMessage(), ex);
         }
         return text.toString();
-    }
-
-    /** The venue's market updates its quote board; nothing else listens to its ticks. */
-    private static final class NoTicks implements TickSink {
-        @Override
-        public void onTick(final long timeNanos, final int instrumentId, final long bid, final long ask,
-            final long last, final long size, final long sequence) {
-        }
-
-        @Override
-        public void onUnknownSymbol(final long timeNanos, final CharSequence symbol) {
-        }
     }
 }

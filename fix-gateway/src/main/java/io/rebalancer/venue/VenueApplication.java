@@ -32,8 +32,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The simulator's QuickFIX/J callbacks, on the acceptor's message-processor thread: decodes each NewOrderSingle,
  * OrderCancelRequest, OrderCancelReplaceRequest and OrderStatusRequest exactly (text to micros) and hands it to
- * the venue agent's inbox, in arrival order; anything else application-level is answered with QuickFIX/J's
- * BusinessMessageReject for an unsupported message type. A session configured with
+ * the venue agent's inbox, in arrival order; a MarketDataRequest goes to the venue's {@link VenueMarketData}, which
+ * also learns when a session ends (its subscriptions end with it); anything else application-level is answered with
+ * QuickFIX/J's BusinessMessageReject for an unsupported message type. A session configured with
  * {@code VenueUsername}/{@code VenuePassword} refuses a Logon whose Username (553) or Password (554) differ.
  * <p>
  * A ClOrdID names one thing for the life of the venue within its session: every ClOrdID of a NewOrderSingle,
@@ -54,6 +55,7 @@ final class VenueApplication implements Application {
     private final Map<String, Integer> instruments;
     private final SessionSettings settings;
     private final VenueCounters counters;
+    private final VenueMarketData marketData;
     private final PossDupMarker possDups = new PossDupMarker();
     /** Every ClOrdID of an order, cancel or replace received, per session; QuickFIX/J's thread only. */
     private final Set<OrderKey> seen = new HashSet<>();
@@ -62,12 +64,14 @@ final class VenueApplication implements Application {
     /**
      * @param instruments instrument id (index into the quotes) per symbol
      * @param settings    the acceptor's settings, for the credentials per session
+     * @param marketData  serves MarketDataRequests
      */
     VenueApplication(final Map<String, Integer> instruments, final SessionSettings settings,
-        final VenueCounters counters) {
+        final VenueCounters counters, final VenueMarketData marketData) {
         this.instruments = Map.copyOf(instruments);
         this.settings = settings;
         this.counters = counters;
+        this.marketData = marketData;
     }
 
     Queue<VenueRequest> inbox() {
@@ -94,7 +98,9 @@ final class VenueApplication implements Application {
 
     @Override
     public void onLogout(final SessionID sessionId) {
-        // Resting orders of a session that left stay on the book, as at a real venue for DAY orders.
+        // Resting orders of a session that left stay on the book, as at a real venue for DAY orders; its market-data
+        // subscriptions end, as a new logon subscribes again.
+        marketData.sessionEnded(sessionId);
     }
 
     @Override
@@ -147,6 +153,9 @@ final class VenueApplication implements Application {
                 inbox.add(new VenueRequest.Status(sessionId, message.getString(ClOrdID.FIELD),
                     message.getChar(Side.FIELD), message.getString(Symbol.FIELD),
                     optional(message, OrdStatusReqID.FIELD)));
+                break;
+            case MsgType.MARKET_DATA_REQUEST:
+                marketData.request(message, sessionId);
                 break;
             default:
                 throw new UnsupportedMessageType();

@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (see {@link VenueReports}). Decoding happens on QuickFIX/J's thread, matching and reporting on the venue's own
  * agent thread, which sleeps a millisecond when idle. QuickFIX/J logs through SLF4J, quiet at the default warn
  * level. The fault-injection methods may be called from any thread once a session is logged on.
+ * <p>
+ * The venue also serves market data ({@link VenueMarketData}: MarketDataRequest, snapshots and increments) of the
+ * quotes its market publishes into {@link #marketData()}, sent from a third thread that sleeps a millisecond when
+ * idle. The fill touch stays {@link LatestQuotes}: a market that feeds both keeps them in step.
  */
 public final class VenueSimulator implements AutoCloseable {
     /** Injected ExecIDs and the venue's own share one counter, so no two reports share an ExecID by accident. */
@@ -36,6 +40,8 @@ public final class VenueSimulator implements AutoCloseable {
     private final VenueApplication application;
     private final VenueAgent agent;
     private final AgentRunner runner;
+    private final VenueMarketData marketData;
+    private final AgentRunner marketDataRunner;
     private final SocketAcceptor acceptor;
     private final FaultInjector faults;
 
@@ -68,7 +74,8 @@ public final class VenueSimulator implements AutoCloseable {
             instruments.put(universe.get(id).symbol(), id);
             lots[id] = universe.get(id).lotSize();
         }
-        application = new VenueApplication(instruments, settings, counters);
+        marketData = new VenueMarketData(universe);
+        application = new VenueApplication(instruments, settings, counters, marketData);
         try {
             acceptor = new SocketAcceptor(application, stores, settings, new SLF4JLogFactory(settings),
                 new DefaultMessageFactory());
@@ -79,17 +86,29 @@ public final class VenueSimulator implements AutoCloseable {
         agent = new VenueAgent(application.inbox(), quotes, lots, behaviour, counters, execIds, faults::disconnect,
             application.possDups());
         runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, agent);
+        marketDataRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
+            marketData.agent());
     }
 
-    /** Starts matching and listening. */
+    /** Starts matching, market data and listening. */
     public void start() {
         AgentRunner.startOnThread(runner);
+        AgentRunner.startOnThread(marketDataRunner);
         try {
             acceptor.start();
         } catch (final ConfigError ex) {
             runner.close();
+            marketDataRunner.close();
             throw new IllegalArgumentException("venue FIX settings: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The venue's market-data publisher: give it to the market whose quotes the venue serves (a {@code TickSink},
+     * called from the market's one thread), and ask it what was sent; any thread.
+     */
+    public VenueMarketData marketData() {
+        return marketData;
     }
 
     /** The behaviour this venue was built with. */
@@ -178,10 +197,11 @@ public final class VenueSimulator implements AutoCloseable {
         return faults.badBodyLength(clOrdId);
     }
 
-    /** Stops listening (logging every session out) and stops the matching thread. */
+    /** Stops listening (logging every session out) and stops the matching and market-data threads. */
     @Override
     public void close() {
         acceptor.stop();
         runner.close();
+        marketDataRunner.close();
     }
 }
