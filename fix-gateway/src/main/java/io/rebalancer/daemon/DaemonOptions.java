@@ -74,7 +74,10 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
         "  --rate N                publish at most N ticks per wall-clock second (default 0: as fast as possible)",
         "  --market SOURCE         where prices come from (default synthetic): synthetic; csv:FILE, a price file,",
         "                          wide (date, then a column of closes per symbol) or long (timestamp, symbol, bid,",
-        "                          ask, last, size[, seq]); recorded:DIR, a feed recorded with --record-feed",
+        "                          ask, last, size[, seq]); recorded:DIR, a feed recorded with --record-feed;",
+        "                          fix, FIX market data from the in-process venue simulator's own synthetic market",
+        "                          (--ticks of it, held to the FIX round trip; --rate caps it); fix:FILE, FIX market",
+        "                          data from the acceptor of those QuickFIX/J settings, until stopped",
         "  --speed X               replay a file or recording at X times its own pace (1 real time, 3600 an hour",
         "                          a second; default 0: as fast as the engine and the venue keep up)",
         "  --jump-limit P          hold a price more than P% from the last good one until the next tick confirms",
@@ -252,10 +255,18 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 throw new UsageException("--journal and --no-journal contradict each other");
             }
             final MarketOptions source = MarketOptions.parse(market, speed, jumpLimit, recordTo);
-            if (speed > 0 && source.kind() == MarketOptions.Kind.SYNTHETIC) {
+            if (speed > 0 && (source.kind() == MarketOptions.Kind.SYNTHETIC
+                || source.kind() == MarketOptions.Kind.FIX)) {
                 throw new UsageException("--speed paces a file or a recording; pace the synthetic market with --rate");
             }
-            final long length = ticksGiven || source.kind() == MarketOptions.Kind.SYNTHETIC ? ticks : Long.MAX_VALUE;
+            if (source.kind() == MarketOptions.Kind.FIX && source.source() == null && (!fix || fixSettings != null)) {
+                throw new UsageException("--market fix takes prices from the in-process venue simulator, which runs"
+                    + " only with --venue fix and no --fix-settings; name the market-data session's settings instead:"
+                    + " --market fix:FILE");
+            }
+            final boolean generated = source.kind() == MarketOptions.Kind.SYNTHETIC
+                || source.kind() == MarketOptions.Kind.FIX && source.source() == null;
+            final long length = ticksGiven || generated ? ticks : Long.MAX_VALUE;
             return new DaemonOptions(config, length, seed, interval, start, status, rate, quiet, help, fix,
                 fixSettings, shutdownTimeout, noJournal ? null : journal, journalNamed, snapshotEvery,
                 retainDays, source);

@@ -69,6 +69,11 @@ final class DemoRun {
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int DRAIN_QUIET_POLLS = 3;
+    private static final long MARKET_DATA_LOGON_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long MARKET_DATA_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** The venue simulator sends what changed once a millisecond; quiet for longer, it has sent everything. */
+    private static final long VENUE_SEND_CYCLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long LAST_UPDATES_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final EngineConfig config;
     private final DaemonOptions options;
@@ -85,7 +90,10 @@ final class DemoRun {
     private final MarketDataEdge edge;
     private final QuoteBoard quoteBoard;
     private final MarketClock clock;
+    /** The polled source: a file, a recording, the synthetic market; null with FIX market data. */
     private final FeedSource feed;
+    /** FIX market data ({@code --market fix}); null otherwise. */
+    private final FixMarketFeed fixFeed;
     /** What the feed delivers to: the clock, or a recorder in front of it. */
     private final TickSink feedInput;
     /** The synthetic market's first tick time; Long.MIN_VALUE for a file or recording (known once it is read). */
@@ -156,16 +164,20 @@ final class DemoRun {
         topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
         publisher = topology.publisher();
         final boolean resumed = journal != null && journal.recovery().found() && engine.now() != Long.MIN_VALUE;
-        quoteBoard = new QuoteBoard(quotes);
-        edge = new MarketDataEdge(universe.size(), new EdgeSettings(options.market().jumpLimitPpm(),
+        final MarketOptions market = options.market();
+        final boolean live = market.kind() == MarketOptions.Kind.FIX;
+        // The venue simulator's own market keeps its touch under --market fix; otherwise the good ticks do.
+        quoteBoard = new QuoteBoard(quotes, !(live && market.source() == null));
+        edge = new MarketDataEdge(universe.size(), new EdgeSettings(market.jumpLimitPpm(),
             EdgeSettings.defaults(config.settings().ringSize()).tickHeadroom()), publisher, quoteBoard);
         clock = new MarketClock(edge, publisher, resumed ? engine.now() : Long.MIN_VALUE,
-            options.statusIntervalNanos(), universe.size(), maxLead(options), new ReplaySteps());
-        // Every source here is replayed (a file, a recording, the synthetic market): the engine takes each moment
-        // whole.
-        edge.holdUntilDrain(true);
+            options.statusIntervalNanos(), universe.size(), maxLead(options), live ? MarketClock.LIVE
+            : new ReplaySteps());
+        // A replayed source (a file, a recording, the synthetic market) is held to the engine, which takes each
+        // moment whole; a live one is not.
+        edge.holdUntilDrain(!live);
         final long interval = options.tickIntervalNanos();
-        if (options.market().kind() == MarketOptions.Kind.SYNTHETIC) {
+        if (market.kind() == MarketOptions.Kind.SYNTHETIC || live && market.source() == null) {
             firstTickTime = resumed && engine.now() >= options.startEpochNanos()
                 ? Math.floorDiv(engine.now(), interval) * interval + interval : options.startEpochNanos();
         } else {
@@ -173,16 +185,26 @@ final class DemoRun {
         }
         final long seed = resumed ? options.seed() ^ journal.recovery().lastSequence() * 0x9E37_79B9_7F4A_7C15L
             : options.seed();
+        final long[] startMarks = resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()];
         try {
-            feed = Feeds.open(options, universe, seed, firstTickTime,
-                resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()]);
+            feed = live ? null : Feeds.open(options, universe, seed, firstTickTime, startMarks);
         } catch (final RuntimeException ex) {
             closeOnFailure(null);
             throw ex;
         }
         try {
-            feedInput = Feeds.recorderOr(clock, options, universe, feed);
+            feedInput = Feeds.recorderOr(clock, options, universe, live ? "FIX market data"
+                + (market.source() == null ? " from the venue simulator" : " from " + market.source())
+                : feed.describe());
         } catch (final RuntimeException ex) {
+            closeOnFailure(feed);
+            throw ex;
+        }
+        try {
+            fixFeed = live ? FixMarketFeed.open(options, universe, venue, quotes, edge, feedInput, seed,
+                firstTickTime, startMarks) : null;
+        } catch (final RuntimeException ex) {
+            Feeds.closeRecorder(feedInput);
             closeOnFailure(feed);
             throw ex;
         }
@@ -258,7 +280,7 @@ final class DemoRun {
 
     /** What the prices come from, for the banner. */
     String feedDescription() {
-        return feed.describe();
+        return feed != null ? feed.describe() : fixFeed.describe();
     }
 
     /** What recovery found, for the banner; null without a journal. */
@@ -295,8 +317,17 @@ final class DemoRun {
                 // Now that the venue can answer: what became of the orders the recovered engine holds as working?
                 publisher.command(recoveredTime, Command.RECONCILE, -1, 0);
             }
+            if (started && fixFeed != null && !fixFeed.start(MARKET_DATA_LOGON_NANOS, () -> stopRequested)) {
+                onAgentError(new IllegalStateException("the FIX market-data session did not log on within "
+                    + Text.duration(MARKET_DATA_LOGON_NANOS) + ": no prices, no trading"));
+                started = false;
+            }
             if (started) {
-                runMarket();
+                if (fixFeed != null) {
+                    runFixMarket();
+                } else {
+                    runMarket();
+                }
                 final long time = marketTime();
                 closeMarket();
                 stopped = new StopTrading(publisher, engine.counters(), config.orders().onShutdown(),
@@ -315,7 +346,12 @@ final class DemoRun {
                 journal.close();
             }
             venue.close();
-            feed.close();
+            if (feed != null) {
+                feed.close();
+            }
+            if (fixFeed != null) {
+                fixFeed.close();
+            }
             Feeds.closeRecorder(feedInput);
             if (printerRunner != null) {
                 printerRunner.close();
@@ -336,8 +372,8 @@ final class DemoRun {
 
     /** For the summary: the source, what the edge made of it, and what a resumed run skipped. */
     private String marketLines() {
-        final String problems = Feeds.problems(feed, feedInput);
-        return feed.describe() + (clock.skipped() > 0 ? "; " + Text.count(clock.skipped())
+        final String problems = feed != null ? Feeds.problems(feed, feedInput) : fixFeed.counters();
+        return feedDescription() + (clock.skipped() > 0 ? "; " + Text.count(clock.skipped())
             + " ticks at or before the recovered book's time skipped" : "") + (problems == null ? "" : "; " + problems)
             + System.lineSeparator() + edge.describe(this::symbol);
     }
@@ -390,6 +426,77 @@ final class DemoRun {
         }
         // The last ticks' orders meet the market before it closes.
         awaitEngineAndVenue();
+    }
+
+    /**
+     * Runs the venue simulator's market, or waits on an external source, while QuickFIX/J's thread delivers the
+     * market data; this thread drains the edge when it is free. The simulator's market is held to the round trip as
+     * a replay is held to the engine: after each chunk it waits until its latest tick has come back over FIX, the
+     * engine has consumed it and the venue has answered (so simulated time cannot outrun a FIX round trip), and
+     * {@code --rate} caps it. At the end, waits for the last increments, logs the client out and sends on whatever
+     * waited in the edge.
+     */
+    private void runFixMarket() {
+        final long rate = options.ticksPerSecond();
+        final int chunk = rate == 0 ? CHUNK : (int)Math.max(1, Math.min(CHUNK, rate / 100));
+        long due = System.nanoTime();
+        while (!stopRequested && !fixFeed.finished() && clock.delivered() < options.ticks()) {
+            final int ticks = fixFeed.publish(chunk);
+            fixFeed.drainEdge();
+            if (ticks == 0) {
+                LockSupport.parkNanos(MARKET_DATA_POLL_NANOS);
+                continue;
+            }
+            awaitRoundTrip(fixFeed.venueMarketTime());
+            if (rate > 0) {
+                due = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
+                for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+        }
+        long messages = -1;
+        int quiet = 0;
+        final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        while (quiet < DRAIN_QUIET_POLLS && System.nanoTime() - deadline < 0) {
+            final long now = fixFeed.messagesReceived();
+            quiet = now == messages ? quiet + 1 : 0;
+            messages = now;
+            LockSupport.parkNanos(LAST_UPDATES_POLL_NANOS);
+        }
+        fixFeed.close();
+        edge.flush(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Parks until the market data has brought the venue market's tick of {@code time}, or has gone quiet for a
+     * sending cycle of the venue (which sends only quotes that changed, so the latest tick may never come), then
+     * until the engine has consumed it and the venue has answered what the engine sent; draining the edge meanwhile
+     * when QuickFIX/J's thread leaves it free. Each wait is bounded, so a venue that stopped sending or answering
+     * cannot freeze the market.
+     */
+    private void awaitRoundTrip(final long time) {
+        final long start = System.nanoTime();
+        long messages = fixFeed.messagesReceived();
+        long changed = start;
+        while (clock.seenTime() < time && !stopRequested && System.nanoTime() - start < MAX_ANSWER_WAIT_NANOS) {
+            fixFeed.drainEdge();
+            LockSupport.parkNanos(WAIT_NANOS);
+            final long now = System.nanoTime();
+            final long received = fixFeed.messagesReceived();
+            if (received != messages) {
+                messages = received;
+                changed = now;
+            } else if (now - changed > VENUE_SEND_CYCLE_NANOS && now - start > VENUE_SEND_CYCLE_NANOS) {
+                break;
+            }
+        }
+        final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS)
+            == executionsBefore ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
+        while ((publisher.backlog() > 0 || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
+            fixFeed.drainEdge();
+            LockSupport.parkNanos(WAIT_NANOS);
+        }
     }
 
     /**

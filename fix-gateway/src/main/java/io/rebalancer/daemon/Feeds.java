@@ -51,12 +51,12 @@ final class Feeds {
      * @throws IllegalArgumentException when the folder cannot be used, saying why
      */
     static TickSink recorderOr(final TickSink next, final DaemonOptions options, final InstrumentUniverse universe,
-        final FeedSource source) {
+        final String source) {
         if (options.market().recordTo() == null) {
             return next;
         }
         try {
-            return FeedRecorder.open(options.market().recordTo(), universe, source.describe(), next);
+            return FeedRecorder.open(options.market().recordTo(), universe, source, next);
         } catch (final RecordingException ex) {
             throw new IllegalArgumentException(ex.getMessage(), ex);
         }

@@ -233,7 +233,8 @@ final class FixVenue implements Venue {
         }
     }
 
-    private static List<SessionID> sessions(final SessionSettings settings) {
+    /** The sessions of a settings file. */
+    static List<SessionID> sessions(final SessionSettings settings) {
         final List<SessionID> ids = new ArrayList<>();
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext();) {
             ids.add(it.next());

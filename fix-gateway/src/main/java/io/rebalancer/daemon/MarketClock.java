@@ -4,6 +4,8 @@ import io.rebalancer.engine.pipeline.Command;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.TickSink;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Between a feed and the market-data edge, on the feed's thread: keeps the market's clock for the run. It skips
  * ticks the recovered book has already seen (at or before its clock: a file replayed again after a restart goes on
@@ -32,6 +34,8 @@ final class MarketClock implements TickSink {
     private long skipped;
     private long firstTime = Long.MIN_VALUE;
     private long lastTime = Long.MIN_VALUE;
+    /** {@link #lastTime} for other threads: an ordered store per tick, no fence. */
+    private final AtomicLong seenTime = new AtomicLong(Long.MIN_VALUE);
     private long lastCommandTime = Long.MIN_VALUE;
 
     /**
@@ -96,7 +100,10 @@ final class MarketClock implements TickSink {
         }
         delivered++;
         previousTime = time;
-        lastTime = Math.max(lastTime, time);
+        if (time > lastTime) {
+            lastTime = time;
+            seenTime.lazySet(time);
+        }
         return true;
     }
 
@@ -130,10 +137,26 @@ final class MarketClock implements TickSink {
         return lastTime;
     }
 
+    /** As {@link #lastTime()}, for any thread: how far a feed on another thread has come. */
+    long seenTime() {
+        return seenTime.get();
+    }
+
     /** The market's time now: the latest tick or status report, Long.MIN_VALUE before either. */
     long now() {
         return Math.max(lastTime, lastCommandTime);
     }
+
+    /** A live feed's steps: nothing; the edge conflates when the engine falls behind. */
+    static final Steps LIVE = new Steps() {
+        @Override
+        public void momentEnded() {
+        }
+
+        @Override
+        public void leadExceeded() {
+        }
+    };
 
     /** What a replay does as event time moves on; both run on the feed's thread, before the tick that moved it. */
     interface Steps {

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * Where the daemon's prices come from and how the market-data edge judges them.
  *
  * @param kind         the source
- * @param source       the file or folder of a CSV or recorded source; null otherwise
+ * @param source       the file or folder of a CSV or recorded source, the market-data client's QuickFIX/J settings
+ *                     of an external FIX source; null otherwise
  * @param speed        event time per unit of wall time for a file or recording; 0 for as fast as the engine and the
  *                     venue keep up
  * @param jumpLimitPpm a tick moving further than this from the last good price is held for confirmation; 0 for off
@@ -25,10 +26,15 @@ record MarketOptions(Kind kind, Path source, double speed, long jumpLimitPpm, Pa
         /** A CSV price file, wide (a column per symbol) or long (a row per tick). */
         CSV,
         /** A feed recorded with {@code --record-feed}. */
-        RECORDED
+        RECORDED,
+        /**
+         * FIX market data: from the in-process venue simulator's own synthetic market (no settings file), or from
+         * the acceptor a settings file names.
+         */
+        FIX
     }
 
-    /** Parses {@code synthetic}, {@code csv:FILE} or {@code recorded:DIR}. */
+    /** Parses {@code synthetic}, {@code csv:FILE}, {@code recorded:DIR}, {@code fix} or {@code fix:FILE}. */
     static MarketOptions parse(final String value, final double speed, final long jumpLimitPpm, final Path recordTo)
         throws UsageException {
         final int colon = value.indexOf(':');
@@ -40,6 +46,9 @@ record MarketOptions(Kind kind, Path source, double speed, long jumpLimitPpm, Pa
                     throw new UsageException("--market synthetic takes nothing after it, not '" + where + "'");
                 }
                 return new MarketOptions(Kind.SYNTHETIC, null, speed, jumpLimitPpm, recordTo);
+            case "fix":
+                return new MarketOptions(Kind.FIX, where.isBlank() ? null : Path.of(where), speed, jumpLimitPpm,
+                    recordTo);
             case "csv":
             case "recorded":
                 if (where.isBlank()) {
@@ -49,7 +58,8 @@ record MarketOptions(Kind kind, Path source, double speed, long jumpLimitPpm, Pa
                 return new MarketOptions(kind.equals("csv") ? Kind.CSV : Kind.RECORDED, Path.of(where), speed,
                     jumpLimitPpm, recordTo);
             default:
-                throw new UsageException("--market: '" + value + "' is not synthetic, csv:FILE or recorded:DIR");
+                throw new UsageException("--market: '" + value + "' is not synthetic, csv:FILE, recorded:DIR, fix or"
+                    + " fix:FILE");
         }
     }
 

@@ -10,11 +10,17 @@ import io.rebalancer.marketdata.synthetic.LatestQuotes;
  */
 final class QuoteBoard implements TickSink {
     private final LatestQuotes quotes;
+    private final boolean keepsTouch;
     private final long[] firstBid;
     private final long[] firstAsk;
 
-    QuoteBoard(final LatestQuotes quotes) {
+    /**
+     * @param keepsTouch whether the good ticks are the venues' touch; false when the venue simulator's own market
+     *                   keeps it (FIX market data from the simulator: its board has one writer, its market)
+     */
+    QuoteBoard(final LatestQuotes quotes, final boolean keepsTouch) {
         this.quotes = quotes;
+        this.keepsTouch = keepsTouch;
         firstBid = new long[quotes.instruments()];
         firstAsk = new long[quotes.instruments()];
     }
@@ -24,7 +30,9 @@ final class QuoteBoard implements TickSink {
         final long size, final long sequence) {
         final long touchBid = bid > 0 ? bid : last;
         final long touchAsk = ask > 0 ? ask : last;
-        quotes.update(instrumentId, touchBid, touchAsk, time);
+        if (keepsTouch) {
+            quotes.update(instrumentId, touchBid, touchAsk, time);
+        }
         if (firstBid[instrumentId] == 0) {
             firstBid[instrumentId] = touchBid;
             firstAsk[instrumentId] = touchAsk;

@@ -1,5 +1,6 @@
 package io.rebalancer.daemon;
 
+import io.rebalancer.marketdata.edge.EdgeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -117,13 +118,26 @@ class DaemonOptionsTest {
         assertEquals(500, DaemonOptions.parse("--market=recorded:feed", "--ticks", "500").ticks());
         assertEquals(MarketOptions.Kind.RECORDED, DaemonOptions.parse("--market=recorded:feed").market().kind());
         assertEquals(0, DaemonOptions.parse("--jump-limit", "off").market().jumpLimitPpm());
+        final DaemonOptions fix = DaemonOptions.parse("--market", "fix");
+        assertEquals(new MarketOptions(MarketOptions.Kind.FIX, null, 0, EdgeSettings.DEFAULT_JUMP_LIMIT_PPM, null),
+            fix.market());
+        assertEquals(DaemonOptions.DEFAULT_TICKS, fix.ticks(), "the simulator's market is as long as the synthetic");
+        final DaemonOptions external = DaemonOptions.parse("--market", "fix:md.cfg", "--venue", "paper");
+        assertEquals(Path.of("md.cfg"), external.market().source());
+        assertEquals(Long.MAX_VALUE, external.ticks(), "an external feed runs until stopped");
+        assertEquals(0, external.ticksPerSecond());
         assertEquals(25_000, DaemonOptions.parse("--jump-limit", "2.5").market().jumpLimitPpm());
     }
 
     @Test
     void shouldRefuseABadMarket() {
-        assertEquals("--market: 'bloomberg' is not synthetic, csv:FILE or recorded:DIR",
+        assertEquals("--market: 'bloomberg' is not synthetic, csv:FILE, recorded:DIR, fix or fix:FILE",
             error("--market", "bloomberg"));
+        assertTrue(error("--market", "fix", "--venue", "paper").startsWith("--market fix takes prices from the"
+            + " in-process venue simulator"));
+        assertTrue(error("--market", "fix", "--fix-settings", "a.cfg").endsWith("--market fix:FILE"));
+        assertEquals("--speed paces a file or a recording; pace the synthetic market with --rate",
+            error("--market", "fix", "--speed", "2"));
         assertEquals("--market csv needs a file: csv:prices.csv", error("--market", "csv:"));
         assertEquals("--market recorded needs a folder: recorded:feed", error("--market", "recorded"));
         assertEquals("--market synthetic takes nothing after it, not 'x'", error("--market", "synthetic:x"));

@@ -35,10 +35,14 @@ class MarketSourcesSystemTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(final String... args) {
+        return runOn("paper", args);
+    }
+
+    private int runOn(final String venue, final String... args) {
         out.reset();
         err.reset();
         final List<String> all = new ArrayList<>(List.of("--config", Path.of("..", "config").toString(), "--venue",
-            "paper", "--no-journal", "--quiet"));
+            venue, "--no-journal", "--quiet"));
         all.addAll(List.of(args));
         return RebalancerDaemon.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8), ConfigLoader::load, false);
@@ -116,5 +120,27 @@ class MarketSourcesSystemTest {
         assertEquals(1, message.lines().count(), message);
         assertEquals(RebalancerDaemon.EXIT_USAGE, run("--market", "recorded:" + dir));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(dir.toString()), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldTradeOnFixMarketDataFromTheVenueSimulator() {
+        assertEquals(RebalancerDaemon.EXIT_OK, runOn("fix", "--market", "fix", "--ticks", "4000"),
+            err.toString(StandardCharsets.UTF_8) + printed());
+        final String market = line("market ");
+        assertTrue(market.startsWith("market   FIX market data (") && market.contains("snapshots=8 ")
+            && market.contains("rejects=0 malformed-entries=0"), market);
+        final Matcher received = Pattern.compile("market data: (\\d+) received, (\\d+) good, 0 refused")
+            .matcher(line("market data:"));
+        assertTrue(received.find(), line("market data:"));
+        assertEquals(received.group(1), received.group(2));
+        assertTrue(engineTicks() > 8, "the engine priced from FIX: " + engineTicks());
+        assertTrue(line("fix ").contains("logged on"), line("fix "));
+    }
+
+    @Test
+    void shouldNameTheSettingsWhenFixMarketDataHasNoSimulator() {
+        assertEquals(RebalancerDaemon.EXIT_USAGE, run("--market", "fix"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--market fix takes prices from the in-process venue"
+            + " simulator"), err.toString(StandardCharsets.UTF_8));
     }
 }

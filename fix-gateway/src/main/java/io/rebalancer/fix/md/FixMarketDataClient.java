@@ -1,6 +1,7 @@
 package io.rebalancer.fix.md;
 
 import io.rebalancer.engine.domain.InstrumentUniverse;
+import io.rebalancer.marketdata.TickSink;
 import io.rebalancer.marketdata.edge.MarketDataEdge;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
@@ -70,9 +71,19 @@ public final class FixMarketDataClient implements AutoCloseable {
      */
     public FixMarketDataClient(final SessionSettings settings, final MessageStoreFactory stores,
         final InstrumentUniverse universe, final Collection<String> symbols, final MarketDataEdge edge) {
+        this(settings, stores, universe, symbols, edge, edge);
+    }
+
+    /**
+     * As the other constructor, ticks going to {@code front}, a stage in front of the edge that passes every call on
+     * to it on the same thread (the daemon's market clock); the edge still gets the sequence resets and the drains.
+     */
+    public FixMarketDataClient(final SessionSettings settings, final MessageStoreFactory stores,
+        final InstrumentUniverse universe, final Collection<String> symbols, final MarketDataEdge edge,
+        final TickSink front) {
         checkSettings(settings);
         this.edge = edge;
-        decoder = new RefreshDecoder(universe, edge, counters);
+        decoder = new RefreshDecoder(universe, edge, front, counters);
         subscriptions = new Subscriptions(universe, symbols, counters);
         session = new MarketDataSessionAdapter(decoder, subscriptions, counters, edge, edgeLock);
         final SessionFactory sessions = new OwnDictionarySessionFactory(new DefaultSessionFactory(session, stores,

@@ -55,6 +55,8 @@ final class RefreshDecoder {
 
     private final InstrumentUniverse universe;
     private final MarketDataEdge edge;
+    /** Where ticks go: the edge, or a stage in front of it that passes them on (the daemon's market clock). */
+    private final TickSink ticks;
     private final MarketDataCounters counters;
     private final long[][] book;
     private final long[] size;
@@ -70,6 +72,12 @@ final class RefreshDecoder {
     private int pendingBad;
 
     RefreshDecoder(final InstrumentUniverse universe, final MarketDataEdge edge, final MarketDataCounters counters) {
+        this(universe, edge, edge, counters);
+    }
+
+    RefreshDecoder(final InstrumentUniverse universe, final MarketDataEdge edge, final TickSink ticks,
+        final MarketDataCounters counters) {
+        this.ticks = ticks;
         this.universe = universe;
         this.edge = edge;
         this.counters = counters;
@@ -164,7 +172,7 @@ final class RefreshDecoder {
     private void unknown(final String symbol, final FieldMap entry) {
         counters.increment(MarketDataCounters.UNKNOWN_SYMBOLS);
         final long when = entry == null ? EntryTime.NONE : entryTime(entry);
-        edge.onUnknownSymbol(when == EntryTime.NONE ? 0 : when, symbol);
+        ticks.onUnknownSymbol(when == EntryTime.NONE ? 0 : when, symbol);
     }
 
     private void begin(final int id, final long sequence) {
@@ -238,7 +246,7 @@ final class RefreshDecoder {
         }
         counters.increment(MarketDataCounters.TICKS);
         sequences.lazySet(id, pendingSequence);
-        edge.onTick(when, id, out(BID, id), out(ASK, id), out(LAST, id), size[id], pendingSequence);
+        ticks.onTick(when, id, out(BID, id), out(ASK, id), out(LAST, id), size[id], pendingSequence);
     }
 
     private long out(final int side, final int id) {
