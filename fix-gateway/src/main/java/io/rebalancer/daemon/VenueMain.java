@@ -49,8 +49,8 @@ public final class VenueMain {
         quotes = new LatestQuotes(universe.size());
         venue = new VenueSimulator(settings, FixGateway.stores(settings), quotes, universe,
             VenueBehaviour.fromSettings(settings));
-        market = new SyntheticMarket(MarketCatalogue.model(universe, options.seed(), options.startEpochNanos(),
-            options.tickIntervalNanos()), venue.marketData(), quotes);
+        market = new SyntheticMarket(MarketCatalogue.model(options.configDir(), universe, options.seed(),
+            options.startEpochNanos(), options.tickIntervalNanos()), venue.marketData(), quotes);
         where = describe(settings);
     }
 
