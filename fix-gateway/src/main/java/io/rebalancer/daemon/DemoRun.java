@@ -323,10 +323,16 @@ final class DemoRun {
                 started = false;
             }
             if (started) {
-                if (fixFeed != null) {
-                    runFixMarket();
-                } else {
-                    runMarket();
+                try {
+                    if (fixFeed != null) {
+                        runFixMarket();
+                    } else {
+                        runMarket();
+                    }
+                } catch (final RuntimeException feedFailure) {
+                    // A file that cannot be read any more, a recording that cannot be written: the market ends here,
+                    // and trading still stops the orderly way (working orders cancelled or left as configured).
+                    onAgentError(feedFailure);
                 }
                 final long time = marketTime();
                 closeMarket();

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Between a feed and the market-data edge, on the feed's thread: keeps the market's clock for the run. It skips
  * ticks the recovered book has already seen (at or before its clock: a file replayed again after a restart goes on
  * where the journal ended), asks the engine for a status report when a tick crosses a status boundary of event time
- * (the engine reads no other clock) and once every instrument could have had its first tick, and remembers the
+ * (the engine reads no other clock) and at the end of the moment in which every instrument could have had its first
+ * tick, and remembers the
  * first and last tick times for the summary.
  * <p>
  * It also keeps a replayed market in step with the engine and the venue ({@link Steps}): when event time moves on,
@@ -29,6 +30,7 @@ final class MarketClock implements TickSink {
     private final Steps steps;
     private long leadStart;
     private long previousTime;
+    private boolean opened;
     private long nextStatus;
     private long delivered;
     private long skipped;
@@ -63,9 +65,6 @@ final class MarketClock implements TickSink {
             return;
         }
         next.onTick(time, instrumentId, bid, ask, last, size, sequence);
-        if (delivered == instruments) {
-            status(time);
-        }
     }
 
     @Override
@@ -88,6 +87,12 @@ final class MarketClock implements TickSink {
         } else {
             if (time != previousTime) {
                 steps.momentEnded();
+                if (!opened && delivered >= instruments) {
+                    // The opening report, once every instrument could have had its first tick, after that moment
+                    // went to the engine.
+                    opened = true;
+                    status(previousTime);
+                }
             }
             if (time - leadStart > maxLead) {
                 steps.leadExceeded();

@@ -125,8 +125,9 @@ public final class FeedFaults {
             final long sequence = samples.get(base + SEQUENCE);
             final String unknown = unpack(samples.get(base + SYMBOL)) + unpack(samples.get(base + SYMBOL + 1));
             if (samples.get(base + VERSION) == version) {
-                final String symbol = instrument < 0 ? unknown : symbols.apply(instrument);
-                return symbol + " at " + Instant.ofEpochSecond(0, time) + (instrument < 0 ? ""
+                final String symbol = !unknown.isEmpty() ? unknown : kind == TickFault.UNKNOWN_SYMBOL
+                    ? "instrument #" + instrument : symbols.apply(instrument);
+                return symbol + " at " + Instant.ofEpochSecond(0, time) + (!unknown.isEmpty() ? ""
                     : " bid " + price(bid) + " ask " + price(ask) + " last " + price(last))
                     + (sequence == 0 ? "" : " seq " + sequence);
             }

@@ -157,7 +157,7 @@ public final class MarketDataEdge implements TickSink {
             .append(published()).append(" to the engine");
         if (jumpsConfirmed() + jumpsReleased() + jumpsDiscarded() > 0) {
             text.append("; jumps confirmed ").append(jumpsConfirmed()).append(", released ").append(jumpsReleased())
-                .append(", bad prints ").append(jumpsDiscarded());
+                .append(" (counted refused, then good)").append(", bad prints ").append(jumpsDiscarded());
         }
         for (final TickFault kind : TickFault.values()) {
             final long count = faults.count(kind);

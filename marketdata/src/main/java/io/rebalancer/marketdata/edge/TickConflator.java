@@ -104,16 +104,20 @@ final class TickConflator implements TickSink {
                 break;
             }
             final long firstSequence = lastSequence - claimed + 1;
-            for (long sequence = firstSequence; sequence <= lastSequence; sequence++) {
-                final int instrument = queue[head];
-                publisher.setTick(sequence, time[instrument], instrument, bid[instrument], ask[instrument],
-                    last[instrument]);
-                waiting[instrument] = false;
-                head = (head + 1) % queue.length;
-                count--;
-                sent++;
+            try {
+                for (long sequence = firstSequence; sequence <= lastSequence; sequence++) {
+                    final int instrument = queue[head];
+                    publisher.setTick(sequence, time[instrument], instrument, bid[instrument], ask[instrument],
+                        last[instrument]);
+                    waiting[instrument] = false;
+                    head = (head + 1) % queue.length;
+                    count--;
+                    sent++;
+                }
+            } finally {
+                // A claimed slot left unpublished would stall every producer of the ring for good.
+                publisher.publish(firstSequence, lastSequence);
             }
-            publisher.publish(firstSequence, lastSequence);
         }
         if (sent > 0) {
             stats.lazySet(PUBLISHED, stats.get(PUBLISHED) + sent);

@@ -9,9 +9,11 @@ public enum TickFault {
     NON_POSITIVE_PRICE("a price was zero or negative, or the tick had neither a two-sided quote nor a last price"),
     CROSSED_QUOTE("bid above ask"),
     LOCKED_QUOTE("bid equal to ask"),
-    JUMP("price moved beyond the jump limit from the last good price: held until the next tick confirms it or an"
+    JUMP("a price moved beyond the jump limit from its last good value: held until the next tick confirms it or an"
         + " operator releases it"),
     TIME_BACKWARDS("event time earlier than the instrument's last good tick"),
+    TIME_LEAP("event time more than a week past the instrument's last good tick: held like a jump until the next tick"
+        + " confirms it or an operator releases it"),
     UNKNOWN_SYMBOL("symbol not in the configured instruments"),
     DUPLICATE("the same update again: a sequence number already seen, or an unnumbered tick identical to the last"),
     GAP("sequence numbers skipped (updates lost upstream): the tick itself is used, the gap is counted");

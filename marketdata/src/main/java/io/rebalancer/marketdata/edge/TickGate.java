@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * every check goes on to {@code accepted}. Checks, in order: a known instrument; the feed's sequence (a number
  * already seen is a duplicate, a skipped number a counted gap; an unnumbered tick identical to the instrument's
  * last is a duplicate); every price a number; positive prices; neither crossed nor locked; time not earlier than
- * the instrument's last good tick; and a move within the jump limit of the last good price.
+ * the instrument's last good tick; each side within the jump limit of its last good value; and a time no more than a
+ * week past the last good tick.
  * <p>
  * A jump is held, not dropped: the instrument's next tick decides. Near the held price, the market really moved:
  * that tick goes on. Near the old price, the held one was a bad print and is dropped. Far from both, it is held
@@ -28,9 +29,16 @@ final class TickGate implements TickSink {
     private static final int RELEASED = 3;
     private static final int DISCARDED = 4;
     private static final int STATS = 5;
+    /**
+     * The furthest a tick's time may leap past its instrument's last good tick before it is held like a price jump:
+     * a week, longer than any market closes. One tick dated years ahead would otherwise pass, and then refuse every
+     * real tick after it as going backwards.
+     */
+    static final long MAX_TIME_LEAP_NANOS = 7 * 86_400_000_000_000L;
 
     private final int instruments;
     private final double jumpLimit;
+    private final long maxTimeLeap;
     private final TickSink accepted;
     private final FeedFaults faults;
     private final AtomicLongArray stats = new AtomicLongArray(STATS);
@@ -41,6 +49,9 @@ final class TickGate implements TickSink {
     private final long[] lastLast;
     private final boolean[] seen;
     private final long[] goodPrice;
+    private final long[] goodBid;
+    private final long[] goodAsk;
+    private final long[] goodLast;
     private final long[] goodTime;
     private final boolean[] hasGood;
     private final boolean[] held;
@@ -57,6 +68,7 @@ final class TickGate implements TickSink {
     TickGate(final int instruments, final long jumpLimitPpm, final TickSink accepted, final FeedFaults faults) {
         this.instruments = instruments;
         this.jumpLimit = jumpLimitPpm / 1e6;
+        this.maxTimeLeap = MAX_TIME_LEAP_NANOS;
         this.accepted = accepted;
         this.faults = faults;
         lastSequence = new long[instruments];
@@ -66,6 +78,9 @@ final class TickGate implements TickSink {
         lastLast = new long[instruments];
         seen = new boolean[instruments];
         goodPrice = new long[instruments];
+        goodBid = new long[instruments];
+        goodAsk = new long[instruments];
+        goodLast = new long[instruments];
         goodTime = new long[instruments];
         hasGood = new boolean[instruments];
         held = new boolean[instruments];
@@ -102,7 +117,8 @@ final class TickGate implements TickSink {
         }
         final long price = referencePrice(bid, ask, last);
         if (held[instrument]) {
-            if (!jumped(heldPrice(instrument), price)) {
+            if (farFrom(heldBid[instrument], heldAsk[instrument], heldLast[instrument], heldPrice(instrument),
+                heldTime[instrument], bid, ask, last, price, time) == null) {
                 held[instrument] = false;
                 increment(CONFIRMED);
                 pass(time, instrument, bid, ask, last, size, sequence, price);
@@ -111,12 +127,34 @@ final class TickGate implements TickSink {
             held[instrument] = false;
             increment(DISCARDED);
         }
-        if (hasGood[instrument] && jumped(goodPrice[instrument], price)) {
+        final TickFault far = hasGood[instrument] ? farFrom(goodBid[instrument], goodAsk[instrument],
+            goodLast[instrument], goodPrice[instrument], goodTime[instrument], bid, ask, last, price, time) : null;
+        if (far != null) {
             hold(time, instrument, bid, ask, last, size, sequence);
-            faults.record(TickFault.JUMP, time, instrument, bid, ask, last, sequence);
+            faults.record(far, time, instrument, bid, ask, last, sequence);
             return;
         }
         pass(time, instrument, bid, ask, last, size, sequence, price);
+    }
+
+    /**
+     * Whether a tick is far from a reference tick: any side it quotes beyond the jump limit from the same side of the
+     * reference (or from the reference's price where the reference lacked that side), so neither a wild ask beside a
+     * sane last nor a quote whose mid stays put while one side runs away can pass; or its time a leap ahead.
+     *
+     * @return {@link TickFault#JUMP}, {@link TickFault#TIME_LEAP}, or null when it is near
+     */
+    private TickFault farFrom(final long refBid, final long refAsk, final long refLast, final long refPrice,
+        final long refTime, final long bid, final long ask, final long last, final long price, final long time) {
+        if (time - refTime > maxTimeLeap || refTime - time > maxTimeLeap) {
+            return TickFault.TIME_LEAP;
+        }
+        if (jumped(refPrice, price) || bid > 0 && jumped(refBid > 0 ? refBid : refPrice, bid)
+            || ask > 0 && jumped(refAsk > 0 ? refAsk : refPrice, ask)
+            || last > 0 && jumped(refLast > 0 ? refLast : refPrice, last)) {
+            return TickFault.JUMP;
+        }
+        return null;
     }
 
     @Override
@@ -202,6 +240,15 @@ final class TickGate implements TickSink {
     private void pass(final long time, final int instrument, final long bid, final long ask, final long last,
         final long size, final long sequence, final long price) {
         goodPrice[instrument] = price;
+        if (bid > 0) {
+            goodBid[instrument] = bid;
+        }
+        if (ask > 0) {
+            goodAsk[instrument] = ask;
+        }
+        if (last > 0) {
+            goodLast[instrument] = last;
+        }
         goodTime[instrument] = time;
         hasGood[instrument] = true;
         increment(ACCEPTED);

@@ -223,4 +223,36 @@ class TickGateTest {
         assertEquals("S1 at 1970-01-01T00:00:02Z bid NaN ask 100.00 last 0.00",
             faults.sample(TickFault.NOT_A_NUMBER, id -> "S" + id));
     }
+
+    @Test
+    void shouldHoldAWildAskBesideASaneLast() {
+        gate.onTick(1, 0, P100, P101, P100, 0, NONE);
+        gate.onTick(2, 0, 0, 10 * P101, P100, 0, NONE);
+        assertEquals(1, faults.count(TickFault.JUMP), "measured on the last alone it would pass; the ask does not");
+        assertEquals(1, passed.ticks.size());
+    }
+
+    @Test
+    void shouldHoldAQuoteWhoseMidStaysWhileOneSideRunsAway() {
+        quote(1, 0, P100, P101, NONE);
+        quote(2, 0, 1, P101 + P100 - 1, NONE);
+        assertEquals(1, faults.count(TickFault.JUMP));
+        assertTrue(gate.isHeld(0));
+    }
+
+    @Test
+    void shouldHoldATickDatedFarAheadSoItCannotBlockTheRealOnes() {
+        final long day = 86_400_000_000_000L;
+        quote(day, 0, P100, P101, NONE);
+        quote(100 * 365 * day, 0, P100, P101 + 1, NONE);
+        assertEquals(1, faults.count(TickFault.TIME_LEAP));
+        assertEquals(1, passed.ticks.size());
+        quote(2 * day, 0, P100 + 1, P101, NONE);
+        assertEquals(2, passed.ticks.size(), "the next real tick shows the leap was bad, and goes on");
+        assertEquals(0, faults.count(TickFault.TIME_BACKWARDS));
+        quote(20 * day, 0, P100, P101, NONE);
+        quote(20 * day + 1, 0, P100, P101 + 1, NONE);
+        assertEquals(3, passed.ticks.size(), "a real leap is confirmed by the tick after it");
+        assertEquals(1, gate.confirmed());
+    }
 }

@@ -49,7 +49,7 @@ final class Recordings {
     /**
      * A feed of a four-instrument configuration that gives the edge something to judge: numbered and unnumbered
      * ticks, sizes, every kind of bad price, duplicates, a gap, time going backwards, a jump (confirmed, then a bad
-     * print), ids no configuration knows, and unknown symbols (one empty, one not ASCII).
+     * print), a leap in time, ids no configuration knows, and unknown symbols (one empty, one not ASCII).
      */
     static void handMade(final TickSink sink) {
         long t = START;
@@ -80,6 +80,7 @@ final class Recordings {
         sink.onTick(t += SECOND, TickSink.UNKNOWN_INSTRUMENT, price(1.00), price(1.01), 0, 0, 1);
         sink.onTick(t += SECOND, 99, Long.MIN_VALUE, Long.MAX_VALUE, -1, -1, -1);
         sink.onTick(t + SECOND, 0, price(100.03), price(100.05), price(100.04), 0, 6);
+        sink.onTick(t + 30 * 86_400 * SECOND, 2, 0, 0, price(20.03), 0, TickSink.NO_SEQUENCE);
     }
 
     static long price(final double units) {
