@@ -616,7 +616,10 @@ final class DemoRun {
     private final class ReplaySteps implements MarketClock.Steps {
         @Override
         public void momentEnded() {
-            edge.drain();
+            if (edge.drain() == 0) {
+                // The moment waits for room to go in whole: wait for the engine (flush parks, never spins).
+                edge.flush(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+            }
         }
 
         @Override

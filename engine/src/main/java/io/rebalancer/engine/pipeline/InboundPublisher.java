@@ -54,6 +54,11 @@ public final class InboundPublisher {
         return true;
     }
 
+    /** How many slots ticks may ever take: the ring's size less {@code headroom}. */
+    public int tickCapacity(final int headroom) {
+        return Math.max(0, ring.getBufferSize() - headroom);
+    }
+
     /** How many slots ticks may take now: the free slots beyond {@code headroom}, 0 when none. */
     public int tickRoom(final int headroom) {
         return (int)Math.max(0, Math.min(Integer.MAX_VALUE, ring.remainingCapacity() - headroom));

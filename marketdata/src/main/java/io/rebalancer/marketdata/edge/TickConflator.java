@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * ring but are never conflated, never dropped, and wait for a slot rather than lose one.
  * <p>
  * A replay may hold ticks instead ({@link #hold(boolean)}): every tick waits until {@link #drain()}, which puts all
- * that wait into the ring in one claim, so the engine takes them as one batch. A replay drains at each new moment of
+ * that wait into the ring in one claim once there is room for all of them (never part of a moment, unless a moment
+ * is bigger than the ring), so the engine takes them as one batch. One gap remains: the ring marks a claim's slots
+ * published one by one, so an engine thread reading at that very instant may see the moment's first slots as a
+ * batch of their own. A mark of the moment's end in the ring would close it. A replay drains at each new moment of
  * event time, so the engine judges a whole day's closes together, never a day half updated, whatever the threads'
  * timing (a tick repeated for the same instrument and moment still replaces the one before).
  * <p>
@@ -97,6 +100,10 @@ final class TickConflator implements TickSink {
      */
     int drain() {
         int sent = 0;
+        if (hold && count > publisher.tickRoom(headroom) && count <= publisher.tickCapacity(headroom)) {
+            // A held moment goes in whole or not yet: half of it would be judged without the rest.
+            return 0;
+        }
         while (count > 0) {
             final int claimed = Math.min(count, publisher.tickRoom(headroom));
             final long lastSequence = claimed == 0 ? -1 : publisher.tryClaimTicks(claimed);

@@ -120,4 +120,20 @@ class TickConflatorTest {
         assertEquals(8, slot(8).instrumentId());
         assertEquals(9, wide.published());
     }
+
+    @Test
+    void shouldKeepAHeldMomentWholeUntilItFits() {
+        final TickConflator wide = new TickConflator(10, publisher, HEADROOM);
+        for (int i = 0; i < 4; i++) {
+            wide.onTick(1, 9, 10, 11, 0, 0, 0);
+        }
+        wide.hold(true);
+        for (int id = 0; id < 4; id++) {
+            wide.onTick(2, id, 10, 11, 0, 0, 0);
+        }
+        assertEquals(0, wide.drain(), "room for 2 of the moment's 4: none goes in");
+        consumed.set(1);
+        assertEquals(4, wide.drain(), "room for all 4: all go in, in one claim");
+        assertEquals(7, ring.getCursor());
+    }
 }
