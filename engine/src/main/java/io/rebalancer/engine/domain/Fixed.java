@@ -82,16 +82,29 @@ public final class Fixed {
     }
 
     /**
-     * Parses a decimal such as {@code 123.45} or {@code -0.000001} to micros exactly.
+     * Parses a decimal such as {@code 123.45} or {@code -0.000001} to micros exactly. Zeros past the sixth place are
+     * allowed ({@code 509.12000000}, as FIX engines often pad prices); any other digit there is not exact.
      *
-     * @return the micros, or {@link #INVALID} when the text is not a plain decimal with at most six places
+     * @return the micros, or {@link #INVALID} when the text is not a plain decimal exact to six places
      */
     public static long parse(final CharSequence text) {
-        return parse(text, 0, text.length());
+        return parse(text, 0, text.length(), false);
     }
 
     /** As {@link #parse(CharSequence)} over {@code text[start, end)}; allocates nothing. */
     public static long parse(final CharSequence text, final int start, final int end) {
+        return parse(text, start, end, false);
+    }
+
+    /**
+     * As {@link #parse(CharSequence)}, rounding half up (away from zero) at the sixth place: for market prices, where
+     * a feed's extra places carry nothing a micro does not; never for money booked. Allocates nothing.
+     */
+    public static long parseRounded(final CharSequence text) {
+        return parse(text, 0, text.length(), true);
+    }
+
+    private static long parse(final CharSequence text, final int start, final int end, final boolean round) {
         int i = start;
         if (i >= end) {
             return INVALID;
@@ -114,15 +127,25 @@ public final class Fixed {
         }
         long fraction = 0;
         int places = 0;
+        int roundingDigit = -1;
         if (i < end) {
             i++;
             while (i < end) {
                 final int d = text.charAt(i) - '0';
-                if (d < 0 || d > 9 || places == DECIMALS) {
+                if (d < 0 || d > 9) {
                     return INVALID;
                 }
-                fraction = fraction * 10 + d;
-                places++;
+                if (places < DECIMALS) {
+                    fraction = fraction * 10 + d;
+                    places++;
+                } else {
+                    if (roundingDigit < 0) {
+                        roundingDigit = d;
+                    }
+                    if (d != 0 && !round) {
+                        return INVALID;
+                    }
+                }
                 digits++;
                 i++;
             }
@@ -133,10 +156,11 @@ public final class Fixed {
         for (int p = places; p < DECIMALS; p++) {
             fraction *= 10;
         }
-        if (whole > (Long.MAX_VALUE - fraction) / SCALE) {
+        final long up = round && roundingDigit >= 5 ? 1 : 0;
+        if (whole > (Long.MAX_VALUE - fraction - up) / SCALE) {
             return INVALID;
         }
-        final long micros = whole * SCALE + fraction;
+        final long micros = whole * SCALE + fraction + up;
         return negative ? -micros : micros;
     }
 

@@ -17,11 +17,24 @@ class FixedTest {
         assertEquals(7_000_000, Fixed.parse("+7"));
         assertEquals(500_000, Fixed.parse(".5"));
         assertEquals(5_000_000, Fixed.parse("5."));
+        assertEquals(509_120_000, Fixed.parse("509.12000000"), "zeros past the sixth place are exact");
+    }
+
+    @Test
+    void shouldRoundMarketPricesHalfUpAtTheSixthPlace() {
+        assertEquals(1_234_568, Fixed.parseRounded("1.2345675"));
+        assertEquals(1_234_567, Fixed.parseRounded("1.23456749999"));
+        assertEquals(-1_234_568, Fixed.parseRounded("-1.2345675"), "half away from zero, as BigDecimal HALF_UP");
+        assertEquals(509_120_000, Fixed.parseRounded("509.12000000"));
+        assertEquals(999_999, Fixed.parseRounded("0.9999985"));
+        assertEquals(Fixed.INVALID, Fixed.parseRounded("1.23456x"));
+        assertEquals(Fixed.INVALID, Fixed.parseRounded("9223372036854.7758075"));
     }
 
     @Test
     void shouldRefuseTextThatIsNotAPlainDecimalWithAtMostSixPlaces() {
-        for (final String bad : new String[] {"", "-", ".", "1.2345678", "1,000", "1e3", "abc", "1.2.3", " 1",
+        for (final String bad : new String[] {"", "-", ".", "1.2345678", "1.00000001", "1,000", "1e3", "abc", "1.2.3",
+            " 1",
             "99999999999999999999", "-9223372036855", "9223372036854.775808"}) {
             assertEquals(Fixed.INVALID, Fixed.parse(bad), bad);
         }
