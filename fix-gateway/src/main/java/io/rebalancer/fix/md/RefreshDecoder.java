@@ -27,8 +27,8 @@ import java.util.function.ToIntFunction;
 /**
  * Turns snapshots (35=W) and increments (35=X) into whole ticks for the market-data edge: prices straight from the
  * field's text to micros ({@link Fixed#parseRounded}: half up past the sixth place), the symbol to the instrument
- * id, RptSeq (83) to the tick's sequence, MDEntryDate and MDEntryTime to its event time. Keeps the last bid, ask, trade and trade size of each
- * instrument, so an increment that changes one side still delivers the whole quote.
+ * id, RptSeq (83) to the tick's sequence, MDEntryDate and MDEntryTime to its event time. Keeps the last bid, ask,
+ * trade and trade size of each instrument, so an increment that changes one side still delivers the whole quote.
  * <ul>
  *   <li>A snapshot replaces the instrument's book (a side it lacks is 0, not quoted) and is preceded by
  *   {@link MarketDataEdge#resetSequence}: the venue's numbering may have started again (a restarted venue), and
