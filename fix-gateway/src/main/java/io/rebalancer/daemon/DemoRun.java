@@ -186,6 +186,10 @@ final class DemoRun {
         final long seed = resumed ? options.seed() ^ journal.recovery().lastSequence() * 0x9E37_79B9_7F4A_7C15L
             : options.seed();
         final long[] startMarks = resumed ? marks(engine.prices(), universe.size()) : new long[universe.size()];
+        for (int id = 0; id < startMarks.length; id++) {
+            // A resumed book's last prices judge the feed's first ticks: a first tick far off them is held.
+            edge.seed(id, startMarks[id], engine.prices().hasPrice(id) ? engine.prices().time(id) : Long.MIN_VALUE);
+        }
         try {
             feed = live ? null : Feeds.open(options, universe, seed, firstTickTime, startMarks);
         } catch (final RuntimeException ex) {

@@ -92,6 +92,14 @@ public final class MarketDataEdge implements TickSink {
         gate.requestRelease(instrumentId);
     }
 
+    /**
+     * Before the feed starts: a recovered book's last price (micros) and its time for the instrument, so the first
+     * tick is jump-checked against it instead of taken on trust. A price of 0 seeds nothing.
+     */
+    public void seed(final int instrumentId, final long price, final long timeNanos) {
+        gate.seed(instrumentId, price, timeNanos);
+    }
+
     /** Feed thread: forget an instrument's sequence number, as after a fresh snapshot that numbers from 1 again. */
     public void resetSequence(final int instrumentId) {
         gate.resetSequence(instrumentId);

@@ -289,6 +289,18 @@ final class TickGate implements TickSink {
         }
     }
 
+    /**
+     * Before the feed starts: the instrument's last good price and its time as a recovered book knew them, so the
+     * feed's first tick is judged against them rather than taken on trust.
+     */
+    void seed(final int instrument, final long price, final long time) {
+        if (price > 0) {
+            goodPrice[instrument] = price;
+            goodTime[instrument] = time;
+            hasGood[instrument] = true;
+        }
+    }
+
     /** Feed thread: forget the instrument's sequence, as after a fresh snapshot whose numbering starts again. */
     void resetSequence(final int instrument) {
         lastSequence[instrument] = 0;

@@ -255,4 +255,16 @@ class TickGateTest {
         assertEquals(3, passed.ticks.size(), "a real leap is confirmed by the tick after it");
         assertEquals(1, gate.confirmed());
     }
+
+    @Test
+    void shouldJudgeTheFirstTickAgainstASeededPrice() {
+        gate.seed(0, P100, 1);
+        gate.seed(1, 0, 1);
+        quote(2, 0, 10 * P100, 10 * P101, NONE);
+        quote(2, 1, 10 * P100, 10 * P101, NONE);
+        assertTrue(gate.isHeld(0), "held against the recovered price");
+        assertEquals(1, passed.ticks.size(), "no seed for instrument 1: its first tick is taken");
+        quote(0, 0, P100, P101, NONE);
+        assertEquals(1, faults.count(TickFault.TIME_BACKWARDS), "and the recovered time counts too");
+    }
 }
