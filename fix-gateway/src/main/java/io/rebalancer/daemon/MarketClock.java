@@ -74,6 +74,11 @@ final class MarketClock implements TickSink {
         }
     }
 
+    @Override
+    public void onSequenceReset(final int instrumentId) {
+        next.onSequenceReset(instrumentId);
+    }
+
     /** Counts the tick, and asks for the status reports whose time has come before it goes on. */
     private boolean due(final long time) {
         if (time <= resumeAfter) {

@@ -31,4 +31,12 @@ public interface TickSink {
      * that keeps them copies them.
      */
     void onUnknownSymbol(long timeNanos, CharSequence symbol);
+
+    /**
+     * The source numbers the instrument's updates afresh (a new FIX snapshot after a reconnect): its next sequence
+     * number is not a duplicate of an old one. A stage that passes calls on passes this on too; a recorder records
+     * it, so a replay judges the same.
+     */
+    default void onSequenceReset(final int instrumentId) {
+    }
 }

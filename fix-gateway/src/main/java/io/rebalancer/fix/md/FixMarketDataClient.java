@@ -75,15 +75,15 @@ public final class FixMarketDataClient implements AutoCloseable {
     }
 
     /**
-     * As the other constructor, ticks going to {@code front}, a stage in front of the edge that passes every call on
-     * to it on the same thread (the daemon's market clock); the edge still gets the sequence resets and the drains.
+     * As the other constructor, ticks and sequence resets going to {@code front}, a stage in front of the edge that
+     * passes every call on to it on the same thread (the daemon's market clock, a recorder); the edge is drained.
      */
     public FixMarketDataClient(final SessionSettings settings, final MessageStoreFactory stores,
         final InstrumentUniverse universe, final Collection<String> symbols, final MarketDataEdge edge,
         final TickSink front) {
         checkSettings(settings);
         this.edge = edge;
-        decoder = new RefreshDecoder(universe, edge, front, counters);
+        decoder = new RefreshDecoder(universe, front, counters);
         subscriptions = new Subscriptions(universe, symbols, counters);
         session = new MarketDataSessionAdapter(decoder, subscriptions, counters, edge, edgeLock);
         final SessionFactory sessions = new OwnDictionarySessionFactory(new DefaultSessionFactory(session, stores,

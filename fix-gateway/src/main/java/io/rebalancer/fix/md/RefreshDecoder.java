@@ -4,7 +4,6 @@ import io.rebalancer.engine.domain.Fixed;
 import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.fix.FixDecimal;
 import io.rebalancer.marketdata.TickSink;
-import io.rebalancer.marketdata.edge.MarketDataEdge;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Group;
@@ -31,8 +30,9 @@ import java.util.function.ToIntFunction;
  * trade and trade size of each instrument, so an increment that changes one side still delivers the whole quote.
  * <ul>
  *   <li>A snapshot replaces the instrument's book (a side it lacks is 0, not quoted) and is preceded by
- *   {@link MarketDataEdge#resetSequence}: the venue's numbering may have started again (a restarted venue), and
- *   the snapshot's RptSeq is where its increments continue. A gap between the last update before a reconnect and
+ *   {@link TickSink#onSequenceReset} (the edge forgets its numbering; a recorder keeps the reset): the venue's
+ *   numbering may have started again (a restarted venue), and the snapshot's RptSeq is where its increments
+ *   continue. A gap between the last update before a reconnect and
  *   the snapshot is not reported: the snapshot is the truth.</li>
  *   <li>An increment's entries of one instrument with one RptSeq are one update, delivered as one tick. An entry's
  *   instrument is its Symbol, or, without one, the symbol its MDReqID subscribed.</li>
@@ -54,8 +54,10 @@ final class RefreshDecoder {
     private static final int ALL = (1 << SIDES) - 1;
 
     private final InstrumentUniverse universe;
-    private final MarketDataEdge edge;
-    /** Where ticks go: the edge, or a stage in front of it that passes them on (the daemon's market clock). */
+    /**
+     * Where ticks and sequence resets go: the edge, or a stage in front of it that passes them on (the daemon's market
+     * clock, a recorder).
+     */
     private final TickSink ticks;
     private final MarketDataCounters counters;
     private final long[][] book;
@@ -71,15 +73,9 @@ final class RefreshDecoder {
     private int pendingSet;
     private int pendingBad;
 
-    RefreshDecoder(final InstrumentUniverse universe, final MarketDataEdge edge, final MarketDataCounters counters) {
-        this(universe, edge, edge, counters);
-    }
-
-    RefreshDecoder(final InstrumentUniverse universe, final MarketDataEdge edge, final TickSink ticks,
-        final MarketDataCounters counters) {
+    RefreshDecoder(final InstrumentUniverse universe, final TickSink ticks, final MarketDataCounters counters) {
         this.ticks = ticks;
         this.universe = universe;
-        this.edge = edge;
         this.counters = counters;
         book = new long[SIDES][universe.size()];
         size = new long[universe.size()];
@@ -112,7 +108,7 @@ final class RefreshDecoder {
         for (final Group entry : entries) {
             apply(entry, MDUpdateAction.NEW);
         }
-        edge.resetSequence(id);
+        ticks.onSequenceReset(id);
         if ((pendingSet | pendingBad) == 0) {
             // No quote yet: nothing to deliver, and the next increment continues this number.
             sequences.lazySet(id, pendingSequence);

@@ -105,6 +105,14 @@ public final class MarketDataEdge implements TickSink {
         gate.resetSequence(instrumentId);
     }
 
+    /** The same as {@link #resetSequence}, told through the sink chain (a recorder in front keeps it). */
+    @Override
+    public void onSequenceReset(final int instrumentId) {
+        if (instrumentId >= 0) {
+            gate.resetSequence(instrumentId);
+        }
+    }
+
     /** Whether the instrument's latest move is held for confirmation; feed thread. */
     public boolean isHeld(final int instrumentId) {
         return gate.isHeld(instrumentId);

@@ -303,6 +303,9 @@ final class TickGate implements TickSink {
 
     /** Feed thread: forget the instrument's sequence, as after a fresh snapshot whose numbering starts again. */
     void resetSequence(final int instrument) {
+        if (instrument < 0 || instrument >= instruments) {
+            return;
+        }
         lastSequence[instrument] = 0;
     }
 

@@ -113,6 +113,23 @@ public final class FeedRecorder implements TickSink, AutoCloseable {
     }
 
     @Override
+    public void onSequenceReset(final int instrumentId) {
+        final DocumentContext document = appender.writingDocument();
+        try {
+            final Bytes<?> out = document.wire().bytes();
+            out.writeInt(RecordingFormat.SEQUENCE_RESET);
+            out.writeInt(instrumentId);
+        } catch (final Throwable ex) {
+            document.rollbackOnClose();
+            throw ex;
+        } finally {
+            document.close();
+        }
+        recorded++;
+        downstream.onSequenceReset(instrumentId);
+    }
+
+    @Override
     public void onUnknownSymbol(final long timeNanos, final CharSequence symbol) {
         final DocumentContext document = appender.writingDocument();
         try {

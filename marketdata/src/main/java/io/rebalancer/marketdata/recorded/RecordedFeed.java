@@ -144,8 +144,7 @@ public final class RecordedFeed implements FeedSource {
                 break;
             }
             pending = false;
-            deliver(sink);
-            delivered++;
+            delivered += deliver(sink);
         }
         replayed += delivered;
         return delivered;
@@ -186,6 +185,12 @@ public final class RecordedFeed implements FeedSource {
                 return true;
             case RecordingFormat.UNKNOWN_SYMBOL:
                 return readUnknownSymbol(in, length);
+            case RecordingFormat.SEQUENCE_RESET:
+                if (length != RecordingFormat.SEQUENCE_RESET_LENGTH) {
+                    return damaged(length);
+                }
+                instrument = in.readInt();
+                return true;
             case RecordingFormat.END:
                 if (length != RecordingFormat.END_LENGTH) {
                     return damaged(length);
@@ -234,6 +239,8 @@ public final class RecordedFeed implements FeedSource {
                 return "a tick of " + length + " bytes, expected " + RecordingFormat.TICK_LENGTH;
             case RecordingFormat.UNKNOWN_SYMBOL:
                 return "an unknown-symbol record of " + length + " bytes, not the length its symbol needs";
+            case RecordingFormat.SEQUENCE_RESET:
+                return "a sequence reset of " + length + " bytes, expected " + RecordingFormat.SEQUENCE_RESET_LENGTH;
             case RecordingFormat.END:
                 return "an end record of " + length + " bytes, expected " + RecordingFormat.END_LENGTH;
             case RecordingFormat.HEADER:
@@ -243,10 +250,20 @@ public final class RecordedFeed implements FeedSource {
         }
     }
 
-    private void deliver(final TickSink sink) {
+    /** @return 1, or 0 for a sequence reset of an instrument this configuration does not know (nothing to reset) */
+    private int deliver(final TickSink sink) {
         if (type == RecordingFormat.UNKNOWN_SYMBOL) {
             sink.onUnknownSymbol(time, symbol);
-            return;
+            return 1;
+        }
+        if (type == RecordingFormat.SEQUENCE_RESET) {
+            final int now = instrument >= 0 && instrument < currentIds.length ? currentIds[instrument]
+                : TickSink.UNKNOWN_INSTRUMENT;
+            if (now == TickSink.UNKNOWN_INSTRUMENT) {
+                return 0;
+            }
+            sink.onSequenceReset(now);
+            return 1;
         }
         final int id = instrument;
         if (id >= 0 && id < currentIds.length) {
@@ -256,11 +273,12 @@ public final class RecordedFeed implements FeedSource {
             } else {
                 sink.onTick(time, now, bid, ask, last, size, sequence);
             }
-            return;
+            return 1;
         }
         // Unknown when recorded too: keep it unknown rather than land on whichever instrument has that id today.
         sink.onTick(time, id >= 0 && id < currentInstruments ? TickSink.UNKNOWN_INSTRUMENT : id, bid, ask, last,
             size, sequence);
+        return 1;
     }
 
     @Override

@@ -18,13 +18,14 @@ import java.util.List;
  *                  40 long size  48 long sequence   (56 bytes)
  *   UNKNOWN_SYMBOL  0 int type  4 int characters   8 long time  16 the symbol, two bytes per UTF-16 char
  *   END             0 int type  4 int 0            8 long calls recorded                  (16 bytes)
+ *   SEQUENCE_RESET  0 int type  4 int instrument                                          (8 bytes, version 2)
  * </pre>
  * The HEADER is the first document and is written when the recording opens; END when it closes, so a recording
  * without one was cut short. A change to any layout here takes a new {@link #VERSION}.
  */
 final class RecordingFormat {
-    /** The layout version this build writes and reads. */
-    static final int VERSION = 1;
+    /** The layout version this build writes; it reads this and version 1, which had no SEQUENCE_RESET. */
+    static final int VERSION = 2;
     /** "RBLRECRD": tells a recording from any other Chronicle queue (the engine's journal, say). */
     static final long MAGIC = 0x4452_4345_524c_4252L;
 
@@ -33,10 +34,12 @@ final class RecordingFormat {
     static final int TICK = 0x54;
     static final int UNKNOWN_SYMBOL = 0x55;
     static final int END = 0x45;
+    static final int SEQUENCE_RESET = 0x52;
 
     static final int TICK_LENGTH = 56;
     static final int UNKNOWN_SYMBOL_FIXED = 16;
     static final int END_LENGTH = 16;
+    static final int SEQUENCE_RESET_LENGTH = 8;
     private static final int HEADER_FIXED = 20;
     /**
      * The most characters of an unknown symbol recorded: a feed's symbols are a few characters, and this keeps a
@@ -86,7 +89,7 @@ final class RecordingFormat {
         if (type != HEADER || magic != MAGIC) {
             throw notARecording(dir);
         }
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new RecordingException("the recording in " + dir + " has format version " + version + ", this"
                 + " build reads version " + VERSION + ": replay it with the build that recorded it, or record the"
                 + " source again with this one");

@@ -14,6 +14,13 @@ final class CallLog implements TickSink {
             return new Call(time, instrument, bid, ask, last, size, sequence, null);
         }
 
+        /** A sequence reset, marked by this very string as its symbol. */
+        static final String RESET = new String("<sequence reset>");
+
+        static Call reset(final int instrument) {
+            return new Call(0, instrument, 0, 0, 0, 0, 0, RESET);
+        }
+
         static Call unknown(final long time, final String symbol) {
             return new Call(time, UNKNOWN_INSTRUMENT, 0, 0, 0, 0, 0, symbol);
         }
@@ -36,6 +43,11 @@ final class CallLog implements TickSink {
         calls.add(Call.unknown(timeNanos, symbol.toString()));
     }
 
+    @Override
+    public void onSequenceReset(final int instrumentId) {
+        calls.add(Call.reset(instrumentId));
+    }
+
     List<Call> calls() {
         return calls;
     }
@@ -43,7 +55,9 @@ final class CallLog implements TickSink {
     /** Replays the logged calls into {@code sink}, as a source would deliver them. */
     void replayInto(final TickSink sink) {
         for (final Call call : calls) {
-            if (call.isTick()) {
+            if (call.symbol() == Call.RESET) {
+                sink.onSequenceReset(call.instrument());
+            } else if (call.isTick()) {
                 sink.onTick(call.time(), call.instrument(), call.bid(), call.ask(), call.last(), call.size(),
                     call.sequence());
             } else {

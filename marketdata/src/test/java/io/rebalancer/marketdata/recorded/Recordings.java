@@ -81,6 +81,9 @@ final class Recordings {
         sink.onTick(t += SECOND, 99, Long.MIN_VALUE, Long.MAX_VALUE, -1, -1, -1);
         sink.onTick(t + SECOND, 0, price(100.03), price(100.05), price(100.04), 0, 6);
         sink.onTick(t + 30 * 86_400 * SECOND, 2, 0, 0, price(20.03), 0, TickSink.NO_SEQUENCE);
+        // A fresh snapshot numbers instrument 0 from 1 again: after the reset, 1 is no duplicate.
+        sink.onSequenceReset(0);
+        sink.onTick(t + 2 * SECOND, 0, price(100.04), price(100.06), price(100.05), 0, 1);
     }
 
     static long price(final double units) {
