@@ -65,6 +65,11 @@ class JournalAllocationTest {
     private static final int ORDER_CAPACITY = 4096;
     /** What Chronicle may allocate for one chunk boundary: mapping the next chunk and releasing the last. */
     private static final long CHUNK_BUDGET = 2_048;
+    /**
+     * Bytes a measurement may show that are not per event: CI saw 152 to 440 bytes once per run in a fresh fork
+     * (the JIT recompiling part of the path mid-measurement), never more. One object per event would be 16 MB.
+     */
+    private static final long ONCE_PER_RUN = 1_024;
     /** Answers queued by the venue: four longs each (id, kind, quantity, instrument). */
     private static final int ANSWER_SLOTS = 1 << 14;
 
@@ -177,8 +182,8 @@ class JournalAllocationTest {
             assertTrue(engine.counters().get(EngineCounters.ORDERS_REJECTED) > riskRefusals, "no risk refusal");
             assertEquals(0, engine.counters().get(EngineCounters.FAULTS));
             assertEquals(0, sink.lost());
-            final long allowed = journal == null ? 0 : CHUNK_BUDGET * (1 + chunksCrossed(firstDocument,
-                journal.lastIndex()));
+            final long allowed = ONCE_PER_RUN + (journal == null ? 0 : CHUNK_BUDGET * (1 + chunksCrossed(firstDocument,
+                journal.lastIndex())));
             attempts.append(String.format("%n  attempt %d: %d bytes (%d allowed) over %d events: %d records"
                 + " journaled, %d orders, %d fills", attempt, allocated, allowed, EVENTS,
                 records.records() - recordsBefore, sent, filled));
