@@ -35,6 +35,8 @@ final class TickGate implements TickSink {
      * real tick after it as going backwards.
      */
     static final long MAX_TIME_LEAP_NANOS = 7 * 86_400_000_000_000L;
+    /** The furthest a sequence number may skip before the numbering waits for the next tick to confirm it. */
+    static final long MAX_SEQUENCE_LEAP = 1_000_000;
 
     private final int instruments;
     private final double jumpLimit;
@@ -43,6 +45,8 @@ final class TickGate implements TickSink {
     private final FeedFaults faults;
     private final AtomicLongArray stats = new AtomicLongArray(STATS);
     private final long[] lastSequence;
+    /** A sequence number far ahead that waits for the next tick to follow on from it; 0 when none. */
+    private final long[] leapSequence;
     private final long[] lastTime;
     private final long[] lastBid;
     private final long[] lastAsk;
@@ -72,6 +76,7 @@ final class TickGate implements TickSink {
         this.accepted = accepted;
         this.faults = faults;
         lastSequence = new long[instruments];
+        leapSequence = new long[instruments];
         lastTime = new long[instruments];
         lastBid = new long[instruments];
         lastAsk = new long[instruments];
@@ -185,6 +190,16 @@ final class TickGate implements TickSink {
         if (sequence <= previous) {
             return TickFault.DUPLICATE;
         }
+        if (previous != 0 && sequence - previous > MAX_SEQUENCE_LEAP
+            && (leapSequence[instrument] == 0 || sequence != leapSequence[instrument] + 1)) {
+            // A number far ahead: a garbled field, or the feed really skipped that far. Counted as a gap and the tick
+            // judged as any other, but the numbering moves there only when the next tick follows on from it: one
+            // corrupt number must not make every real update after it a duplicate.
+            leapSequence[instrument] = sequence;
+            faults.record(TickFault.GAP, time, instrument, bid, ask, last, sequence);
+            return null;
+        }
+        leapSequence[instrument] = 0;
         lastSequence[instrument] = sequence;
         if (previous != 0 && sequence != previous + 1) {
             faults.record(TickFault.GAP, time, instrument, bid, ask, last, sequence);
@@ -307,6 +322,7 @@ final class TickGate implements TickSink {
             return;
         }
         lastSequence[instrument] = 0;
+        leapSequence[instrument] = 0;
     }
 
     /** Whether the instrument has a held tick; feed thread. */

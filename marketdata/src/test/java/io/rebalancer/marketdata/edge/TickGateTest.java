@@ -267,4 +267,19 @@ class TickGateTest {
         quote(0, 0, P100, P101, NONE);
         assertEquals(1, faults.count(TickFault.TIME_BACKWARDS), "and the recovered time counts too");
     }
+
+    @Test
+    void shouldNotLetOneCorruptSequenceNumberMakeEveryRealTickADuplicate() {
+        quote(1, 0, P100, P101, 7);
+        quote(2, 0, P100 + 1, P101, 99_999_999);
+        quote(3, 0, P100 + 2, P101, 8);
+        quote(4, 0, P100 + 3, P101, 9);
+        assertEquals(4, passed.ticks.size(), "the corrupt number's tick is judged on its prices; the real ones go on");
+        assertEquals(0, faults.count(TickFault.DUPLICATE));
+        assertEquals(1, faults.count(TickFault.GAP));
+        quote(5, 0, P100 + 4, P101, 5_000_009);
+        quote(6, 0, P100 + 5, P101, 5_000_010);
+        quote(7, 0, P100 + 6, P101, 10);
+        assertEquals(1, faults.count(TickFault.DUPLICATE), "a real skip is followed on from: the numbering moved");
+    }
 }
