@@ -1,0 +1,77 @@
+package io.rebalancer.benchmarks;
+
+import com.lmax.disruptor.RingBuffer;
+import io.rebalancer.engine.domain.Fixed;
+import io.rebalancer.engine.pipeline.InboundEvent;
+import io.rebalancer.engine.pipeline.InboundPublisher;
+import io.rebalancer.marketdata.edge.EdgeSettings;
+import io.rebalancer.marketdata.edge.MarketDataEdge;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One good tick through the market-data edge (every check of the gate, then the conflator's publish into the
+ * ring), beside the same tick published straight into the ring ({@code rawTryTick}): the difference is what judging
+ * a tick at the edge costs. The ring has no consumer and no gating sequence, so publishing never waits and the
+ * conflator never holds: the measured path is the steady state of an engine that keeps up. Run with {@code -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class MarketDataEdgeBenchmark {
+    private static final int INSTRUMENTS = 16;
+    private static final int RING = 1 << 16;
+    private static final long CENT = 10_000;
+
+    private final long[] mids = new long[INSTRUMENTS];
+    private final long[] sequences = new long[INSTRUMENTS];
+    private InboundPublisher publisher;
+    private MarketDataEdge edge;
+    private long time = 1_767_623_400_000_000_000L;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        publisher = new InboundPublisher(RingBuffer.createMultiProducer(InboundEvent::new, RING));
+        edge = new MarketDataEdge(INSTRUMENTS, EdgeSettings.defaults(RING), publisher, null);
+        for (int id = 0; id < INSTRUMENTS; id++) {
+            mids[id] = (100 + id) * Fixed.SCALE;
+        }
+    }
+
+    /** The next instrument's mid, a cent up or down: always a good tick, never a jump. */
+    private int step() {
+        final int id = next;
+        next = (next + 1) % INSTRUMENTS;
+        mids[id] += (time & 2) == 0 ? CENT : -CENT;
+        time += 1_000_000;
+        sequences[id]++;
+        return id;
+    }
+
+    @Benchmark
+    public long edgeTick() {
+        final int id = step();
+        edge.onTick(time, id, mids[id] - CENT, mids[id] + CENT, 0, 0, sequences[id]);
+        return edge.published();
+    }
+
+    @Benchmark
+    public boolean rawTryTick() {
+        final int id = step();
+        return publisher.tryTick(time, id, mids[id] - CENT, mids[id] + CENT, 0, RING / 4);
+    }
+}
