@@ -7,7 +7,6 @@ import io.rebalancer.marketdata.TickSink;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.util.List;
 
 /**
  * Replays a long CSV file, the shape of a recorded quote feed: one tick per line, columns found by name in any
@@ -24,17 +23,12 @@ import java.util.List;
  * <p>
  * Feed thread only, apart from {@link #badLines()} and {@link #badLineSamples()}; allocation-free per line.
  */
-public final class LongCsvSource implements CsvFeed {
+public final class LongCsvSource extends CsvSource {
     private static final String[] REQUIRED = {"symbol", "bid", "ask", "last", "size"};
 
-    private final CsvLineReader reader;
     private final CsvFields fields;
-    private final FeedPacer pacer;
     private final SymbolIndex symbolIndex;
     private final ByteChars unknownSymbol = new ByteChars();
-    private final BadLines badLines = new BadLines();
-    private final long closeNanosOfDay;
-    private final String description;
     private final int columns;
     private final int timeColumn;
     private final int symbolColumn;
@@ -53,14 +47,10 @@ public final class LongCsvSource implements CsvFeed {
     private long last;
     private long size;
     private long sequence;
-    private boolean finished;
 
     LongCsvSource(final CsvLineReader reader, final CsvHeader header, final InstrumentUniverse universe,
         final FeedPacer pacer, final long closeNanosOfDay, final String description) {
-        this.reader = reader;
-        this.pacer = pacer;
-        this.closeNanosOfDay = closeNanosOfDay;
-        this.description = description;
+        super(reader, pacer, closeNanosOfDay, description);
         columns = header.columns();
         fields = new CsvFields(columns);
         symbolIndex = new SymbolIndex(universe);
@@ -137,22 +127,14 @@ public final class LongCsvSource implements CsvFeed {
 
     /** Reads up to the next readable line into the tick's fields, counting the unreadable ones; false at the end. */
     private boolean readTick() {
-        while (reader.next()) {
-            final byte[] bytes = reader.bytes();
-            final int start = reader.lineStart();
-            final int end = reader.lineEnd();
-            if (reader.overlong()) {
-                badLines.record(reader.lineNumber(), LineProblem.TOO_LONG, bytes, start, end);
-                continue;
+        for (int line = nextLine(); line != END; line = nextLine()) {
+            if (line == LINE) {
+                final LineProblem problem = parse(reader.bytes(), reader.lineStart(), reader.lineEnd());
+                if (problem == null) {
+                    return true;
+                }
+                badLine(problem);
             }
-            if (CsvFields.isBlankLine(bytes, start, end)) {
-                continue;
-            }
-            final LineProblem problem = parse(bytes, start, end);
-            if (problem == null) {
-                return true;
-            }
-            badLines.record(reader.lineNumber(), problem, bytes, start, end);
         }
         return false;
     }
@@ -197,35 +179,5 @@ public final class LongCsvSource implements CsvFeed {
     /** Blank is 0 (not quoted); otherwise the micros, or {@link Fixed#INVALID}. */
     private long price(final byte[] bytes, final int column) {
         return fields.isEmpty(column) ? 0 : DecimalParser.parseMicros(bytes, fields.start(column), fields.end(column));
-    }
-
-    @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public Path file() {
-        return reader.file();
-    }
-
-    @Override
-    public long badLines() {
-        return badLines.count();
-    }
-
-    @Override
-    public List<String> badLineSamples() {
-        return badLines.samples();
-    }
-
-    @Override
-    public void close() {
-        reader.close();
     }
 }

@@ -6,7 +6,6 @@ import io.rebalancer.marketdata.TickSink;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.util.List;
 
 /**
  * Replays a wide CSV file, the shape of downloaded daily closes: a time column ({@code date}, {@code timestamp} or
@@ -27,13 +26,8 @@ import java.util.List;
  * <p>
  * Feed thread only, apart from {@link #badLines()} and {@link #badLineSamples()}; allocation-free per row.
  */
-public final class WideCsvSource implements CsvFeed {
-    private final CsvLineReader reader;
+public final class WideCsvSource extends CsvSource {
     private final CsvFields fields;
-    private final FeedPacer pacer;
-    private final BadLines badLines = new BadLines();
-    private final long closeNanosOfDay;
-    private final String description;
     private final int columns;
     /** Per column: the instrument id, or {@link TickSink#UNKNOWN_INSTRUMENT}; column 0 is the time. */
     private final int[] instruments;
@@ -47,14 +41,10 @@ public final class WideCsvSource implements CsvFeed {
     /** The next column of the current row to deliver; {@link #columns} when the row is done. */
     private int nextColumn;
     private boolean rowDue;
-    private boolean finished;
 
     WideCsvSource(final CsvLineReader reader, final CsvHeader header, final InstrumentUniverse universe,
         final FeedPacer pacer, final long closeNanosOfDay, final String description) {
-        this.reader = reader;
-        this.pacer = pacer;
-        this.closeNanosOfDay = closeNanosOfDay;
-        this.description = description;
+        super(reader, pacer, closeNanosOfDay, description);
         columns = header.columns();
         fields = new CsvFields(columns);
         instruments = new int[columns];
@@ -139,26 +129,20 @@ public final class WideCsvSource implements CsvFeed {
 
     /** Reads up to the next readable row, counting the unreadable ones; false at the end of the file. */
     private boolean readRow() {
-        while (reader.next()) {
-            final byte[] bytes = reader.bytes();
-            final int start = reader.lineStart();
-            final int end = reader.lineEnd();
-            if (reader.overlong()) {
-                row++;
-                badLines.record(reader.lineNumber(), LineProblem.TOO_LONG, bytes, start, end);
-                continue;
-            }
-            if (CsvFields.isBlankLine(bytes, start, end)) {
-                continue;
-            }
+        for (int line = nextLine(); line != END; line = nextLine()) {
+            // Every row with text counts, readable or not: a lost row shows at the edge as a gap.
             row++;
-            if (fields.split(bytes, start, end) != columns) {
-                badLines.record(reader.lineNumber(), LineProblem.WRONG_FIELD_COUNT, bytes, start, end);
+            if (line == TOO_LONG) {
+                continue;
+            }
+            final byte[] bytes = reader.bytes();
+            if (fields.split(bytes, reader.lineStart(), reader.lineEnd()) != columns) {
+                badLine(LineProblem.WRONG_FIELD_COUNT);
                 continue;
             }
             final long time = TimestampParser.parse(bytes, fields.start(0), fields.end(0), closeNanosOfDay);
             if (time == TimestampParser.INVALID) {
-                badLines.record(reader.lineNumber(), LineProblem.BAD_TIMESTAMP, bytes, start, end);
+                badLine(LineProblem.BAD_TIMESTAMP);
                 continue;
             }
             for (int column = 1; column < columns; column++) {
@@ -172,35 +156,5 @@ public final class WideCsvSource implements CsvFeed {
             return true;
         }
         return false;
-    }
-
-    @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public Path file() {
-        return reader.file();
-    }
-
-    @Override
-    public long badLines() {
-        return badLines.count();
-    }
-
-    @Override
-    public List<String> badLineSamples() {
-        return badLines.samples();
-    }
-
-    @Override
-    public void close() {
-        reader.close();
     }
 }
