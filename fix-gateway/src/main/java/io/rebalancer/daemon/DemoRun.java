@@ -409,14 +409,12 @@ final class DemoRun {
     }
 
     /**
-     * Publishes the market, a chunk at a time, each followed by a wait for the engine and the venue. With
-     * {@code --rate} each chunk is due a rate's worth of wall time after the one before; a market held back (waiting
-     * for the venue) does not race to catch up afterwards, so the rate is a ceiling, never a burst. A file or
-     * recording paced with {@code --speed} waits inside its own poll; meanwhile ticks that waited in the edge go on.
+     * Publishes the market a chunk at a time, paced by {@code --rate} ({@link #paceRate}); the market clock holds it
+     * to the engine and the venue ({@link ReplaySteps}). A file or recording paced with {@code --speed} waits inside
+     * its own poll; meanwhile the moment it delivered last goes on.
      */
     private void runMarket() {
-        final long rate = options.ticksPerSecond();
-        final long chunk = rate == 0 ? CHUNK : Math.max(1, Math.min(CHUNK, rate / 100));
+        final int chunk = chunk(options.ticksPerSecond());
         long due = System.nanoTime();
         long polled = 0;
         while (!feed.finished() && polled < options.ticks() && !stopRequested) {
@@ -427,12 +425,7 @@ final class DemoRun {
                 edge.drain();
                 continue;
             }
-            if (rate > 0) {
-                due = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
-                for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
+            due = paceRate(due, ticks, chunk);
         }
         // The last ticks' orders meet the market before it closes.
         awaitEngineAndVenue();
@@ -447,10 +440,10 @@ final class DemoRun {
      * waited in the edge.
      */
     private void runFixMarket() {
-        final long rate = options.ticksPerSecond();
-        final int chunk = rate == 0 ? CHUNK : (int)Math.max(1, Math.min(CHUNK, rate / 100));
+        final int chunk = chunk(options.ticksPerSecond());
         long due = System.nanoTime();
-        while (!stopRequested && !fixFeed.finished() && clock.delivered() < options.ticks()) {
+        // The edge's count, not the clock's: the clock's belongs to QuickFIX/J's thread.
+        while (!stopRequested && !fixFeed.finished() && edge.received() < options.ticks()) {
             final int ticks = fixFeed.publish(chunk);
             fixFeed.drainEdge();
             if (ticks == 0) {
@@ -458,12 +451,7 @@ final class DemoRun {
                 continue;
             }
             awaitRoundTrip(fixFeed.venueMarketTime());
-            if (rate > 0) {
-                due = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
-                for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
+            due = paceRate(due, ticks, chunk);
         }
         long messages = -1;
         int quiet = 0;
@@ -489,7 +477,7 @@ final class DemoRun {
         final long start = System.nanoTime();
         long messages = fixFeed.messagesReceived();
         long changed = start;
-        while (clock.seenTime() < time && !stopRequested && System.nanoTime() - start < MAX_ANSWER_WAIT_NANOS) {
+        while (clock.lastTime() < time && !stopRequested && System.nanoTime() - start < MAX_ANSWER_WAIT_NANOS) {
             fixFeed.drainEdge();
             LockSupport.parkNanos(WAIT_NANOS);
             final long now = System.nanoTime();
@@ -501,12 +489,31 @@ final class DemoRun {
                 break;
             }
         }
-        final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS)
-            == executionsBefore ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
-        while ((publisher.backlog() > 0 || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
-            fixFeed.drainEdge();
-            LockSupport.parkNanos(WAIT_NANOS);
+        awaitEngineAndAnswers(true);
+    }
+
+    /** Ticks between checks: a chunk, or a hundredth of a second's worth under a low {@code --rate}. */
+    private static int chunk(final long rate) {
+        return rate == 0 ? CHUNK : (int)Math.max(1, Math.min(CHUNK, rate / 100));
+    }
+
+    /**
+     * With {@code --rate}, parks until {@code ticks} more are due, a rate's worth of wall time after the ones before;
+     * a market held back meanwhile does not race to catch up (at most one chunk of lateness is kept), so the rate is
+     * a ceiling, never a burst.
+     *
+     * @return when the next ticks are due
+     */
+    private long paceRate(final long due, final int ticks, final int chunk) {
+        final long rate = options.ticksPerSecond();
+        if (rate == 0) {
+            return due;
         }
+        final long next = Math.max(due + (long)(ticks * 1e9 / rate), System.nanoTime() - (long)(chunk * 1e9 / rate));
+        for (long wait = next - System.nanoTime(); wait > 0 && !stopRequested; wait = next - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        return next;
     }
 
     /**
@@ -526,10 +533,21 @@ final class DemoRun {
      */
     private void awaitEngineAndVenue() {
         edge.flush(DRAIN_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+        awaitEngineAndAnswers(false);
+    }
+
+    /**
+     * Parks until the engine has consumed everything published and the venue has seen and answered what the engine
+     * sent (answers waited for a bounded time); with FIX market data, draining the edge meanwhile when QuickFIX/J's
+     * thread leaves it free.
+     */
+    private void awaitEngineAndAnswers(final boolean drainFixFeed) {
         final long answerDeadline = System.nanoTime() + (engine.counters().get(EngineCounters.EXECUTIONS)
-            == executionsBefore
-            ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
+            == executionsBefore ? MAX_FIRST_ANSWER_WAIT_NANOS : MAX_ANSWER_WAIT_NANOS);
         while ((publisher.backlog() > 0 || venueBehind() || awaitingAnswers(answerDeadline)) && !stopRequested) {
+            if (drainFixFeed) {
+                fixFeed.drainEdge();
+            }
             LockSupport.parkNanos(WAIT_NANOS);
         }
     }

@@ -35,9 +35,8 @@ final class MarketClock implements TickSink {
     private long delivered;
     private long skipped;
     private long firstTime = Long.MIN_VALUE;
-    private long lastTime = Long.MIN_VALUE;
-    /** {@link #lastTime} for other threads: an ordered store per tick, no fence. */
-    private final AtomicLong seenTime = new AtomicLong(Long.MIN_VALUE);
+    /** The latest tick time, readable by any thread: an ordered store when it moves, no fence. */
+    private final AtomicLong lastTime = new AtomicLong(Long.MIN_VALUE);
     private long lastCommandTime = Long.MIN_VALUE;
 
     /**
@@ -110,9 +109,8 @@ final class MarketClock implements TickSink {
         }
         delivered++;
         previousTime = time;
-        if (time > lastTime) {
-            lastTime = time;
-            seenTime.lazySet(time);
+        if (time > lastTime.get()) {
+            lastTime.lazySet(time);
         }
         return true;
     }
@@ -142,19 +140,14 @@ final class MarketClock implements TickSink {
         return firstTime;
     }
 
-    /** The latest event time of a tick that went on, Long.MIN_VALUE before the first. */
+    /** The latest event time of a tick that went on, Long.MIN_VALUE before the first; any thread. */
     long lastTime() {
-        return lastTime;
-    }
-
-    /** As {@link #lastTime()}, for any thread: how far a feed on another thread has come. */
-    long seenTime() {
-        return seenTime.get();
+        return lastTime.get();
     }
 
     /** The market's time now: the latest tick or status report, Long.MIN_VALUE before either. */
     long now() {
-        return Math.max(lastTime, lastCommandTime);
+        return Math.max(lastTime.get(), lastCommandTime);
     }
 
     /** A live feed's steps: nothing; the edge conflates when the engine falls behind. */
