@@ -7,10 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,8 +30,7 @@ class JournalToolTest {
 
     private JournalFixture fixture;
     private String journal;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final ToolConsole console = new ToolConsole(JournalTool::run);
 
     @BeforeEach
     void writeJournal() {
@@ -43,14 +39,11 @@ class JournalToolTest {
     }
 
     private int run(final String... args) {
-        outBytes.reset();
-        errBytes.reset();
-        return JournalTool.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-            new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        return console.run(args);
     }
 
     private List<String> lines() {
-        return outBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        return console.lines();
     }
 
     /** The printed records: every line but the verdict. */
@@ -65,7 +58,7 @@ class JournalToolTest {
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     /** A record line's type: its third column (after the input sequence and the time). */
@@ -293,11 +286,9 @@ class JournalToolTest {
         assertTrue(records().stream().anyMatch(line -> line.contains("CANCEL_REQUEST") && line.endsWith("for order "
             + orphan)), String.join("\n", records()));
 
-        final ByteArrayOutputStream replay = new ByteArrayOutputStream();
-        assertEquals(RebalancerDaemon.EXIT_OK, ReplayTool.run(new String[] {trimmed}, new PrintStream(replay, true,
-            StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8)), err());
-        assertTrue(replay.toString(StandardCharsets.UTF_8).contains("identical"), replay.toString(
-            StandardCharsets.UTF_8));
+        final ToolConsole replay = new ToolConsole(ReplayTool::run);
+        assertEquals(RebalancerDaemon.EXIT_OK, replay.run(trimmed), replay.err());
+        assertTrue(replay.out().contains("identical"), replay.out());
     }
 
     @Test
@@ -310,7 +301,7 @@ class JournalToolTest {
 
         assertTrue(err().startsWith("journal: cannot read the journal in " + other + ": "), err());
         assertEquals(1, err().lines().count(), err());
-        assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
+        assertEquals("", console.out());
         assertEquals(List.of(file), Files.list(other).toList(), "nothing created");
         assertEquals("these are not the bytes of a queue\n".repeat(100), Files.readString(file), "nothing changed");
     }
@@ -348,7 +339,7 @@ class JournalToolTest {
         assertTrue(err().startsWith("journal: " + message + System.lineSeparator()), () -> Arrays.toString(args)
             + ": " + err());
         assertFalse(err().contains("Exception") || err().contains("\tat "), err());
-        assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
+        assertEquals("", console.out());
     }
 
     @Test

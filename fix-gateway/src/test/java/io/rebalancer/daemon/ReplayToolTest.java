@@ -6,10 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,8 +24,7 @@ class ReplayToolTest {
 
     private JournalFixture fixture;
     private String journal;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final ToolConsole console = new ToolConsole(ReplayTool::run);
 
     @BeforeEach
     void writeJournal() {
@@ -37,18 +33,15 @@ class ReplayToolTest {
     }
 
     private int run(final String... args) {
-        outBytes.reset();
-        errBytes.reset();
-        return ReplayTool.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-            new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        return console.run(args);
     }
 
     private List<String> lines() {
-        return outBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        return console.lines();
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     @Test
@@ -121,7 +114,7 @@ class ReplayToolTest {
         assertEquals(RebalancerDaemon.EXIT_USAGE, run(args), () -> Arrays.toString(args) + ": " + err());
         assertTrue(err().startsWith("replay: " + message), () -> Arrays.toString(args) + ": " + err());
         assertFalse(err().contains("Exception") || err().contains("\tat "), err());
-        assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
+        assertEquals("", console.out());
     }
 
     @Test
