@@ -109,21 +109,19 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
     /** Parses the arguments; never returns null. */
     static DaemonOptions parse(final String... args) throws UsageException {
         final Parsed parsed = new Parsed();
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            final int equals = arg.indexOf('=');
-            final String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            final String inline = arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : null;
+        final Arguments arguments = new Arguments(args);
+        while (arguments.next()) {
+            final String name = arguments.name();
             switch (name) {
                 case "--quiet":
-                    parsed.quiet = flag(name, inline);
+                    parsed.quiet = arguments.flag();
                     break;
                 case "--help":
                 case "-h":
-                    parsed.help = flag(name, inline);
+                    parsed.help = arguments.flag();
                     break;
                 case "--no-journal":
-                    parsed.noJournal = flag(name, inline);
+                    parsed.noJournal = arguments.flag();
                     break;
                 case "--config":
                 case "--ticks":
@@ -142,17 +140,10 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
                 case "--speed":
                 case "--jump-limit":
                 case "--record-feed":
-                    if (inline != null) {
-                        parsed.set(name, inline);
-                    } else if (i + 1 < args.length) {
-                        parsed.set(name, args[++i]);
-                    } else {
-                        throw new UsageException(name + " needs a value");
-                    }
+                    parsed.set(name, arguments.value("a value"));
                     break;
                 default:
-                    throw new UsageException(arg.startsWith("-") ? "unknown option " + name
-                        : "unexpected argument '" + arg + "' (options start with --)");
+                    throw arguments.unknown();
             }
         }
         return parsed.options();
@@ -297,13 +288,6 @@ record DaemonOptions(Path configDir, long ticks, long seed, long tickIntervalNan
             throw new UsageException("--rate: '" + value + "' must be 0 or more ticks per second");
         }
         return rate;
-    }
-
-    private static boolean flag(final String name, final String inline) throws UsageException {
-        if (inline != null) {
-            throw new UsageException(name + " takes no value");
-        }
-        return true;
     }
 
     /** A whole number, underscores allowed: {@code 50_000}. */

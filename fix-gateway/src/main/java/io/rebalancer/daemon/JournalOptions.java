@@ -76,18 +76,16 @@ record JournalOptions(Path journalDir, long fromNanos, long toNanos, String inst
         BitSet types = null;
         boolean verify = false;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            final int equals = arg.indexOf('=');
-            final String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            final String inline = arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : null;
+        final Arguments arguments = new Arguments(args);
+        while (arguments.next()) {
+            final String name = arguments.name();
             switch (name) {
                 case "--verify":
-                    verify = flag(name, inline);
+                    verify = arguments.flag();
                     break;
                 case "--help":
                 case "-h":
-                    help = flag(name, inline);
+                    help = arguments.flag();
                     break;
                 case "--journal":
                 case "--from":
@@ -97,10 +95,7 @@ record JournalOptions(Path journalDir, long fromNanos, long toNanos, String inst
                 case "--order":
                 case "--why":
                 case "--type":
-                    final String value = value(name, inline, args, i);
-                    if (inline == null) {
-                        i++;
-                    }
+                    final String value = arguments.nonBlankValue("a value");
                     switch (name) {
                         case "--journal":
                             dir = journal(dir, value);
@@ -133,10 +128,10 @@ record JournalOptions(Path journalDir, long fromNanos, long toNanos, String inst
                     }
                     break;
                 default:
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + name);
+                    if (arguments.arg().startsWith("-")) {
+                        throw arguments.unknown();
                     }
-                    dir = journal(dir, arg);
+                    dir = journal(dir, arguments.arg());
             }
         }
         if (help) {
@@ -165,34 +160,11 @@ record JournalOptions(Path journalDir, long fromNanos, long toNanos, String inst
             : timeNanos >= fromNanos && timeNanos < toNanos) && (types == null || types.get(type));
     }
 
-    private static String value(final String name, final String inline, final String[] args, final int i)
-        throws UsageException {
-        final String value;
-        if (inline != null) {
-            value = inline;
-        } else if (i + 1 < args.length) {
-            value = args[i + 1];
-        } else {
-            throw new UsageException(name + " needs a value");
-        }
-        if (value.isBlank()) {
-            throw new UsageException(name + " needs a value");
-        }
-        return value;
-    }
-
     private static Path journal(final Path already, final String value) throws UsageException {
         if (already != null) {
             throw new UsageException("one journal at a time: " + already + " and " + value);
         }
         return Path.of(value);
-    }
-
-    private static boolean flag(final String name, final String inline) throws UsageException {
-        if (inline != null) {
-            throw new UsageException(name + " takes no value");
-        }
-        return true;
     }
 
     /**

@@ -131,32 +131,17 @@ public final class ReplayTool {
         Path journal = null;
         Path config = null;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            final int equals = arg.indexOf('=');
-            final String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            final String inline = arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : null;
+        final Arguments arguments = new Arguments(args);
+        while (arguments.next()) {
+            final String name = arguments.name();
             switch (name) {
                 case "--help":
                 case "-h":
-                    if (inline != null) {
-                        throw new UsageException(name + " takes no value");
-                    }
-                    help = true;
+                    help = arguments.flag();
                     break;
                 case "--journal":
                 case "--config":
-                    final String value;
-                    if (inline != null) {
-                        value = inline;
-                    } else if (i + 1 < args.length) {
-                        value = args[++i];
-                    } else {
-                        throw new UsageException(name + " needs a folder");
-                    }
-                    if (value.isBlank()) {
-                        throw new UsageException(name + " needs a folder");
-                    }
+                    final String value = arguments.nonBlankValue("a folder");
                     if ("--config".equals(name)) {
                         config = Path.of(value);
                     } else {
@@ -164,10 +149,10 @@ public final class ReplayTool {
                     }
                     break;
                 default:
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + name);
+                    if (arguments.arg().startsWith("-")) {
+                        throw arguments.unknown();
                     }
-                    journal = one(journal, arg);
+                    journal = one(journal, arguments.arg());
             }
         }
         if (journal == null && !help) {

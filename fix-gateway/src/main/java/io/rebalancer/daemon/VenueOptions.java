@@ -60,25 +60,17 @@ record VenueOptions(Path configDir, List<Path> settings, int port, long seed, lo
         long status = DEFAULT_STATUS_INTERVAL_NANOS;
         final Map<String, String> venueKeys = new LinkedHashMap<>();
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            final int equals = arg.indexOf('=');
-            final String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+        final Arguments arguments = new Arguments(args);
+        while (arguments.next()) {
+            final String name = arguments.name();
             if ("--help".equals(name) || "-h".equals(name)) {
                 help = true;
                 continue;
             }
             if (!name.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + arg + "' (options start with --)");
+                throw arguments.unknown();
             }
-            final String value;
-            if (equals > 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException(name + " needs a value");
-            }
+            final String value = arguments.value("a value");
             switch (name) {
                 case "--config":
                     config = Path.of(value);
