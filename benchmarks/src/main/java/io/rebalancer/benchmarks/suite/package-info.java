@@ -1,0 +1,2 @@
+/** The suite runner: one command for the JMH benchmarks, the latency harness and the sustained throughput. */
+package io.rebalancer.benchmarks.suite;
