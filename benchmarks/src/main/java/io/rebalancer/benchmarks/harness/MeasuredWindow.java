@@ -22,8 +22,10 @@ public final class MeasuredWindow {
 
     private MeasuredWindow(final long threadId) {
         this.threadId = threadId;
-        this.allocatedAtOpen = THREADS.getThreadAllocatedBytes(threadId);
+        // Counting collections allocates (the MXBean list), so it comes before the allocation reading, and after it
+        // in close(): otherwise a window on its own thread would count its own bookkeeping.
         this.collectionsAtOpen = totalCollections();
+        this.allocatedAtOpen = THREADS.getThreadAllocatedBytes(threadId);
         this.openedNanos = System.nanoTime();
     }
 
