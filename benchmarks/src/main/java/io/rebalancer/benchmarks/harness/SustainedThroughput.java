@@ -50,6 +50,10 @@ public final class SustainedThroughput implements AutoCloseable {
     private static final int MAX_BISECT = 4;
     private static final double BISECT_PRECISION = 0.03;
     private static final int MAX_CONFIRM = 3;
+    /** The engine thread counts as saturated on CPU at this share of the wall time, or more. */
+    private static final double ON_CPU = 0.85;
+    /** A producer that waited this share of the window for a CPU, or more, was held back by the box. */
+    private static final double BUSY_SHARE = 0.05;
 
     /** What stopped the rate going higher. */
     public enum Limit {
@@ -59,9 +63,12 @@ public final class SustainedThroughput implements AutoCloseable {
         PRODUCER,
         /** The ring was full and the engine thread on CPU all along: its work per tick (engine and journal). */
         ENGINE_THREAD,
-        /** The ring was full but the engine thread was often off CPU: the kernel (the journal's writeback), GC or
-         * other processes on the box took its time. */
-        ENGINE_OFF_CPU
+        /** The engine thread (ring full) or the producer (ring empty) spent much of its time runnable but waiting
+         * for a CPU: other threads and processes on the box had the cores. */
+        BUSY_BOX,
+        /** The ring was full, and the engine thread spent much of its time blocked in the kernel: with a journal,
+         * page faults on its mapped file waiting for the disk, or the kernel throttling its writeback. */
+        KERNEL
     }
 
     /**
@@ -78,8 +85,11 @@ public final class SustainedThroughput implements AutoCloseable {
      * @param producerStalled      fraction of the window the producer was parked on a full ring
      * @param engineCpu            the engine thread's CPU time over the window's wall time
      * @param engineKernel         the part of it in the kernel (page faults on the journal's mapped file, mostly)
+     * @param engineWaitingForCpu  the share of the window the engine thread was runnable but waited for a CPU (Linux
+     *                             scheduler statistics; -1 elsewhere); the rest of its time off CPU it was blocked
      * @param engineNanosPerTick   the engine thread's CPU time per tick consumed; its work per tick when the ring is
      *                             full (it never waits), more otherwise (its wait strategy's spinning and yielding)
+     * @param producerWaitingForCpu the share of the window the producer was runnable but waited for a CPU
      * @param producerNanosPerTick the producer thread's CPU time per tick published; its work per tick when
      *                             unthrottled (it parks on a full ring), more at an offered rate (it spins for the
      *                             next batch's time)
@@ -94,25 +104,48 @@ public final class SustainedThroughput implements AutoCloseable {
      */
     public record Result(String name, boolean journal, double offeredPerSecond, double achievedPerSecond, boolean held,
         long ticks, double seconds, long maxBacklog, double ringFill, double producerStalled, double engineCpu,
-        double engineKernel, double engineNanosPerTick, double producerNanosPerTick, double journalBytesPerTick,
-        double journalMegabytesPerSecond, double allocatedBytesPerTick, long gcCount, Limit limit, String note) {
+        double engineKernel, double engineWaitingForCpu, double engineNanosPerTick, double producerWaitingForCpu,
+        double producerNanosPerTick, double journalBytesPerTick, double journalMegabytesPerSecond,
+        double allocatedBytesPerTick, long gcCount, Limit limit, String note) {
 
         Result withNote(final String text) {
             return new Result(name, journal, offeredPerSecond, achievedPerSecond, held, ticks, seconds, maxBacklog,
-                ringFill, producerStalled, engineCpu, engineKernel, engineNanosPerTick, producerNanosPerTick,
-                journalBytesPerTick, journalMegabytesPerSecond, allocatedBytesPerTick, gcCount, limit, text);
+                ringFill, producerStalled, engineCpu, engineKernel, engineWaitingForCpu, engineNanosPerTick,
+                producerWaitingForCpu, producerNanosPerTick, journalBytesPerTick, journalMegabytesPerSecond,
+                allocatedBytesPerTick, gcCount, limit, text);
+        }
+
+        /** The figures as one JSON object (NaN as null), for the suite's results file. */
+        public String json() {
+            return String.format(Locale.ROOT, "{\"name\": \"%s\", \"journal\": %b, \"offeredPerSecond\": %s,"
+                    + " \"achievedPerSecond\": %s, \"held\": %b, \"ticks\": %d, \"seconds\": %s,"
+                    + " \"maxBacklog\": %d, \"ringFill\": %s, \"producerStalled\": %s, \"engineCpu\": %s,"
+                    + " \"engineKernel\": %s, \"engineWaitingForCpu\": %s, \"engineNanosPerTick\": %s,"
+                    + " \"producerWaitingForCpu\": %s, \"producerNanosPerTick\": %s, \"journalBytesPerTick\": %s,"
+                    + " \"journalMegabytesPerSecond\": %s, \"allocatedBytesPerTick\": %s, \"gcCount\": %d,"
+                    + " \"limit\": \"%s\", \"note\": \"%s\"}",
+                name, journal, number(offeredPerSecond), number(achievedPerSecond), held, ticks, number(seconds),
+                maxBacklog, number(ringFill), number(producerStalled), number(engineCpu), number(engineKernel),
+                number(engineWaitingForCpu), number(engineNanosPerTick), number(producerWaitingForCpu),
+                number(producerNanosPerTick), number(journalBytesPerTick), number(journalMegabytesPerSecond),
+                number(allocatedBytesPerTick), gcCount, limit, note.replace("\\", "\\\\").replace("\"", "\\\""));
+        }
+
+        private static String number(final double value) {
+            return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null";
         }
 
         /** One line for a table or a log. */
         public String describe() {
             return String.format(Locale.ROOT, "%s %s: %s ticks/s over %.1f s%s; ring %.0f%% full, producer stalled"
-                    + " %.0f%%; engine thread %.0f%% on CPU (%.0f%% kernel), %.0f ns/tick; producer %.0f ns/tick;"
-                    + " journal %.1f B/tick, %.0f MB/s; %.2f B/tick allocated, %d GCs; limit %s; %s",
+                    + " %.0f%%; engine thread %.0f%% on CPU (%.0f%% kernel), %.0f%% waiting for a CPU, %.0f ns/tick;"
+                    + " producer %.0f%% waiting for a CPU, %.0f ns/tick; journal %.1f B/tick, %.0f MB/s;"
+                    + " %.2f B/tick allocated, %d GCs; limit %s; %s",
                 name, offeredPerSecond > 0 ? "at " + rate(offeredPerSecond) + "/s" : "unthrottled",
                 rate(achievedPerSecond), seconds, offeredPerSecond > 0 ? held ? " HELD" : " NOT HELD" : "",
-                100 * ringFill, 100 * producerStalled, 100 * engineCpu, 100 * engineKernel, engineNanosPerTick,
-                producerNanosPerTick, journalBytesPerTick, journalMegabytesPerSecond, allocatedBytesPerTick, gcCount,
-                limit, note);
+                100 * ringFill, 100 * producerStalled, 100 * engineCpu, 100 * engineKernel, 100 * engineWaitingForCpu,
+                engineNanosPerTick, 100 * producerWaitingForCpu, producerNanosPerTick, journalBytesPerTick,
+                journalMegabytesPerSecond, allocatedBytesPerTick, gcCount, limit, note);
         }
     }
 
@@ -268,16 +301,7 @@ public final class SustainedThroughput implements AutoCloseable {
         final boolean held = rate > 0 && !window.diskLow() && ticks >= HOLD_FRACTION * window.due()
             && window.lastQuarterBacklog() <= window.firstQuarterBacklog() + RING_SIZE;
         final double stalled = (double) window.stalledNanos() / window.nanos();
-        final Limit limit;
-        if (held) {
-            limit = Limit.OFFERED_RATE;
-        } else if (window.ringFill() < 0.5 && stalled < 0.1) {
-            limit = Limit.PRODUCER;
-        } else if (window.engineCpu() >= 0 && window.engineCpu() < 0.85) {
-            limit = Limit.ENGINE_OFF_CPU;
-        } else {
-            limit = Limit.ENGINE_THREAD;
-        }
+        final Limit limit = held ? Limit.OFFERED_RATE : limit(window, stalled);
         final double perTick = ticks == 0 ? Double.NaN : 1.0 / ticks;
         final double allocated = window.engineAllocatedBytes() < 0 ? -1 : window.engineAllocatedBytes() * perTick;
         final String note = String.format(Locale.ROOT, "%s consumed of %s due, backlog %s max, %s at the end%s",
@@ -285,10 +309,27 @@ public final class SustainedThroughput implements AutoCloseable {
             window.diskLow() ? "; stopped early: the disk is nearly full" : "");
         return new Result(name, journal, Math.max(0, rate), ticks / seconds, held, ticks, seconds,
             window.maxBacklog(), window.ringFill(), stalled, window.engineCpu(), window.engineKernel(),
-            window.engineCpu() * window.nanos() * perTick,
+            window.engineWaitingForCpu(),
+            window.engineCpu() * window.nanos() * perTick, window.producerWaitingForCpu(),
             window.producerCpu() * window.nanos() / Math.max(1, window.published()),
             journalBytesPerTick, journalBytesPerTick * ticks / 1e6 / seconds, allocated, window.gcCount(),
             limit, note);
+    }
+
+    /**
+     * Which side ran out. A mostly empty ring that the producer seldom waited on means the engine waited for ticks:
+     * the producer's side, unless the producer itself spent more than {@link #BUSY_SHARE} of the window waiting for
+     * a CPU. Otherwise the engine's side: its own work when it was on CPU {@link #ON_CPU} of the time or more; else
+     * the box when it waited for a CPU for at least half the time it was off one, else the kernel.
+     */
+    private static Limit limit(final Window window, final double stalled) {
+        if (window.ringFill() < 0.5 && stalled < 0.1) {
+            return window.producerWaitingForCpu() > BUSY_SHARE ? Limit.BUSY_BOX : Limit.PRODUCER;
+        }
+        if (window.engineCpu() < 0 || window.engineCpu() >= ON_CPU) {
+            return Limit.ENGINE_THREAD;
+        }
+        return window.engineWaitingForCpu() >= (1 - window.engineCpu()) / 2 ? Limit.BUSY_BOX : Limit.KERNEL;
     }
 
     /** Refuses a journaled trial that could leave the disk with less than {@link #MIN_FREE_BYTES}. */

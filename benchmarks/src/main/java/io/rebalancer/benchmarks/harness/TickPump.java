@@ -31,7 +31,7 @@ final class TickPump {
     /** Event time between ticks: the market quotes each instrument every {@code universe} microseconds. */
     static final long EVENT_STEP_NANOS = 1_000;
     private static final long EVENT_EPOCH_NANOS = 1_767_623_400_000_000_000L;
-    /** Parked while the ring is full; the engine then has a quarter of a million ticks or so to work through. */
+    /** Parked while the ring is full: it then holds three quarters of a ring of ticks, milliseconds of work. */
     private static final long FULL_PARK_NANOS = 20_000;
     private static final int MAX_SAMPLES = 4_096;
     private static final long MIN_SAMPLE_NANOS = 1_000_000;
@@ -127,8 +127,9 @@ final class TickPump {
         }
         final int count = (int) Math.min(Math.min(outstanding, MAX_CLAIM), publisher.tickRoom(headroom));
         if (count == 0) {
+            final long parked = System.nanoTime();
             LockSupport.parkNanos(FULL_PARK_NANOS);
-            stalledNanos += System.nanoTime() - now;
+            stalledNanos += System.nanoTime() - parked;
             return;
         }
         final long last = publisher.tryClaimTicks(count);

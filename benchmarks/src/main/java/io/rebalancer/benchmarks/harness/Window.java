@@ -1,10 +1,10 @@
 package io.rebalancer.benchmarks.harness;
 
 /**
- * What one throughput trial measured in its window, taken on the producer's thread at the window's two edges (and
- * from the backlog samples in between). Counts are ticks; fractions are of the window's wall time unless said. CPU
- * time per tick includes a thread's waits: it is the thread's work per tick only while it never waits (the engine
- * with a full ring, the producer unthrottled).
+ * What one throughput trial measured in its window, taken on the producer's thread at the window's two edges (open
+ * and close it there) and from the backlog samples in between. Counts are ticks; fractions are of the window's wall
+ * time unless said. CPU time per tick includes a thread's waits: it is the thread's work per tick only while it never
+ * waits (the engine with a full ring, the producer unthrottled).
  */
 final class Window {
     private final ThroughputPipeline pipeline;
@@ -16,6 +16,10 @@ final class Window {
     private final long engineCpuAtStart;
     private final long engineUserAtStart;
     private final long producerCpuAtStart;
+    private final ThreadSchedule engineSchedule;
+    private final long engineWaitAtStart;
+    private final ThreadSchedule producerSchedule = ThreadSchedule.current();
+    private final long producerWaitAtStart;
     private final MeasuredWindow engineAllocation;
 
     private long nanos;
@@ -30,6 +34,8 @@ final class Window {
     private double ringFill;
     private double engineCpu;
     private double engineKernel;
+    private double engineWaitingForCpu;
+    private double producerWaitingForCpu;
     private double producerCpu;
     private boolean diskLow;
 
@@ -43,6 +49,9 @@ final class Window {
         engineCpuAtStart = TickPump.cpuNanos(engineThread);
         engineUserAtStart = TickPump.userNanos(engineThread);
         producerCpuAtStart = TickPump.cpuNanos(Thread.currentThread());
+        engineSchedule = ThreadSchedule.of(engineThread == null ? "" : engineThread.getName());
+        engineWaitAtStart = engineSchedule.waitNanos();
+        producerWaitAtStart = producerSchedule.waitNanos();
         engineAllocation = engineThread == null ? null : MeasuredWindow.open(engineThread);
     }
 
@@ -65,6 +74,8 @@ final class Window {
         final double engineUser = share(TickPump.userNanos(engineThread), engineUserAtStart);
         engineKernel = engineCpu < 0 || engineUser < 0 ? -1 : Math.max(0, engineCpu - engineUser);
         producerCpu = share(TickPump.cpuNanos(Thread.currentThread()), producerCpuAtStart);
+        engineWaitingForCpu = share(engineSchedule.waitNanos(), engineWaitAtStart);
+        producerWaitingForCpu = share(producerSchedule.waitNanos(), producerWaitAtStart);
         endBacklog = Math.max(dueNow, publishedNow) - consumedNow;
         maxBacklog = endBacklog;
         double fill = 0;
@@ -153,6 +164,16 @@ final class Window {
     /** The part of {@link #engineCpu} spent in the kernel (page faults on the journal's mapped file, mostly). */
     double engineKernel() {
         return engineKernel;
+    }
+
+    /** The time the engine thread was runnable but waited for a CPU (the box was busy); -1 when unknown. */
+    double engineWaitingForCpu() {
+        return engineWaitingForCpu;
+    }
+
+    /** The time the producer thread was runnable but waited for a CPU; -1 when unknown. */
+    double producerWaitingForCpu() {
+        return producerWaitingForCpu;
     }
 
     double producerCpu() {

@@ -43,6 +43,8 @@ class SustainedThroughputSmokeTest {
         assertTrue(result.journalBytesPerTick() >= 64 && result.journalBytesPerTick() < 128, result::describe);
         assertTrue(result.journalMegabytesPerSecond() > 0, result::describe);
         assertTrue(result.allocatedBytesPerTick() >= 0, result::describe);
+        assertTrue(result.json().startsWith("{\"name\": \"sustained-3x10-journal\", \"journal\": true,"),
+            result::json);
         assertFalse(Files.exists(journals), journals + " left behind");
         assertEquals(enginesBefore, engineThreads());
     }
