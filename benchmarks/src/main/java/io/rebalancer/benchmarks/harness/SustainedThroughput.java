@@ -22,7 +22,8 @@ import java.util.Locale;
  * plus the ring's fill) did not grow: its mean over the window's last quarter is at most a ring's worth of ticks
  * above its mean over the first quarter. {@link #find} searches for the highest rate held in short trials (a ramp
  * down from the unthrottled rate, then a bisection) and confirms it for the hold time; {@link #unthrottled} runs the
- * producer flat out and reports the ceiling and where the time went ({@link Limit}).
+ * producer flat out and reports the ceiling and where the time went ({@link Limit}). The product's target, reported
+ * and never asserted: 5 million ticks a second held with journaling on, one portfolio of 100 instruments.
  * <p>
  * Each trial runs on a fresh pipeline with a fresh journal, deleted as soon as the trial ends (a minute at millions
  * of ticks a second is gigabytes); journals go in a folder under {@code java.io.tmpdir} that {@link #close} removes.
@@ -35,7 +36,7 @@ import java.util.Locale;
 public final class SustainedThroughput implements AutoCloseable {
     /** Consumed over due, at least, for a rate to count as held. */
     public static final double HOLD_FRACTION = 0.99;
-    /** The most a trial may leave free on the journal's disk. */
+    /** The least free space a journaled trial may leave on the journal's disk. */
     public static final long MIN_FREE_BYTES = 4L << 30;
     /** The daemon's ring ({@code [engine] ring-size} default). */
     private static final int RING_SIZE = ConfigDefaults.DEFAULT_RING_SIZE;

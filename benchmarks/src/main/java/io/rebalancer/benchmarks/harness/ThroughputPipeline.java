@@ -55,11 +55,12 @@ final class ThroughputPipeline implements AutoCloseable {
     private boolean closed;
 
     private ThroughputPipeline(final Path directory, final JournalSession session, final Engine engine,
-        final EventHandler<InboundEvent> stage, final FaultHandler faults, final EngineConfig config) {
+        final EventHandler<InboundEvent> stage, final FaultHandler faults, final EngineConfig config,
+        final long journalStart) {
         this.directory = directory;
         this.session = session;
         this.engine = engine;
-        journalStart = directory == null ? 0 : journalEnd(directory);
+        this.journalStart = journalStart;
         journalEnd = journalStart;
         topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
     }
@@ -74,26 +75,29 @@ final class ThroughputPipeline implements AutoCloseable {
         final ThroughputPipeline pipeline;
         if (journalParent == null) {
             final Engine engine = new Engine(config, NO_ORDERS, NoOpEngineListener.INSTANCE);
-            pipeline = new ThroughputPipeline(null, null, engine, engine, engine, config);
+            pipeline = new ThroughputPipeline(null, null, engine, engine, engine, config, 0);
         } else {
             final Path directory;
-            final JournalSession session;
             try {
                 directory = Files.createTempDirectory(journalParent, "journal-");
             } catch (final IOException ex) {
                 throw new UncheckedIOException("cannot make a journal folder in " + journalParent, ex);
             }
+            JournalSession session = null;
             try {
                 session = JournalSession.open(JournalDirectory.check(directory, false, JournalDirectory.MIN_FREE_BYTES),
                     List.of(new ConfigArchive.Entry("sustained-throughput.txt",
                         description.getBytes(StandardCharsets.UTF_8))), config, NoOpEngineListener.INSTANCE, NO_ORDERS,
                     0, 0, "sustained throughput: " + description, SystemTimeProvider.INSTANCE);
+                pipeline = new ThroughputPipeline(directory, session, session.engine(), session.handler(),
+                    session.handler(), config, journalEnd(directory));
             } catch (final RuntimeException ex) {
+                if (session != null) {
+                    session.close();
+                }
                 delete(directory);
                 throw ex;
             }
-            pipeline = new ThroughputPipeline(directory, session, session.engine(), session.handler(),
-                session.handler(), config);
         }
         pipeline.topology.start();
         return pipeline;
