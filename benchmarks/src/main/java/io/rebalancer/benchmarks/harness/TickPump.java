@@ -3,7 +3,6 @@ package io.rebalancer.benchmarks.harness;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.edge.EdgeSettings;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,10 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * has no room it parks and counts the time as stalled; ticks that fall due meanwhile are published late, as soon as
  * room frees up. Unthrottled, it publishes claims of {@link #MAX_CLAIM} whenever there is room.
  * <p>
- * The trial settles first, then measures a window: ticks due, published and consumed in it; every
- * {@link #sampleNanos} the backlog (ticks due but not yet consumed: the producer's lag plus the ring's fill), the
- * ring's fill alone; the engine thread's CPU time, its time in the kernel and its allocation; collections; the
- * journal's growth on disk.
+ * The trial settles first, then measures a {@link Window}: ticks due, published and consumed in it; a few thousand
+ * times over, the backlog (ticks due but not yet consumed: the producer's lag plus the ring's fill) and the ring's
+ * fill alone; each thread's CPU time and wait for a CPU, the engine thread's time in the kernel and its allocation;
+ * collections. A trial ends early, rather than fill the disk, when the journal's disk runs low.
  */
 final class TickPump {
     /** Ticks per claim at an offered rate: the chunk the daemon's market publishes between its checks. */
@@ -38,8 +37,6 @@ final class TickPump {
     private static final long DISK_CHECK_NANOS = 1_000_000_000L;
     /** A trial ends early rather than fill the disk. */
     private static final long MIN_FREE_BYTES = 2L << 30;
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final PriceTape tape;
     private final ThroughputPipeline pipeline;
@@ -166,15 +163,5 @@ final class TickPump {
         backlogs[samples] = Math.max(due(load, now), published) - consumed;
         fills[samples] = published - consumed;
         samples++;
-    }
-
-    /** CPU time of a thread in nanoseconds, user and kernel; -1 when unknown. */
-    static long cpuNanos(final Thread thread) {
-        return thread == null ? -1 : THREADS.getThreadCpuTime(thread.getId());
-    }
-
-    /** CPU time of a thread in user mode only; -1 when unknown. */
-    static long userNanos(final Thread thread) {
-        return thread == null ? -1 : THREADS.getThreadUserTime(thread.getId());
     }
 }

@@ -1,5 +1,7 @@
 package io.rebalancer.benchmarks.harness;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * What one throughput trial measured in its window, taken on the producer's thread at the window's two edges (open
  * and close it there) and from the backlog samples in between. Counts are ticks; fractions are of the window's wall
@@ -7,6 +9,9 @@ package io.rebalancer.benchmarks.harness;
  * waits (the engine with a full ring, the producer unthrottled).
  */
 final class Window {
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private final ThroughputPipeline pipeline;
     private final Thread engineThread;
     private final long startNanos;
@@ -46,9 +51,9 @@ final class Window {
         dueAtStart = dueNow;
         publishedAtStart = publishedNow;
         consumedAtStart = pipeline.consumed();
-        engineCpuAtStart = TickPump.cpuNanos(engineThread);
-        engineUserAtStart = TickPump.userNanos(engineThread);
-        producerCpuAtStart = TickPump.cpuNanos(Thread.currentThread());
+        engineCpuAtStart = cpuNanos(engineThread);
+        engineUserAtStart = userNanos(engineThread);
+        producerCpuAtStart = cpuNanos(Thread.currentThread());
         engineSchedule = ThreadSchedule.of(engineThread == null ? "" : engineThread.getName());
         engineWaitAtStart = engineSchedule.waitNanos();
         producerWaitAtStart = producerSchedule.waitNanos();
@@ -70,10 +75,10 @@ final class Window {
         due = Math.max(dueNow, publishedNow) - Math.max(dueAtStart, publishedAtStart);
         consumed = consumedNow - consumedAtStart;
         stalledNanos = stalled;
-        engineCpu = share(TickPump.cpuNanos(engineThread), engineCpuAtStart);
-        final double engineUser = share(TickPump.userNanos(engineThread), engineUserAtStart);
+        engineCpu = share(cpuNanos(engineThread), engineCpuAtStart);
+        final double engineUser = share(userNanos(engineThread), engineUserAtStart);
         engineKernel = engineCpu < 0 || engineUser < 0 ? -1 : Math.max(0, engineCpu - engineUser);
-        producerCpu = share(TickPump.cpuNanos(Thread.currentThread()), producerCpuAtStart);
+        producerCpu = share(cpuNanos(Thread.currentThread()), producerCpuAtStart);
         engineWaitingForCpu = share(engineSchedule.waitNanos(), engineWaitAtStart);
         producerWaitingForCpu = share(producerSchedule.waitNanos(), producerWaitAtStart);
         endBacklog = Math.max(dueNow, publishedNow) - consumedNow;
@@ -91,6 +96,15 @@ final class Window {
         return this;
     }
 
+    /** CPU time of a thread in nanoseconds, user and kernel; -1 when unknown. */
+    private static long cpuNanos(final Thread thread) {
+        return thread == null ? -1 : THREADS.getThreadCpuTime(thread.getId());
+    }
+
+    /** CPU time of a thread in user mode only; -1 when unknown. */
+    private static long userNanos(final Thread thread) {
+        return thread == null ? -1 : THREADS.getThreadUserTime(thread.getId());
+    }
     private double share(final long cpuNow, final long cpuAtStart) {
         return cpuNow < 0 || cpuAtStart < 0 ? -1 : (double) (cpuNow - cpuAtStart) / nanos;
     }
