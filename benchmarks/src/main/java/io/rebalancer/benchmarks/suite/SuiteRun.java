@@ -1,5 +1,8 @@
 package io.rebalancer.benchmarks.suite;
 
+import io.rebalancer.benchmarks.harness.SustainedThroughput;
+import io.rebalancer.engine.domain.WaitStrategyKind;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,13 @@ import java.util.List;
  * machine it ran on.
  */
 public final class SuiteRun {
+    /**
+     * The engine's consumer (and every floor's) waits by yielding: the latency a desk would configure, and the
+     * same for every scenario so the ratios are fair. With the injector spinning for its last 80 µs that is at
+     * most two threads on CPU, which this 2-core box can carry only while nothing else runs.
+     */
+    static final WaitStrategyKind WAIT = WaitStrategyKind.YIELDING;
+
     private final SuiteMode mode;
     private final String only;
     private final String include;
@@ -41,6 +51,12 @@ public final class SuiteRun {
         if (wants("jmh")) {
             final List<JmhRow> rows = new JmhSuite(mode, include).run(out);
             summary.append("## JMH (ns/op unless stated; B/op from -prof gc)\n\n").append(JmhTable.render(rows))
+                .append('\n');
+        }
+        if (wants("sustained")) {
+            final List<SustainedThroughput.Result> sustained = new SustainedSuite(mode, WAIT).run(out, console);
+            summary.append("## Sustained throughput (ticks/s through ring, engine and journal; ")
+                .append(mode.holdMillis() / 1000).append(" s hold)\n\n").append(SustainedSuite.render(sustained))
                 .append('\n');
         }
         writeSummary(summary.toString());
