@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  *     revalued from scratch from a shared {@code Map<String, Double>} of prices.</li>
  * </ul>
  * Each portfolio has {@value #ASSETS} assets: instrument 0 (the one ticked) and nine of the other 63, spread so that
- * portfolios differ; its holding of instrument 0 varies by portfolio (1,000 to 1,200 units, every other 1,000).
+ * portfolios differ; its holding of instrument 0 varies by portfolio (1,000 to 1,200 units; 1,000 of each other).
  * Targets 10% each, absolute bands {@value #BAND_PPM} ppm. The fork has {@code -Xmx2g}: at 100,000 portfolios the
  * engine holds about a million slots (and its snapshot header a label for each), the naive side three maps each.
  * {@code EngineBenchmarksCheckTest} checks that the naive side finds exactly the breaches the engine triggers on.

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * Both see the same stream of {@value #ORDERS} orders, round and round, one every millisecond of event time (so the
  * rate window holds about 1,000 orders and never fills, and the trading day, in New York, rolls over now and then):
  * 100 instruments of which 3 are restricted, quantities up to 1,000 (2% above that), prices 20 to 200, limits within
- * 4% of the reference (2% outside the 5% collar), so about 84% are accepted and the rest fail one rule or another.
+ * 4% of the reference (2% outside the 5% collar), so about 90% are accepted and the rest fail on restriction,
+ * quantity, notional or collar.
  * {@code EngineBenchmarksCheckTest} checks that the naive gate gives the engine's verdict for every order, the rate
  * limit and daily notional included. Run with {@code -prof gc}.
  */

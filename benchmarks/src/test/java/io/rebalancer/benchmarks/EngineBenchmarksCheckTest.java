@@ -292,7 +292,7 @@ class EngineBenchmarksCheckTest {
             }
         }
         final double accepted = seen.get(RiskVerdict.ACCEPTED) / (5.0 * orders.size());
-        assertTrue(accepted > 0.8 && accepted < 0.9, "accepted " + accepted + ": " + seen);
+        assertTrue(accepted > 0.85 && accepted < 0.95, "accepted " + accepted + ": " + seen);
         assertFalse(seen.containsKey(RiskVerdict.RATE_LIMIT) || seen.containsKey(RiskVerdict.DAILY_NOTIONAL));
     }
 
