@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * send time (coordinated omission counted). The floor it is judged against is the raw Disruptor hop measured in the
  * same run; the difference is the engine's work on a tick (and, journaled, the journal's) plus the batch it waits in.
  * <p>
- * The load ({@link RebalancingLoad}): four books of ten instruments; one tick in {@code max(10, rate / 500)} is a
+ * The load ({@link RebalancingLoad}): eight books of ten instruments; one tick in {@code max(10, rate / 500)} is a
  * causing moment, a pair of one book's instruments jumping out of their bands, which sends two orders (sell the one
  * that rose, buy the one that fell). So about 1,000 orders a second leave at any offered rate from 5,000 ticks a
  * second up, well inside the risk gate's limits, and an in-process venue ({@link InstantFills}, the daemon's paper
@@ -81,6 +81,11 @@ public final class EngineIntentLatency implements AutoCloseable {
         final String note = run.describe();
         return List.of(run.result(NAME, journal, offeredPerSecond, run.window().intent, note),
             run.result(HANDLED_NAME, journal, offeredPerSecond, run.window().handled, note));
+    }
+
+    /** The last run's record, or null: for the smoke test. */
+    EngineRig.Run lastRun() {
+        return rig.lastRun();
     }
 
     /** The temporary journal's folder, null with the journal off: for the smoke test. */

@@ -2,9 +2,11 @@ package io.rebalancer.benchmarks.harness;
 
 import com.lmax.disruptor.EventHandler;
 import io.rebalancer.engine.core.OrderSink;
+import io.rebalancer.engine.pipeline.ExecType;
 import io.rebalancer.engine.pipeline.InboundEvent;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The harness's two taps on the engine thread, around the real engine stage and the real order sink:
@@ -23,11 +25,18 @@ import java.util.Arrays;
  * journaling on, the journal flushed the inputs before that call (nothing leaves before it is journaled), so the
  * flush is inside the measured latency.
  * <p>
+ * The probe also counts each portfolio's orders still working (sent, and not yet filled in full, cancelled, refused or
+ * expired by a report the engine booked), for the load to move only pairs whose portfolio has none
+ * ({@link #isSettled}).
+ * <p>
  * Cost on the engine thread: a volatile read, a type check and one {@link System#nanoTime()} per event, one more
- * per order, a loop over four portfolios per batch. Nothing allocates. Engine thread only, apart from {@link #open}.
+ * per order, a loop over the load's eight portfolios per batch. Nothing allocates. Engine thread only, apart from
+ * {@link #open}.
  */
 final class EngineProbe implements OrderSink {
     private static final long NONE = Long.MIN_VALUE;
+    /** Orders in flight are far fewer than this: the engine's order capacity is 4,096. */
+    private static final int ORDER_SLOTS = 1 << 16;
 
     private final OrderSink venueSide;
     private final long epochOffsetNanos;
@@ -46,6 +55,11 @@ final class EngineProbe implements OrderSink {
     private final boolean[] answered = new boolean[RebalancingLoad.PORTFOLIOS];
     /** Per portfolio: the window that answered moment is measured in, null when it is not measured. */
     private final ProbeWindow[] answeredWindow = new ProbeWindow[RebalancingLoad.PORTFOLIOS];
+    /** Per portfolio: orders working; written by the engine thread, read by the injector. */
+    private final AtomicIntegerArray working = new AtomicIntegerArray(RebalancingLoad.PORTFOLIOS);
+    /** Per client order id (low bits): its portfolio, and whether it still counts as working. */
+    private final int[] orderPortfolio = new int[ORDER_SLOTS];
+    private final boolean[] orderWorking = new boolean[ORDER_SLOTS];
 
     /**
      * @param venueSide        where orders really go: the gateway's or the instant fills' hand-off ring
@@ -76,12 +90,25 @@ final class EngineProbe implements OrderSink {
         window = next;
     }
 
+    /**
+     * Whether portfolio {@code p} has no order working, as of the last event the engine finished; any thread. The
+     * engine publishes its ring sequence after this count, so a reader that has seen the engine pass an event sees
+     * the orders that event caused.
+     */
+    boolean isSettled(final int p) {
+        return working.get(p) == 0;
+    }
+
     @Override
     public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long limitPrice) {
         venueSide.onNewOrder(timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, limitPrice);
         final long now = System.nanoTime();
         final int p = portfolioId;
+        final int slot = (int)(clientOrderId & (ORDER_SLOTS - 1));
+        orderPortfolio[slot] = p;
+        orderWorking[slot] = true;
+        working.lazySet(p, working.get(p) + 1);
         if (pending[p] != NONE) {
             final ProbeWindow w = pendingWindow[p];
             if (w != null) {
@@ -147,6 +174,19 @@ final class EngineProbe implements OrderSink {
         pendingWindow[p] = measured ? current : null;
     }
 
+    /** After the engine booked a report: an order that will not trade again no longer counts as working. */
+    private void reportBooked(final InboundEvent report) {
+        final int execType = report.execType();
+        final boolean done = execType == ExecType.TRADE ? report.leavesQuantity() == 0
+            : execType == ExecType.CANCELED || execType == ExecType.REJECTED || execType == ExecType.EXPIRED;
+        final int slot = (int)(report.clientOrderId() & (ORDER_SLOTS - 1));
+        if (done && orderWorking[slot]) {
+            orderWorking[slot] = false;
+            final int p = orderPortfolio[slot];
+            working.lazySet(p, working.get(p) - 1);
+        }
+    }
+
     private void batchEnded() {
         for (int p = 0; p < pending.length; p++) {
             if (pending[p] != NONE) {
@@ -180,6 +220,9 @@ final class EngineProbe implements OrderSink {
                 causeSeen(RebalancingLoad.portfolioOf(event.instrumentId()), intended);
             }
             engineStage.onEvent(event, sequence, endOfBatch);
+            if (event.type() == InboundEvent.EXECUTION) {
+                reportBooked(event);
+            }
             if (tick && w.covers(intended)) {
                 w.handled.recordValue(ProbeWindow.clamp(System.nanoTime() - intended));
                 w.ticks++;

@@ -60,6 +60,8 @@ final class EngineRig implements AutoCloseable {
     private final JournalSession journal;
     private final EngineTopology topology;
     private final RebalancingLoad load;
+    /** The last run, for the smoke test's counts. */
+    private Run lastRun;
 
     /**
      * Wires the engine (not started).
@@ -93,7 +95,7 @@ final class EngineRig implements AutoCloseable {
             faults = engine;
         }
         topology = new EngineTopology(config.settings().ringSize(), waitStrategy, probe.around(stage), faults);
-        load = new RebalancingLoad(topology.publisher(), topology.ring());
+        load = new RebalancingLoad(topology.publisher(), topology.ring(), probe::isSettled);
     }
 
     /**
@@ -107,6 +109,11 @@ final class EngineRig implements AutoCloseable {
 
     EngineConfig config() {
         return config;
+    }
+
+    /** The last {@link #run}'s record, or null. */
+    Run lastRun() {
+        return lastRun;
     }
 
     /** The temporary journal's folder, null with the journal off; deleted by {@link #close}. */
@@ -146,9 +153,11 @@ final class EngineRig implements AutoCloseable {
         final long giveUp = window.toIntended + Math.max(MIN_GRACE_NANOS, measureNanos);
         MeasuredWindow measured = null;
         long sent = 0;
+        long skippedBefore = 0;
         for (long i = 0; i < total; i++) {
             if (i == warmupTicks) {
                 measured = MeasuredWindow.open(topology.engineThread());
+                skippedBefore = load.skippedMoments();
             }
             final long intended = offered.awaitIntended(i);
             if ((i & DEADLINE_CHECK_MASK) == 0 && System.nanoTime() - giveUp > 0) {
@@ -159,12 +168,15 @@ final class EngineRig implements AutoCloseable {
         }
         if (measured == null) {
             measured = MeasuredWindow.open(topology.engineThread());
+            skippedBefore = load.skippedMoments();
         }
+        final long skipped = load.skippedMoments() - skippedBefore;
         final long drainStart = System.nanoTime();
         final boolean drained = awaitConsumed(topology.ring().getCursor(), Math.max(MIN_GRACE_NANOS, measureNanos));
         measured.close();
-        return new Run(window, measured, measuredTicks, Math.max(0, sent - warmupTicks), ticksPerCause, drained,
-            System.nanoTime() - drainStart);
+        lastRun = new Run(window, measured, measuredTicks, Math.max(0, sent - warmupTicks), ticksPerCause, skipped,
+            drained, System.nanoTime() - drainStart);
+        return lastRun;
     }
 
     /** {@code ticks} rounded up to a multiple of {@code cycle}. */
@@ -223,12 +235,13 @@ final class EngineRig implements AutoCloseable {
      * @param measured      the engine thread's allocation, the GCs and the wall time of the measurement
      * @param offeredTicks  ticks the measurement was to offer
      * @param sentTicks     of those, ticks the injector sent before it gave up
-     * @param ticksPerCause one tick in this many was a mover's jump
+     * @param ticksPerCause one tick in this many started a causing moment
+     * @param skipped       measured moments skipped because no pair was settled (a wanderer ticked instead)
      * @param drained       whether the engine caught up with every tick in time
      * @param drainNanos    how long the engine took to catch up after the last tick was sent
      */
     record Run(ProbeWindow window, MeasuredWindow measured, long offeredTicks, long sentTicks, int ticksPerCause,
-               boolean drained, long drainNanos) {
+               long skipped, boolean drained, long drainNanos) {
         /** A result whose rate, allocation and GCs are per tick, whatever the histogram holds. */
         ScenarioResult result(final String name, final boolean journal, final double offeredPerSecond,
             final Histogram histogram, final String note) {
@@ -244,6 +257,10 @@ final class EngineRig implements AutoCloseable {
                     + " %d unanswered, %d in their previous moment's batch; %d orders (%d first, %d more in the same"
                     + " batches, %d in other batches); rate, bytes and GCs per tick", ticksPerCause, w.causes,
                 w.answered, w.unanswered, w.merged, w.orders() + w.uncaused, w.answered, w.followers, w.uncaused));
+            if (skipped > 0) {
+                note.append(String.format(Locale.ROOT, "; %d moments skipped, no pair settled (orders still working)",
+                    skipped));
+            }
             if (sentTicks < offeredTicks) {
                 note.append(String.format(Locale.ROOT, "; injector gave up: %d of %d ticks sent", sentTicks,
                     offeredTicks));

@@ -19,19 +19,21 @@ import io.rebalancer.engine.pipeline.InboundPublisher;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 
 /**
- * The end-to-end scenarios' market and books: four portfolios of ten equally weighted instruments at 100.00, and a
+ * The end-to-end scenarios' market and books: eight portfolios of ten equally weighted instruments at 100.00, and a
  * tick stream in which one tick in {@code ticksPerCause} starts a causing moment: a pair of one portfolio's
  * "movers" jumps out of their bands, one up and one down, and causes orders, while all the other ticks wander a cent
  * inside the bands.
  * <pre>
- *   instruments 0..7   movers, 2p and 2p+1 of portfolio p; they tick only when they jump, both at once (two ring
+ *   instruments 0..15  movers, 2p and 2p+1 of portfolio p; they tick only when they jump, both at once (two ring
  *                      slots made visible together, so one batch): 2p to 100.70 as 2p+1 goes to 99.30, then both
- *                      back to 100.00; the four pairs take turns
- *   instruments 8..39  wanderers, eight per portfolio, one tick each in turn, mid 100.00 +/- 0.01, spread 0.02
+ *                      back to 100.00; the eight pairs take turns
+ *   instruments 16..79 wanderers, eight per portfolio, one tick each in turn, mid 100.00 +/- 0.01, spread 0.02
  *   portfolio p        its two movers and eight wanderers, 10,000 units each (10%, band +/- 0.05 points), cash
  *                      equal to its 5% buffer, rebalanced to target
  * </pre>
@@ -49,9 +51,10 @@ import java.util.concurrent.TimeUnit;
  * rebalance also leaves the trigger armed. The books grow by those earnings, about 8% per 100,000 causing moments:
  * the risk limits below hold for hours at the harness's rates.
  * <p>
- * The pairs take turns, so a pair's orders have four causing moments' time to be filled before it jumps again. A
- * jump that meets its own mover's order still working cannot trade it (no wash trades): the probe counts the moment
- * as unanswered, and the breach heals at that pair's next jump, back to where the book holds its target.
+ * The pairs take turns, so a pair's orders have eight causing moments' time to be filled before it jumps again; a
+ * pair whose portfolio still has an order working (a slow venue, a stalled thread) is passed over for the next one
+ * settled, and a moment with no pair settled is skipped, counted, with a wanderer's tick in its place (see
+ * {@link #settledPair}). The offered tick rate never changes.
  * <p>
  * The engine's settings are the shipped {@code config/engine.conf} (ring, price age, order capacity, collar) with
  * two changes: the risk gate's rate and notional limits are raised so that the harness's order rate (a thousand
@@ -62,7 +65,7 @@ import java.util.concurrent.TimeUnit;
  * multi-producer (see {@link #jumpPair}).
  */
 final class RebalancingLoad {
-    static final int PORTFOLIOS = 4;
+    static final int PORTFOLIOS = 8;
     static final int ASSETS = 10;
     static final int INSTRUMENTS = PORTFOLIOS * ASSETS;
     /** Instruments 0 to {@code MOVERS - 1}: rising mover 2p and falling mover 2p + 1 of each portfolio p. */
@@ -89,6 +92,13 @@ final class RebalancingLoad {
 
     private final InboundPublisher publisher;
     private final RingBuffer<InboundEvent> ring;
+    private final IntPredicate noOrderWorking;
+    /** Per portfolio: the ring sequence of its pair's last jump. */
+    private final long[] lastJump = new long[PORTFOLIOS];
+    /** Moments whose turn came while no pair was settled: a wanderer ticked instead. */
+    private long skippedMoments;
+    /** Whether the last moment's pair went out, taking the next index's tick with it. */
+    private boolean pairSent;
     /** Per portfolio: whether its pair is apart (rising mover above 100, falling below) or both at 100. */
     private final boolean[] apart = new boolean[PORTFOLIOS];
     private final boolean[] wanderUp = new boolean[INSTRUMENTS];
@@ -96,12 +106,16 @@ final class RebalancingLoad {
     private int nextWanderer;
 
     /**
-     * @param publisher the engine's way in, for the wanderers' ticks
-     * @param ring      the same ring, for the movers' pairs (see {@link #jumpPair})
+     * @param publisher      the engine's way in, for the wanderers' ticks
+     * @param ring           the same ring, for the movers' pairs (see {@link #jumpPair})
+     * @param noOrderWorking whether a portfolio has no order working, as of the last event the engine finished
      */
-    RebalancingLoad(final InboundPublisher publisher, final RingBuffer<InboundEvent> ring) {
+    RebalancingLoad(final InboundPublisher publisher, final RingBuffer<InboundEvent> ring,
+        final IntPredicate noOrderWorking) {
         this.publisher = publisher;
         this.ring = ring;
+        this.noOrderWorking = noOrderWorking;
+        Arrays.fill(lastJump, -1);
     }
 
     /** The configuration both scenarios run: the shipped engine settings, the books above, generous risk limits. */
@@ -168,21 +182,52 @@ final class RebalancingLoad {
     }
 
     /**
-     * Publishes tick {@code index} of a run: the next pair's jump when the index is a multiple of
-     * {@code ticksPerCause} (ticks {@code index} and {@code index + 1}, both at this moment), nothing at the index
-     * after it (its tick went with the pair), else the next wanderer's step. So {@code ticksPerCause} ticks are
-     * offered per causing moment, and the offered rate is the rate of ticks. Waits while the ring is full (the engine
-     * is behind: the tick is late, and its latency from the intended time says so).
+     * Publishes tick {@code index} of a run: a causing moment when the index is a multiple of {@code ticksPerCause}
+     * (ticks {@code index} and {@code index + 1}, both at this moment), nothing at the index after it (its tick went
+     * with the pair), else the next wanderer's step; a skipped moment's two ticks are wanderers'. So the offered rate
+     * is the rate of ticks, moments or not. Waits while the ring is full (the engine is behind: the tick is late, and
+     * its latency from the intended time says so).
      */
     void publish(final long index, final long eventTime, final int ticksPerCause) {
         final long phase = index % ticksPerCause;
         if (phase == 0) {
-            jumpPair(eventTime);
+            final int p = settledPair();
+            pairSent = p >= 0;
+            if (pairSent) {
+                jumpPair(p, eventTime);
+                return;
+            }
+            skippedMoments++;
+        } else if (phase == 1 && pairSent) {
             return;
         }
-        if (phase == 1) {
-            return;
+        wander(eventTime);
+    }
+
+    /** Moments skipped so far because no pair was settled; the injector's thread. */
+    long skippedMoments() {
+        return skippedMoments;
+    }
+
+    /**
+     * The next pair in turn whose last jump the engine has handled and whose portfolio has no order working, or -1.
+     * A pair that jumped back while its own orders still work could trade only half its moment (a slot with a sale
+     * working is not bought): its book would stay outside its band both ways and its trigger disarmed for good. So a
+     * slow venue (or a stalled thread) thins the causing moments, counted, instead of stalling books.
+     */
+    private int settledPair() {
+        final long handled = ring.getMinimumGatingSequence();
+        for (int k = 0; k < PORTFOLIOS; k++) {
+            final int p = nextPair + k < PORTFOLIOS ? nextPair + k : nextPair + k - PORTFOLIOS;
+            if (lastJump[p] <= handled && noOrderWorking.test(p)) {
+                nextPair = p + 1 == PORTFOLIOS ? 0 : p + 1;
+                return p;
+            }
         }
+        return -1;
+    }
+
+    private void wander(final long eventTime) {
         final int id = MOVERS + nextWanderer;
         nextWanderer = nextWanderer + 1 == WANDERERS ? 0 : nextWanderer + 1;
         wanderUp[id] = !wanderUp[id];
@@ -197,9 +242,7 @@ final class RebalancingLoad {
      * first, and a consumer polling at that moment takes it alone; the pair's sale would then be judged before its
      * buy, and a rebalance in between could spend the sale's cash.)
      */
-    private void jumpPair(final long eventTime) {
-        final int p = nextPair;
-        nextPair = p + 1 == PORTFOLIOS ? 0 : p + 1;
+    private void jumpPair(final int p, final long eventTime) {
         apart[p] = !apart[p];
         final int seller = apart[p] ? 2 * p : 2 * p + 1;
         final int buyer = apart[p] ? 2 * p + 1 : 2 * p;
@@ -210,6 +253,7 @@ final class RebalancingLoad {
         ring.get(last).tick(eventTime, buyer, down - HALF_SPREAD, down + HALF_SPREAD, down);
         ring.publish(last);
         ring.publish(last - 1);
+        lastJump[p] = last;
     }
 
     private long moverMid(final int id) {

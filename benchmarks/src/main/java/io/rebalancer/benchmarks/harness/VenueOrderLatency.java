@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * Order rate: one causing moment in {@code max(10, rate / 250)} ticks, two orders each, so at most about 500 orders a
  * second cross FIX, far below the ~30k round trips a second QuickFIX/J sustains on this box, and each pair's orders
- * have four causing moments (16 ms at the most) to come back filled before it jumps again. Allocation is the engine
+ * have eight causing moments (32 ms at least) to come back filled before it jumps again. Allocation is the engine
  * thread's, per tick; GCs are the JVM's, QuickFIX/J's garbage (kilobytes per message, on its threads) included.
  * Run it alone: {@code java -cp benchmarks.jar io.rebalancer.benchmarks.harness.VenueOrderLatency [rate ...]}.
  */
@@ -126,7 +126,7 @@ public final class VenueOrderLatency implements AutoCloseable {
         }
         final Histogram atVenue = arrived.histogram();
         final GatewayCounters counters = gateway.counters();
-        String note = run.describe() + String.format(Locale.ROOT, "; %d orders sent over FIX in the run",
+        String note = run.describe() + String.format(Locale.ROOT, "; %d orders sent over FIX, warm-up included",
             counters.get(GatewayCounters.ORDERS_SENT) - sentBefore);
         if (atVenue.getTotalCount() < expected) {
             note += String.format(Locale.ROOT, "; only %d of the %d timed orders reached the venue in %d s",
@@ -137,6 +137,11 @@ public final class VenueOrderLatency implements AutoCloseable {
         }
         return List.of(run.result(NAME, journal, offeredPerSecond, atVenue, note),
             run.result(GATEWAY_NAME, journal, offeredPerSecond, run.window().intent, note));
+    }
+
+    /** The last run's record, or null: for the smoke test. */
+    EngineRig.Run lastRun() {
+        return rig.lastRun();
     }
 
     /** The temporary journal's folder, null with the journal off: for the smoke test. */

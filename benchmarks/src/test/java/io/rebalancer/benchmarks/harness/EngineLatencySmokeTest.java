@@ -33,8 +33,12 @@ class EngineLatencySmokeTest {
     private static final long MEASURE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     /** Ticks the measurement offers: 300 ms at 5,000 a second. */
     private static final long MEASURED_TICKS = 1_500;
-    /** One causing moment in ten ticks at this rate. */
-    private static final long MOMENTS = MEASURED_TICKS / RebalancingLoad.MIN_TICKS_PER_CAUSE;
+    /** Causing moments the engine scenario offers in the measurement: one in ten ticks at this rate. */
+    private static final long MOMENTS = MEASURED_TICKS
+        / RebalancingLoad.ticksPerCause(RATE, EngineIntentLatency.MAX_CAUSES_PER_SECOND);
+    /** The venue scenario's: one in twenty ticks at this rate, so that no more than 500 orders a second cross FIX. */
+    private static final long VENUE_MOMENTS = MEASURED_TICKS
+        / RebalancingLoad.ticksPerCause(RATE, VenueOrderLatency.MAX_CAUSES_PER_SECOND);
     /**
      * Daemon threads the libraries start once per JVM and keep, however many queues or sessions come and go:
      * Chronicle's resource releaser and disk-space checker (and the JDK's process reaper it wakes), QuickFIX/J's
@@ -50,9 +54,11 @@ class EngineLatencySmokeTest {
         final Set<String> threadsBefore = threadNames();
         final Path journalFolder;
         final List<ScenarioResult> results;
+        final EngineRig.Run run;
         try (EngineIntentLatency scenario = new EngineIntentLatency(WaitStrategyKind.YIELDING, journal)) {
             journalFolder = scenario.journalFolder();
             results = scenario.measureAll(RATE, WARMUP_NANOS, MEASURE_NANOS);
+            run = scenario.lastRun();
             assertEquals(journal, journalFolder != null && Files.isDirectory(journalFolder), "journal folder");
         }
         final ScenarioResult intent = results.get(0);
@@ -62,7 +68,7 @@ class EngineLatencySmokeTest {
         assertEquals(MEASURED_TICKS, handled.count(), "every measured tick handled and timed once");
         assertMeasured(intent, MOMENTS);
         assertMeasured(handled, MEASURED_TICKS);
-        assertTrue(intent.note().contains(MOMENTS + " moments"), intent.note());
+        assertMomentsAddUp(run, intent, MOMENTS);
         assertNothingLeft(threadsBefore, journalFolder);
     }
 
@@ -73,24 +79,37 @@ class EngineLatencySmokeTest {
         final Path journalFolder;
         final int port;
         final List<ScenarioResult> results;
+        final EngineRig.Run run;
         try (VenueOrderLatency scenario = new VenueOrderLatency(WaitStrategyKind.YIELDING, true)) {
             journalFolder = scenario.journalFolder();
             port = scenario.port();
             assertNotNull(journalFolder);
             results = scenario.measureAll(RATE, WARMUP_NANOS, MEASURE_NANOS);
+            run = scenario.lastRun();
         }
         final ScenarioResult atVenue = results.get(0);
         final ScenarioResult atGateway = results.get(1);
         assertEquals("tick-to-venue-journal-5k", atVenue.key());
         assertEquals(VenueOrderLatency.GATEWAY_NAME, atGateway.name());
-        assertMeasured(atGateway, MOMENTS);
+        assertMeasured(atGateway, VENUE_MOMENTS);
+        assertMomentsAddUp(run, atGateway, VENUE_MOMENTS);
         assertEquals(atGateway.count(), atVenue.count(), "every timed order arrived at the venue: " + atVenue.note());
-        assertMeasured(atVenue, MOMENTS);
+        assertMeasured(atVenue, VENUE_MOMENTS);
         assertTrue(atVenue.percentile(50) >= atGateway.percentile(50) / 2, "the venue is further than the gateway");
         assertNothingLeft(threadsBefore, journalFolder);
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertTrue(again.isBound(), "the venue's port is free again");
         }
+    }
+
+    /** Every measured moment was offered (or skipped, no pair settled) and ended answered, unanswered or merged. */
+    private static void assertMomentsAddUp(final EngineRig.Run run, final ScenarioResult timed, final long moments) {
+        final ProbeWindow w = run.window();
+        assertEquals(MEASURED_TICKS, run.offeredTicks());
+        assertEquals(moments, w.causes + run.skipped(), "moments offered");
+        assertEquals(w.causes, w.answered + w.unanswered + w.merged, "every moment accounted for");
+        assertEquals(w.answered, timed.count(), "one value per answered moment");
+        assertTrue(w.orders() >= 2 * w.answered, "a pair's two orders per answered moment");
     }
 
     private static void assertMeasured(final ScenarioResult result, final long atMost) {
