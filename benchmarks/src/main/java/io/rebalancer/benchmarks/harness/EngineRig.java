@@ -80,11 +80,18 @@ final class EngineRig implements AutoCloseable {
         final EventHandler<InboundEvent> stage;
         final FaultHandler faults;
         if (journaled) {
-            journalDir = JournalDirectory.check(temporaryFolder(), false, JournalDirectory.MIN_FREE_BYTES);
-            journal = JournalSession.open(journalDir, List.of(new ConfigArchive.Entry("harness.txt",
-                ("latency harness, " + RebalancingLoad.class.getSimpleName() + ", " + waitStrategy)
-                    .getBytes(StandardCharsets.UTF_8))), config, NoOpEngineListener.INSTANCE, probe,
-                SNAPSHOT_EVERY_INPUTS, 0, "latency harness", SystemTimeProvider.INSTANCE);
+            journalDir = temporaryFolder();
+            final byte[] described = ("latency harness, " + RebalancingLoad.class.getSimpleName() + ", "
+                + waitStrategy).getBytes(StandardCharsets.UTF_8);
+            try {
+                JournalDirectory.check(journalDir, false, JournalDirectory.MIN_FREE_BYTES);
+                journal = JournalSession.open(journalDir, List.of(new ConfigArchive.Entry("harness.txt", described)),
+                    config, NoOpEngineListener.INSTANCE, probe, SNAPSHOT_EVERY_INPUTS, 0, "latency harness",
+                    SystemTimeProvider.INSTANCE);
+            } catch (final RuntimeException ex) {
+                deleteTree(journalDir);
+                throw ex;
+            }
             stage = journal.handler();
             faults = journal.handler();
         } else {
