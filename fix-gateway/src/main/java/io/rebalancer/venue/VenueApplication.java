@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The simulator's QuickFIX/J callbacks, on the acceptor's message-processor thread: decodes each NewOrderSingle,
@@ -59,6 +60,8 @@ final class VenueApplication implements Application {
     private final PossDupMarker possDups = new PossDupMarker();
     /** Every ClOrdID of an order, cancel or replace received, per session; QuickFIX/J's thread only. */
     private final Set<OrderKey> seen = new HashSet<>();
+    /** Told each NewOrderSingle's ClOrdID as it arrives (latency measurement); null when nobody asked. */
+    private volatile Consumer<String> arrivals;
     private long nextOrderId = 1;
 
     /**
@@ -84,6 +87,10 @@ final class VenueApplication implements Application {
 
     PossDupMarker possDups() {
         return possDups;
+    }
+
+    void onOrderArrival(final Consumer<String> listener) {
+        arrivals = listener;
     }
 
     @Override
@@ -132,6 +139,7 @@ final class VenueApplication implements Application {
         final String type = message.getHeader().getString(MsgType.FIELD);
         switch (type) {
             case MsgType.ORDER_SINGLE:
+                announceArrival(message);
                 newOrder(message, sessionId);
                 break;
             case MsgType.ORDER_CANCEL_REQUEST:
@@ -178,6 +186,13 @@ final class VenueApplication implements Application {
     private static boolean isPossDup(final Message message) throws FieldNotFound {
         final Message.Header header = message.getHeader();
         return header.isSetField(PossDupFlag.FIELD) && header.getBoolean(PossDupFlag.FIELD);
+    }
+
+    private void announceArrival(final Message message) throws FieldNotFound {
+        final Consumer<String> listener = arrivals;
+        if (listener != null) {
+            listener.accept(message.getString(ClOrdID.FIELD));
+        }
     }
 
     private void newOrder(final Message message, final SessionID sessionId) throws FieldNotFound {

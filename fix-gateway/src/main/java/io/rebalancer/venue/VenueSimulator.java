@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A FIX venue on a QuickFIX/J {@link SocketAcceptor} that fills orders at the touch of {@link LatestQuotes}
@@ -109,6 +110,15 @@ public final class VenueSimulator implements AutoCloseable {
      */
     public VenueMarketData marketData() {
         return marketData;
+    }
+
+    /**
+     * Tells {@code listener} the ClOrdID of every NewOrderSingle the moment QuickFIX/J hands it to the venue, before
+     * the venue decodes, checks or books it, on QuickFIX/J's thread: the arrival the benchmarks' tick-to-venue
+     * latency is measured to. Orders that arrived before the call are not told. The listener must not block.
+     */
+    public void onOrderArrival(final Consumer<String> listener) {
+        application.onOrderArrival(listener);
     }
 
     /** The behaviour this venue was built with. */
