@@ -28,6 +28,10 @@ public final class BenchmarkSuite {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        // Chronicle would look for its analytics and announcer hosts, which this machine cannot reach; the JMH forks
+        // get the same two properties from their @Fork arguments.
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
         SuiteMode mode = SuiteMode.QUICK;
         String only = null;
         String include = ".*";

@@ -28,13 +28,13 @@ import java.util.concurrent.TimeUnit;
  * The raw Disruptor one-hop floor, with no work on either side: the JMH thread publishes into a ring of small
  * pre-allocated events and one consumer thread takes them. Every other figure of the engine is compared with this.
  * <ul>
- *     <li>{@code publishAndWait}: one event claimed, written, published, and then the benchmark thread waits on
+ *     <li>{@code rawHop}: one event claimed, written, published, and then the benchmark thread waits on
  *     the consumer's sequence until the consumer has seen it: one full hop and the consumer's sequence back, one
  *     event in flight at a time. The benchmark thread spins ({@code Thread.onSpinWait}) for
  *     {@value #SPINS_BEFORE_YIELD} tries, then yields between tries: on a 2-vCPU box that other work shares, a
  *     thread that only spins can hold the core the consumer needs, and a hop then costs a scheduler slice (we
  *     measured 3.2 ms a hop that way while other builds ran, against about 0.45 us with the yield);</li>
- *     <li>{@code publishOnly}: claim, write and publish only, while the consumer drains: the producer's cost per
+ *     <li>{@code rawPublish}: claim, write and publish only, while the consumer drains: the producer's cost per
  *     event when it never waits for the consumer (the ring, {@value #RING_SIZE} slots as the shipped
  *     {@code engine.conf}, only fills if the consumer falls behind).</li>
  * </ul>
@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * The consumer waits with {@link SleepingWaitStrategy}, the shipped {@code engine.conf}'s {@code wait-strategy}: it
  * spins for 100 tries, yields for 100, then parks 100 ns at a time (a park that takes 75 to 110 us on our VM, so a
  * consumer that got that far adds that to its next hop; back to back, as here, it is still spinning or yielding).
- * It never busy-spins indefinitely: with the JMH thread already spinning in {@code publishAndWait}, a second spinner
+ * It never busy-spins indefinitely: with the JMH thread already spinning in {@code rawHop}, a second spinner
  * would take both cores of a 2-vCPU box and the figure would measure the scheduler. The consumer's handler only
  * reads the event's value into a plain field.
  * Run with {@code -prof gc}: neither side allocates.
@@ -107,7 +107,7 @@ public class DisruptorHopBenchmark {
 
     /** One hop: publish, then wait (spin, then yield) until the consumer's sequence shows it has seen the event. */
     @Benchmark
-    public long publishAndWait() {
+    public long rawHop() {
         final long sequence = publish();
         int spins = 0;
         while (consumed.get() < sequence) {
@@ -122,7 +122,7 @@ public class DisruptorHopBenchmark {
 
     /** Claim, write, publish; the consumer drains on its own thread. */
     @Benchmark
-    public long publishOnly() {
+    public long rawPublish() {
         return publish();
     }
 

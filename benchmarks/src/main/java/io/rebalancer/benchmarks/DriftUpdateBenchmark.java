@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  *     dispatch, counters and deadlines: price board update, {@code Portfolio.mark} (O(1)) and
  *     {@code DriftCalculator.evaluate} (O(assets): staleness, each weight against its band, total drift);</li>
  *     <li>{@code naiveMapTick}: the naive baseline, {@link NaivePortfolio}: boxed maps, every weight recomputed;</li>
- *     <li>{@code arrayLoop}: the floor, {@link ArrayDriftLoop}: one bare full pass over {@code long[]} arrays.</li>
+ *     <li>{@code bareArrayLoop}: the floor, {@link ArrayDriftLoop}: one bare full pass over {@code long[]} arrays.</li>
  * </ul>
  * All four see the same portfolio (equal targets, band half the target, 1,000 units of each at 100.00) and the same
  * price walk. {@code EngineBenchmarksCheckTest} checks that the baselines say "out of bands" exactly when the
@@ -138,7 +138,7 @@ public class DriftUpdateBenchmark {
 
     /** The bare array loop: the minimal full pass the engine is promised to be no slower than. */
     @Benchmark
-    public boolean arrayLoop() {
+    public boolean bareArrayLoop() {
         final int i = walk.step();
         return loop.tick(i, walk.mid(i));
     }

@@ -135,7 +135,7 @@ class EngineBenchmarksCheckTest {
             final double ratio = benchmark.driftCalculator();
             assertTrue(ratio >= 0 && ratio < 0.01, "ratio " + ratio);
             assertFalse(benchmark.naiveMapTick());
-            assertFalse(benchmark.arrayLoop());
+            assertFalse(benchmark.bareArrayLoop());
         }
     }
 

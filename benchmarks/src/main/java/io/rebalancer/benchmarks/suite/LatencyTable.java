@@ -2,7 +2,9 @@ package io.rebalancer.benchmarks.suite;
 
 import io.rebalancer.benchmarks.harness.ScenarioResult;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /** The latency harness's results: one row per scenario and offered rate, percentiles from intended send times. */
@@ -12,15 +14,19 @@ final class LatencyTable {
 
     static String render(final List<ScenarioResult> results) {
         final TextTable table = new TextTable("scenario", "journal", ">offered/s", ">achieved/s", ">count", ">p50",
-            ">p90", ">p99", ">p99.9", ">max", ">B/event", ">GCs", "note");
+            ">p90", ">p99", ">p99.9", ">max", ">B/event", ">GCs");
+        final Set<String> notes = new LinkedHashSet<>();
         for (final ScenarioResult result : results) {
             table.row(result.name(), result.journal() ? "on" : "off", ScenarioResult.rateLabel(
                 result.offeredPerSecond()), rate(result.achievedPerSecond()), Long.toString(result.count()),
                 nanos(result.percentile(50)), nanos(result.percentile(90)), nanos(result.percentile(99)),
                 nanos(result.percentile(99.9)), nanos(result.histogram().getMaxValue()),
-                JmhTable.bytes(result.allocatedBytesPerEvent()), Long.toString(result.gcCount()), result.note());
+                JmhTable.bytes(result.allocatedBytesPerEvent()), Long.toString(result.gcCount()));
+            if (!result.note().isEmpty()) {
+                notes.add("- " + result.key() + ": " + result.note());
+            }
         }
-        return table.toString();
+        return table + "\n" + String.join("\n", notes) + "\n";
     }
 
     /** {@code 812 ns}, {@code 4.7 µs}, {@code 12.3 ms}, {@code 1.20 s}. */

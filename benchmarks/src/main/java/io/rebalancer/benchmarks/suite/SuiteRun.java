@@ -1,5 +1,6 @@
 package io.rebalancer.benchmarks.suite;
 
+import io.rebalancer.benchmarks.harness.ScenarioResult;
 import io.rebalancer.benchmarks.harness.SustainedThroughput;
 import io.rebalancer.engine.domain.WaitStrategyKind;
 
@@ -52,6 +53,12 @@ public final class SuiteRun {
             final List<JmhRow> rows = new JmhSuite(mode, include).run(out);
             summary.append("## JMH (ns/op unless stated; B/op from -prof gc)\n\n").append(JmhTable.render(rows))
                 .append('\n');
+        }
+        if (wants("latency")) {
+            final List<ScenarioResult> latency = new LatencySuite(mode, WAIT).run(out, console);
+            summary.append("## Latency from intended send time (HdrHistogram; p99.9 and max are the VM's)\n\n")
+                .append(LatencyTable.render(latency)).append("\n### Against the floors, same run\n\n")
+                .append(FloorRatios.render(latency)).append('\n');
         }
         if (wants("sustained")) {
             final List<SustainedThroughput.Result> sustained = new SustainedSuite(mode, WAIT).run(out, console);
