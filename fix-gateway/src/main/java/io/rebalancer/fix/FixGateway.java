@@ -32,13 +32,13 @@ import java.util.Iterator;
  *                                                                    ExecutionReport / OrderCancelReject / Reject
  *   engine inbound ring  <------------------------------------------ FixSessionAdapter.fromApp/fromAdmin
  * </pre>
- * The engine thread only writes primitives into a ring sized for its whole order capacity. The agent thread
- * idles with a back-off (spin a little, yield, then park up to a millisecond), never a busy spin, because the
- * engine may already own a spinning core. If the session is not logged on when an order is taken off the
- * ring, the order is rejected back to the engine as an execution with ExecType REJECTED (a cancel or replace
- * request as CANCEL_REJECTED, a status request as an ORDER_STATUS without a status): never dropped, never held back
- * to be sent after a reconnect at a stale price, never resent by QuickFIX/J on a ResendRequest
- * ({@link FixSessionAdapter#toApp}).
+ * The engine thread only writes primitives into a ring sized for its whole order capacity. The agent thread idles with
+ * a back-off (spin a little, yield, then park up to a millisecond), never a busy spin, because the engine may already
+ * own a spinning core; the engine wakes it as it hands an order over ({@link OrderHandOff#wakeOnHandOff}), so an order
+ * never waits out the park. If the session is not logged on when an order is taken off the ring, the order is rejected
+ * back to the engine as an execution with ExecType REJECTED (a cancel or replace request as CANCEL_REJECTED, a status
+ * request as an ORDER_STATUS without a status): never dropped, never held back to be sent after a reconnect at a stale
+ * price, never resent by QuickFIX/J on a ResendRequest ({@link FixSessionAdapter#toApp}).
  * <p>
  * After a restart, {@link #nextIncomingSequence(int)} makes the venue resend its messages from a given MsgSeqNum
  * on: the daemon sets it from its journal, one past the last report it holds.
@@ -52,7 +52,10 @@ import java.util.Iterator;
  * {@code simplelogger.properties} keeps it at warn.
  */
 public final class FixGateway implements OrderGateway {
-    /** Park at most this long when idle: bounds the latency of the first order after a quiet spell. */
+    /**
+     * Park at most this long when idle. The engine unparks the agent when it hands an order over, so this bounds
+     * only what nothing wakes: a rate-limited order's retry, a session that logged on meanwhile.
+     */
     public static final long MAX_IDLE_PARK_NANOS = 1_000_000;
 
     private final SessionSettings settings;
@@ -161,7 +164,7 @@ public final class FixGateway implements OrderGateway {
         runner = new AgentRunner(idle, Throwable::printStackTrace, null,
             new GatewayAgent(proxy.ring(), new SessionWire(session), new OrderMessages(symbols), executions, clock,
                 counters, new SendRateLimit(own.maxMessagesPerSecond)));
-        AgentRunner.startOnThread(runner);
+        proxy.wakeOnHandOff(AgentRunner.startOnThread(runner));
         try {
             initiator.start();
         } catch (final ConfigError ex) {

@@ -102,9 +102,14 @@ final class EngineProbe implements OrderSink {
     @Override
     public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,
         final int instrumentId, final byte side, final long quantity, final long limitPrice) {
+        final int p = portfolioId;
+        if (arrivals != null && pending[p] != NONE && pendingWindow[p] != null) {
+            // Before the hand-off: the gateway is woken by it and may have the order at the venue before this
+            // thread runs again.
+            arrivals.expect(clientOrderId, pending[p]);
+        }
         venueSide.onNewOrder(timeNanos, clientOrderId, portfolioId, instrumentId, side, quantity, limitPrice);
         final long now = System.nanoTime();
-        final int p = portfolioId;
         final int slot = (int)(clientOrderId & (ORDER_SLOTS - 1));
         orderPortfolio[slot] = p;
         orderWorking[slot] = true;
@@ -114,9 +119,6 @@ final class EngineProbe implements OrderSink {
             if (w != null) {
                 w.intent.recordValue(ProbeWindow.clamp(now - pending[p]));
                 w.answered++;
-                if (arrivals != null) {
-                    arrivals.expect(clientOrderId, pending[p]);
-                }
             }
             answered[p] = true;
             answeredWindow[p] = w;

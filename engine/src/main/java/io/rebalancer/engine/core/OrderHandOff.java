@@ -9,6 +9,7 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The way out of the engine, the inbound ring's twin: on the engine thread, copies each new child order, cancel
@@ -48,6 +49,7 @@ public final class OrderHandOff implements OrderSink {
     private final AtomicBuffer buffer;
     private final AtomicLong handedOver = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
+    private volatile Thread drainer;
 
     /**
      * @param orderCapacity the engine's order capacity: the ring holds that many orders, a request for each, and
@@ -109,6 +111,22 @@ public final class OrderHandOff implements OrderSink {
         buffer.putByte(index + SIDE_OFFSET, side);
         ring.commit(index);
         handedOver.lazySet(handedOver.get() + 1);
+        final Thread waiting = drainer;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    /**
+     * Names the thread that drains this ring, to be woken after each record. A drainer that idles by parking (the
+     * FIX gateway's agent parks up to a millisecond when it has nothing to do, rather than spin on a 2-core box)
+     * then starts on an order at once instead of when its park runs out: the latency harness measured that park as
+     * 0.6 ms of a 0.65 ms tick-to-venue median. The cost, only when an order or request leaves (never per tick), is
+     * one {@link LockSupport#unpark}: a lock, and a futex wake when the drainer was parked; it allocates nothing.
+     * Without a drainer named, nothing is woken (the drainer polls).
+     */
+    public void wakeOnHandOff(final Thread thread) {
+        drainer = thread;
     }
 
     /** Records (orders and requests) handed over so far; any thread. */
