@@ -178,29 +178,20 @@ public class JournalAppendBenchmark {
         }
     }
 
-    /** A plain Chronicle queue built as the journal's, and a pre-filled buffer of what our journal appends. */
-    @State(Scope.Thread)
-    public static class RawQueue {
-        /** One TICK record, as the journal writes it; and {@value #BATCH} of them, as a batch's document. */
-        final byte[] record = new byte[JournalRecords.TICK_LENGTH];
-        final byte[] batch = new byte[JournalRecords.TICK_LENGTH * BATCH];
+    /**
+     * A Chronicle queue in a temp directory, built and rolled as the journal's: a new day each iteration (the clock),
+     * the days before deleted after it, the whole directory at the end. The raw and the naive Chronicle states share
+     * it, so the two measure the same queue.
+     */
+    public abstract static class DailyQueue {
         final DayClock clock = new DayClock();
         Path dir;
         ChronicleQueue queue;
         ExcerptAppender appender;
 
-        @Setup(Level.Trial)
-        public void open() throws IOException {
-            final Ticks ticks = new Ticks();
-            ticks.setUp();
-            final RecordBuffer records = new RecordBuffer(batch.length, 0x5EED,
-                (bytes, buffer, length) -> System.arraycopy(bytes, 0, batch, 0, length));
-            for (int i = 0; i < BATCH; i++) {
-                InputRecords.append(records, ticks.next(), i, i == BATCH - 1);
-            }
-            records.flush();
-            System.arraycopy(batch, 0, record, 0, record.length);
-            dir = Files.createTempDirectory("journal-bench-raw");
+        /** Call from the subclass's trial set-up. */
+        final void openQueue(final String prefix) throws IOException {
+            dir = Files.createTempDirectory(prefix);
             try {
                 queue = queue(dir, clock);
             } catch (final RuntimeException ex) {
@@ -226,6 +217,28 @@ public class JournalAppendBenchmark {
             appender.close();
             queue.close();
             TempFiles.delete(dir);
+        }
+    }
+
+    /** A plain Chronicle queue built as the journal's, and a pre-filled buffer of what our journal appends. */
+    @State(Scope.Thread)
+    public static class RawQueue extends DailyQueue {
+        /** One TICK record, as the journal writes it; and {@value #BATCH} of them, as a batch's document. */
+        final byte[] record = new byte[JournalRecords.TICK_LENGTH];
+        final byte[] batch = new byte[JournalRecords.TICK_LENGTH * BATCH];
+
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            final Ticks ticks = new Ticks();
+            ticks.setUp();
+            final RecordBuffer records = new RecordBuffer(batch.length, 0x5EED,
+                (bytes, buffer, length) -> System.arraycopy(bytes, 0, batch, 0, length));
+            for (int i = 0; i < BATCH; i++) {
+                InputRecords.append(records, ticks.next(), i, i == BATCH - 1);
+            }
+            records.flush();
+            System.arraycopy(batch, 0, record, 0, record.length);
+            openQueue("journal-bench-raw");
         }
     }
 
@@ -262,40 +275,10 @@ public class JournalAppendBenchmark {
 
     /** A Chronicle queue, built and rolled as the journal's, taking the naive journal's text lines. */
     @State(Scope.Thread)
-    public static class NaiveQueue {
-        final DayClock clock = new DayClock();
-        Path dir;
-        ChronicleQueue queue;
-        ExcerptAppender appender;
-
+    public static class NaiveQueue extends DailyQueue {
         @Setup(Level.Trial)
         public void open() throws IOException {
-            dir = Files.createTempDirectory("journal-bench-naive-cq");
-            try {
-                queue = queue(dir, clock);
-            } catch (final RuntimeException ex) {
-                TempFiles.delete(dir);
-                throw ex;
-            }
-            appender = queue.createAppender();
-        }
-
-        @Setup(Level.Iteration)
-        public void nextDay() {
-            clock.nextDay();
-            appender.singleThreadedCheckReset();
-        }
-
-        @TearDown(Level.Iteration)
-        public void prune() {
-            pruneOldDays(dir);
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            appender.close();
-            queue.close();
-            TempFiles.delete(dir);
+            openQueue("journal-bench-naive-cq");
         }
     }
 
