@@ -94,7 +94,12 @@ public final class FeedPacer {
         leapAt = Long.MIN_VALUE;
     }
 
-    public double speed() {
-        return speed;
+    /** For a source's {@code describe()}: {@code "full speed"}, {@code "60x"} or {@code "0.5x"}; allocates. */
+    public String describeSpeed() {
+        if (speed == 0) {
+            return "full speed";
+        }
+        // Whole factors print without ".0"; past 1e15 a double's digits are no longer a plain whole number.
+        return (speed == Math.rint(speed) && speed < 1e15 ? Long.toString((long)speed) : Double.toString(speed)) + "x";
     }
 }

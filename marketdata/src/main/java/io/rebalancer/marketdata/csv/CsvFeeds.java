@@ -70,7 +70,7 @@ public final class CsvFeeds {
             }
             // Asked for a format the header does not show: that format's own checks say what is missing.
             final CsvFormat chosen = format != null ? format : found;
-            final String description = describe(chosen, file, speed);
+            final String description = "csv " + chosen.label() + " " + file + " at " + pacer.describeSpeed();
             return chosen == CsvFormat.LONG
                 ? new LongCsvSource(reader, header, universe, pacer, closeNanosOfDay, description)
                 : new WideCsvSource(reader, header, universe, pacer, closeNanosOfDay, description);
@@ -78,18 +78,5 @@ public final class CsvFeeds {
             reader.close();
             throw ex;
         }
-    }
-
-    /** For example {@code "csv wide ../shared/data/x.csv at 60x"}. */
-    static String describe(final CsvFormat format, final Path file, final double speed) {
-        final String pace;
-        if (speed == 0) {
-            pace = "full speed";
-        } else if (speed == Math.rint(speed) && speed < 1e15) {
-            pace = (long)speed + "x";
-        } else {
-            pace = speed + "x";
-        }
-        return "csv " + format.label() + " " + file + " at " + pace;
     }
 }

@@ -79,7 +79,7 @@ public final class RecordedFeed implements FeedSource {
             currentIds[id] = universe.idOf(recordedSymbols[id]);
         }
         currentInstruments = universe.size();
-        description = "recording " + dir + " (" + header.description() + ") at " + speed(pacer.speed());
+        description = "recording " + dir + " (" + header.description() + ") at " + pacer.describeSpeed();
         documents = 1;
     }
 
@@ -328,12 +328,5 @@ public final class RecordedFeed implements FeedSource {
             closed = true;
             release(tailer, queue);
         }
-    }
-
-    private static String speed(final double speed) {
-        if (speed == 0) {
-            return "full speed";
-        }
-        return (speed == Math.rint(speed) ? Long.toString((long)speed) : Double.toString(speed)) + "x";
     }
 }
