@@ -80,7 +80,8 @@ public final class FeedPacer {
                 // Held back: carry on from here at the same speed rather than race through what was missed.
                 anchor(eventNanos, now);
             }
-            latest = Math.max(latest, eventNanos);
+            // Not earlier than latest: that returned above.
+            latest = eventNanos;
             return true;
         }
         LockSupport.parkNanos(Math.min(wait, MAX_PARK_NANOS));
