@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(30)
 class FeedPacerTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
     private static final long YEAR = TimeUnit.DAYS.toNanos(365);
     /** Far more polls than a millisecond's wait needs, far fewer than a stalled pace. */
     private static final int MOST_POLLS = 50;
@@ -43,6 +45,8 @@ class FeedPacerTest {
         assertTrue(pacer.awaitDue(100 * YEAR), "a leap is due at once");
         assertDueSoon(pacer, MS);
         assertDueSoon(pacer, 2 * MS);
+        // Had the pace followed the leap, an hour would be long past and due at once.
+        assertFalse(pacer.awaitDue(HOUR), "still paced from the old time: an hour of event time is an hour away");
     }
 
     @Test
@@ -52,6 +56,8 @@ class FeedPacerTest {
         assertTrue(pacer.awaitDue(YEAR));
         assertTrue(pacer.awaitDue(YEAR + MS), "the second tick moves the pace there");
         assertDueSoon(pacer, YEAR + 2 * MS);
+        // Had the pace stayed at 0, this would be one more leap, due at once.
+        assertFalse(pacer.awaitDue(YEAR + HOUR), "paced from the leap now: an hour of event time is an hour away");
     }
 
     @Test
