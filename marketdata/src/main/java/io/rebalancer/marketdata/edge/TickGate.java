@@ -40,7 +40,6 @@ final class TickGate implements TickSink {
 
     private final int instruments;
     private final double jumpLimit;
-    private final long maxTimeLeap;
     private final TickSink accepted;
     private final FeedFaults faults;
     private final AtomicLongArray stats = new AtomicLongArray(STATS);
@@ -72,7 +71,6 @@ final class TickGate implements TickSink {
     TickGate(final int instruments, final long jumpLimitPpm, final TickSink accepted, final FeedFaults faults) {
         this.instruments = instruments;
         this.jumpLimit = jumpLimitPpm / 1e6;
-        this.maxTimeLeap = MAX_TIME_LEAP_NANOS;
         this.accepted = accepted;
         this.faults = faults;
         lastSequence = new long[instruments];
@@ -151,7 +149,7 @@ final class TickGate implements TickSink {
      */
     private TickFault farFrom(final long refBid, final long refAsk, final long refLast, final long refPrice,
         final long refTime, final long bid, final long ask, final long last, final long price, final long time) {
-        if (time - refTime > maxTimeLeap || refTime - time > maxTimeLeap) {
+        if (time - refTime > MAX_TIME_LEAP_NANOS || refTime - time > MAX_TIME_LEAP_NANOS) {
             return TickFault.TIME_LEAP;
         }
         if (jumped(refPrice, price) || bid > 0 && jumped(refBid > 0 ? refBid : refPrice, bid)
