@@ -100,17 +100,13 @@ public final class MarketDataEdge implements TickSink {
         gate.seed(instrumentId, price, timeNanos);
     }
 
-    /** Feed thread: forget an instrument's sequence number, as after a fresh snapshot that numbers from 1 again. */
-    public void resetSequence(final int instrumentId) {
-        gate.resetSequence(instrumentId);
-    }
-
-    /** The same as {@link #resetSequence}, told through the sink chain (a recorder in front keeps it). */
+    /**
+     * Feed thread: forget an instrument's sequence number, as after a fresh snapshot that numbers from 1 again. Told
+     * through the sink chain, so a recorder in front keeps it; an id the edge does not know is ignored.
+     */
     @Override
     public void onSequenceReset(final int instrumentId) {
-        if (instrumentId >= 0) {
-            gate.resetSequence(instrumentId);
-        }
+        gate.resetSequence(instrumentId);
     }
 
     /** Whether the instrument's latest move is held for confirmation; feed thread. */
