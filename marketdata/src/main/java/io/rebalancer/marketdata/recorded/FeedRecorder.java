@@ -202,8 +202,8 @@ public final class FeedRecorder implements TickSink, AutoCloseable {
         }
     }
 
-    /** Passes nothing on: the recording is all {@link #recordSource} wants. */
-    private static final class Discard implements TickSink {
+    /** Passes nothing on: the recording is all {@link #recordSource} (and a test of recording alone) wants. */
+    static final class Discard implements TickSink {
         static final Discard INSTANCE = new Discard();
 
         @Override

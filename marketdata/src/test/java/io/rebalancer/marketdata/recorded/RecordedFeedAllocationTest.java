@@ -8,9 +8,9 @@ import io.rebalancer.engine.domain.InstrumentUniverse;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.FeedRunner;
-import io.rebalancer.marketdata.TickSink;
 import io.rebalancer.marketdata.edge.EdgeSettings;
 import io.rebalancer.marketdata.edge.MarketDataEdge;
+import io.rebalancer.marketdata.recorded.FeedRecorder.Discard;
 import io.rebalancer.marketdata.synthetic.LatestQuotes;
 import io.rebalancer.marketdata.synthetic.SyntheticMarket;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -153,19 +153,6 @@ class RecordedFeedAllocationTest {
                 assertTrue(position < chunk, "the recording ends at byte " + position + ", beyond the first chunk of "
                     + chunk + ": record fewer ticks");
             }
-        }
-    }
-
-    private static final class Discard implements TickSink {
-        static final Discard INSTANCE = new Discard();
-
-        @Override
-        public void onTick(final long timeNanos, final int instrumentId, final long bid, final long ask,
-            final long last, final long size, final long sequence) {
-        }
-
-        @Override
-        public void onUnknownSymbol(final long timeNanos, final CharSequence symbol) {
         }
     }
 }
