@@ -151,7 +151,7 @@ public final class FeedRecorder implements TickSink, AutoCloseable {
         downstream.onUnknownSymbol(timeNanos, symbol);
     }
 
-    /** Calls recorded so far (ticks and unknown symbols); the recording thread. */
+    /** Calls recorded so far (ticks, unknown symbols and sequence resets); the recording thread. */
     public long recorded() {
         return recorded;
     }
@@ -187,8 +187,8 @@ public final class FeedRecorder implements TickSink, AutoCloseable {
      * Records {@code source} into {@code dir} on the caller's thread, as fast as the source delivers (give it a full
      * speed), until it finishes or {@code maxCalls} calls are recorded; passes nothing on.
      *
-     * @param maxCalls the most ticks and unknown symbols to record, or {@link #TO_THE_END} (a live source never
-     *                 finishes: give it a count)
+     * @param maxCalls the most calls (ticks, unknown symbols, sequence resets) to record, or {@link #TO_THE_END} (a
+     *                 live source never finishes: give it a count)
      * @return calls recorded
      * @throws RecordingException when the folder cannot be used
      */

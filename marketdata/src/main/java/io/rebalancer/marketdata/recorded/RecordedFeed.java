@@ -291,7 +291,7 @@ public final class RecordedFeed implements FeedSource {
         return description;
     }
 
-    /** Calls (ticks and unknown symbols) delivered so far. */
+    /** Calls (ticks, unknown symbols and sequence resets) delivered so far. */
     public long replayed() {
         return replayed;
     }
