@@ -26,10 +26,8 @@ import java.time.LocalTime;
 public final class LongCsvSource extends CsvSource {
     private static final String[] REQUIRED = {"symbol", "bid", "ask", "last", "size"};
 
-    private final CsvFields fields;
     private final SymbolIndex symbolIndex;
     private final ByteChars unknownSymbol = new ByteChars();
-    private final int columns;
     private final int timeColumn;
     private final int symbolColumn;
     private final int bidColumn;
@@ -50,9 +48,7 @@ public final class LongCsvSource extends CsvSource {
 
     LongCsvSource(final CsvLineReader reader, final CsvHeader header, final InstrumentUniverse universe,
         final FeedPacer pacer, final long closeNanosOfDay, final String description) {
-        super(reader, pacer, closeNanosOfDay, description);
-        columns = header.columns();
-        fields = new CsvFields(columns);
+        super(reader, header, pacer, closeNanosOfDay, description);
         symbolIndex = new SymbolIndex(universe);
         timeColumn = header.timeColumn();
         if (timeColumn < 0) {
@@ -129,7 +125,7 @@ public final class LongCsvSource extends CsvSource {
     private boolean readTick() {
         for (int line = nextLine(); line != END; line = nextLine()) {
             if (line == LINE) {
-                final LineProblem problem = parse(reader.bytes(), reader.lineStart(), reader.lineEnd());
+                final LineProblem problem = parse();
                 if (problem == null) {
                     return true;
                 }
@@ -140,18 +136,18 @@ public final class LongCsvSource extends CsvSource {
     }
 
     /** Fills the tick's fields from one line, or says why it cannot (and leaves them alone). */
-    private LineProblem parse(final byte[] bytes, final int start, final int end) {
-        if (fields.split(bytes, start, end) != columns) {
+    private LineProblem parse() {
+        if (!split()) {
             return LineProblem.WRONG_FIELD_COUNT;
         }
-        final long parsedTime = TimestampParser.parse(bytes, fields.start(timeColumn), fields.end(timeColumn),
-            closeNanosOfDay);
+        final long parsedTime = time(timeColumn);
         if (parsedTime == TimestampParser.INVALID) {
             return LineProblem.BAD_TIMESTAMP;
         }
         if (fields.isEmpty(symbolColumn)) {
             return LineProblem.BLANK_SYMBOL;
         }
+        final byte[] bytes = reader.bytes();
         long parsedSequence = TickSink.NO_SEQUENCE;
         if (seqColumn >= 0 && !fields.isEmpty(seqColumn)) {
             parsedSequence = DecimalParser.parseCount(bytes, fields.start(seqColumn), fields.end(seqColumn));

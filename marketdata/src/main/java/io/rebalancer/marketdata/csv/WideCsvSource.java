@@ -27,8 +27,6 @@ import java.time.LocalTime;
  * Feed thread only, apart from {@link #badLines()} and {@link #badLineSamples()}; allocation-free per row.
  */
 public final class WideCsvSource extends CsvSource {
-    private final CsvFields fields;
-    private final int columns;
     /** Per column: the instrument id, or {@link TickSink#UNKNOWN_INSTRUMENT}; column 0 is the time. */
     private final int[] instruments;
     private final String[] symbols;
@@ -44,9 +42,7 @@ public final class WideCsvSource extends CsvSource {
 
     WideCsvSource(final CsvLineReader reader, final CsvHeader header, final InstrumentUniverse universe,
         final FeedPacer pacer, final long closeNanosOfDay, final String description) {
-        super(reader, pacer, closeNanosOfDay, description);
-        columns = header.columns();
-        fields = new CsvFields(columns);
+        super(reader, header, pacer, closeNanosOfDay, description);
         instruments = new int[columns];
         symbols = new String[columns];
         present = new boolean[columns];
@@ -135,16 +131,16 @@ public final class WideCsvSource extends CsvSource {
             if (line == TOO_LONG) {
                 continue;
             }
-            final byte[] bytes = reader.bytes();
-            if (fields.split(bytes, reader.lineStart(), reader.lineEnd()) != columns) {
+            if (!split()) {
                 badLine(LineProblem.WRONG_FIELD_COUNT);
                 continue;
             }
-            final long time = TimestampParser.parse(bytes, fields.start(0), fields.end(0), closeNanosOfDay);
+            final long time = time(0);
             if (time == TimestampParser.INVALID) {
                 badLine(LineProblem.BAD_TIMESTAMP);
                 continue;
             }
+            final byte[] bytes = reader.bytes();
             for (int column = 1; column < columns; column++) {
                 present[column] = !fields.isEmpty(column);
                 prices[column] = present[column] && instruments[column] != TickSink.UNKNOWN_INSTRUMENT
