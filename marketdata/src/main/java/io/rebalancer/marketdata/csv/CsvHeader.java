@@ -131,8 +131,4 @@ final class CsvHeader {
     IllegalArgumentException problem(final String what) {
         return new IllegalArgumentException(file + ": the header " + Arrays.toString(names) + " " + what);
     }
-
-    Path file() {
-        return file;
-    }
 }
