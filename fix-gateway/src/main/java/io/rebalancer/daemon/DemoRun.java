@@ -48,9 +48,10 @@ import java.util.function.UnaryOperator;
  *   Venue --executions--> the same inbound ring
  *   Engine --callbacks--> RunTally --> ConsoleReporter ring --> ConsolePrinter (agent thread) --> stdout
  * </pre>
- * The market thread is the only one that runs flat out, and it holds back while the engine is more than a chunk
- * behind or the venue has an order it has not seen yet; the engine waits as configured, the venue backs off to
- * millisecond parks and the printer sleeps a millisecond when idle. At the end, or when asked to stop (Ctrl-C,
+ * The market thread is the only one that runs flat out, and at the end of each stretch of event time it holds back
+ * until the engine has consumed everything and the venue has seen and answered what the engine sent
+ * ({@link MarketClock.Steps}); the engine waits as configured, the venue backs off to millisecond parks (each order
+ * wakes it) and the printer sleeps a millisecond when idle. At the end, or when asked to stop (Ctrl-C,
  * SIGTERM), the run stops the same way: the market stops, the venue's market closes, {@link StopTrading} halts the
  * engine and cancels or leaves what still works as {@code [orders] on-shutdown} says, the engine books what comes
  * back, the agents stop, and the state is read for the summary once the engine thread has stopped.

@@ -155,7 +155,9 @@ final class PaperVenue implements Venue, Agent, MessageHandler {
     public boolean start(final InboundPublisher executions, final ErrorHandler errors, final BooleanSupplier stop) {
         connect(executions);
         runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000), errors, null, this);
-        AgentRunner.startOnThread(runner);
+        // Woken by each order, as the FIX gateway's agent is: the market waits for this venue (caughtUp), so an
+        // order that sat out a park of up to a millisecond would hold the whole run back that long.
+        handOff.wakeOnHandOff(AgentRunner.startOnThread(runner));
         return true;
     }
 

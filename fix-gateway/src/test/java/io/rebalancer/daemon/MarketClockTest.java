@@ -14,15 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MarketClockTest {
     private static final long DAY = 86_400_000_000_000L;
-    private static final MarketClock.Steps NO_STEPS = new MarketClock.Steps() {
-        @Override
-        public void momentEnded() {
-        }
-
-        @Override
-        public void leadExceeded() {
-        }
-    };
+    /** Steps that do nothing: a live feed's. */
+    private static final MarketClock.Steps NO_STEPS = MarketClock.LIVE;
 
     /** A ring nobody consumes (no gating sequence: publishing never waits), read back by sequence. */
     private final RingBuffer<InboundEvent> ring = RingBuffer.createMultiProducer(InboundEvent::new, 64);

@@ -118,12 +118,12 @@ public final class OrderHandOff implements OrderSink {
     }
 
     /**
-     * Names the thread that drains this ring, to be woken after each record. A drainer that idles by parking (the
-     * FIX gateway's agent parks up to a millisecond when it has nothing to do, rather than spin on a 2-core box)
-     * then starts on an order at once instead of when its park runs out: the latency harness measured that park as
-     * 0.6 ms of a 0.65 ms tick-to-venue median. The cost, only when an order or request leaves (never per tick), is
-     * one {@link LockSupport#unpark}: a lock, and a futex wake when the drainer was parked; it allocates nothing.
-     * Without a drainer named, nothing is woken (the drainer polls).
+     * Names the thread that drains this ring, to be woken after each record; every drainer that idles by parking
+     * should (the FIX gateway's agent and the paper venue park up to a millisecond when they have nothing to do,
+     * rather than spin on a 2-core box). It then starts on an order at once instead of when its park runs out: the
+     * latency harness measured that park as 0.6 ms of a 0.65 ms tick-to-venue median. The cost, only when an order
+     * or request leaves (never per tick), is one {@link LockSupport#unpark}: a lock, and a futex wake when the
+     * drainer was parked; it allocates nothing. Without a drainer named, nothing is woken (the drainer polls).
      */
     public void wakeOnHandOff(final Thread thread) {
         drainer = thread;

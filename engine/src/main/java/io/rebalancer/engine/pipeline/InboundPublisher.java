@@ -16,6 +16,7 @@ import com.lmax.disruptor.RingBuffer;
 public final class InboundPublisher {
     private final RingBuffer<InboundEvent> ring;
 
+    /** @param ring multi-producer, as {@link #publish(long, long)} relies on: each slot is marked on its own */
     public InboundPublisher(final RingBuffer<InboundEvent> ring) {
         this.ring = ring;
     }
@@ -67,7 +68,7 @@ public final class InboundPublisher {
     /**
      * Claims exactly {@code count} consecutive slots for ticks (see {@link #tickRoom}); never waits. The caller
      * must fill every claimed slot with {@link #setTick} and then {@link #publish(long, long)} them all at once, so
-     * the engine sees them together, in one batch.
+     * the engine takes them together, in one batch.
      *
      * @return the last claimed sequence (the first is {@code last - count + 1}), or -1 when another producer took
      *     the room meanwhile
@@ -86,9 +87,18 @@ public final class InboundPublisher {
         ring.get(sequence).tick(time, instrument, bid, ask, last);
     }
 
-    /** Publishes the claimed slots {@code first..last} together. */
+    /**
+     * Publishes the claimed slots {@code first..last} so that the engine takes them all in one batch or none yet.
+     * The multi-producer ring marks each slot on its own, and the Disruptor's {@code publish(first, last)} marks
+     * them first to last, so an engine reading meanwhile could take the first few as a batch of their own. A
+     * consumer only ever takes slots up to the first unmarked one, so marking {@code first} last makes the whole
+     * range visible at once; it costs a second wake of the engine, not a wake per slot.
+     */
     public void publish(final long first, final long last) {
-        ring.publish(first, last);
+        if (last > first) {
+            ring.publish(first + 1, last);
+        }
+        ring.publish(first);
     }
 
     public void execution(final long time, final long clOrdId, final long execId, final int execType,
