@@ -356,7 +356,7 @@ public final class SustainedThroughput implements AutoCloseable {
     @Override
     public void close() {
         if (journalRoot != null) {
-            ThroughputPipeline.delete(journalRoot);
+            EngineStage.delete(journalRoot);
         }
     }
 
