@@ -14,7 +14,7 @@ import java.util.Locale;
  *                                              [--out DIR]
  *   java -jar benchmarks/target/benchmarks.jar jmh [JMH's own options]
  * </pre>
- * {@code quick} (the default) takes a few minutes, {@code full} about half an hour; both run the JMH benchmarks
+ * {@code quick} (the default) takes a few minutes, {@code full} about 22 minutes; both run the JMH benchmarks
  * with the GC profiler, then the latency harness and the sustained-throughput search, print one table per part and
  * write machine-readable results and HdrHistogram logs under {@code benchmarks/target/results/} (or
  * {@code --out}). {@code jmh} hands the rest of the line to JMH's own command line.

@@ -136,7 +136,7 @@ public final class ChronicleAppendFloor implements AutoCloseable {
 
     public static void main(final String[] args) {
         try (ChronicleAppendFloor floor = new ChronicleAppendFloor()) {
-            FloorCommandLine.run(args, (rate, warmup, measure) -> List.of(floor.measure(rate, warmup, measure)));
+            ScenarioMain.run(args, (rate, warmup, measure) -> List.of(floor.measure(rate, warmup, measure)));
         }
     }
 }

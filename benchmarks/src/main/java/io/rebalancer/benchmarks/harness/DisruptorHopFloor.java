@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * the last stretch before each event (see {@link OfferedLoad}).
  * <p>
  * Indicative figures: {@code java -cp benchmarks/target/benchmarks.jar
- * io.rebalancer.benchmarks.harness.DisruptorHopFloor [rate ...]} (see {@link FloorCommandLine}).
+ * io.rebalancer.benchmarks.harness.DisruptorHopFloor [rate ...]} (see {@link ScenarioMain}).
  */
 public final class DisruptorHopFloor implements AutoCloseable {
     public static final String NAME = "floor-disruptor-hop";
@@ -165,7 +165,7 @@ public final class DisruptorHopFloor implements AutoCloseable {
     /** Indicative figures with a yielding consumer: arguments are offered rates per second. */
     public static void main(final String[] args) {
         try (DisruptorHopFloor floor = new DisruptorHopFloor(WaitStrategyKind.YIELDING)) {
-            FloorCommandLine.run(args, (rate, warmup, measure) -> List.of(floor.measure(rate, warmup, measure)));
+            ScenarioMain.run(args, (rate, warmup, measure) -> List.of(floor.measure(rate, warmup, measure)));
         }
     }
 

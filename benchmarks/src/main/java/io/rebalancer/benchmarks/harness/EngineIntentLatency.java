@@ -4,7 +4,6 @@ import io.rebalancer.engine.domain.WaitStrategyKind;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Tick to order intent through the real pipeline: ticks injected at a fixed offered rate into the engine's
@@ -103,17 +102,11 @@ public final class EngineIntentLatency implements AutoCloseable {
         }
     }
 
-    /** Measures at the given rates (default 10k, 100k, 1M a second), journal off then on, and prints a line each. */
+    /** Measures at the given rates (see {@link ScenarioMain}), journal off then on, and prints a line each. */
     public static void main(final String[] args) {
-        final double[] rates = LatencyLine.rates(args);
         for (final boolean journal : new boolean[] {false, true}) {
             try (EngineIntentLatency scenario = new EngineIntentLatency(WaitStrategyKind.YIELDING, journal)) {
-                for (final double rate : rates) {
-                    for (final ScenarioResult result : scenario.measureAll(rate, TimeUnit.SECONDS.toNanos(3),
-                        TimeUnit.SECONDS.toNanos(5))) {
-                        System.out.println(LatencyLine.format(result));
-                    }
-                }
+                ScenarioMain.run(args, scenario::measureAll);
             }
         }
     }

@@ -1,33 +1,18 @@
 package io.rebalancer.benchmarks.harness;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import io.rebalancer.engine.core.Engine;
-import io.rebalancer.engine.core.NoOpEngineListener;
 import io.rebalancer.engine.core.OrderSink;
 import io.rebalancer.engine.domain.EngineConfig;
 import io.rebalancer.engine.domain.WaitStrategyKind;
-import io.rebalancer.engine.journaling.ConfigArchive;
-import io.rebalancer.engine.journaling.JournalDirectory;
-import io.rebalancer.engine.journaling.JournalSession;
 import io.rebalancer.engine.pipeline.EngineTopology;
-import io.rebalancer.engine.pipeline.FaultHandler;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
-import net.openhft.chronicle.core.time.SystemTimeProvider;
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * The engine as the daemon wires it, with the harness's probe around it and a fixed-rate tick injector in front.
@@ -37,12 +22,8 @@ import java.util.stream.Stream;
  *                    Engine --orders--> [JournalSession's DecisionJournal] --> EngineProbe --> venue side's hand-off
  *   venue side:      its own threads; executions back into the same ring
  * </pre>
- * With the journal on, this is {@code DemoRun}'s wiring: {@link JournalSession#open} on a fresh Chronicle journal
- * in a temporary folder (checked by {@link JournalDirectory} as the daemon checks its own), the session's engine and
- * its {@code JournalingHandler} as the ring's stage and fault handler, a snapshot every {@link #SNAPSHOT_EVERY_INPUTS}
- * inputs as the daemon's default, the order sink behind the journal. With it off, {@code new Engine(config, sink,
- * listener)} on the ring, as {@code --no-journal} does. The listener is {@link NoOpEngineListener} (the daemon's
- * {@code --quiet} run counts callbacks in its RunTally and prints nothing).
+ * The engine stage is {@link EngineStage}'s (the daemon's wiring, journaled or not), with a snapshot every
+ * {@link #SNAPSHOT_EVERY_INPUTS} inputs when journaled, as the daemon's default, and the probe as its order sink.
  */
 final class EngineRig implements AutoCloseable {
     /** The daemon's default {@code --snapshot-every}: snapshots are part of journaling's cost. */
@@ -53,11 +34,9 @@ final class EngineRig implements AutoCloseable {
     private static final long MIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int DEADLINE_CHECK_MASK = 1023;
 
-    private final EngineConfig config;
     private final long epochOffsetNanos;
     private final EngineProbe probe;
-    private final Path journalDir;
-    private final JournalSession journal;
+    private final EngineStage stage;
     private final EngineTopology topology;
     private final RebalancingLoad load;
     /** The last run, for the smoke test's counts. */
@@ -74,34 +53,14 @@ final class EngineRig implements AutoCloseable {
      */
     EngineRig(final WaitStrategyKind waitStrategy, final boolean journaled, final long epochOffsetNanos,
         final OrderSink venueSide, final OrderArrivals arrivals) {
-        config = RebalancingLoad.config(waitStrategy);
+        final EngineConfig config = RebalancingLoad.config(waitStrategy);
         this.epochOffsetNanos = epochOffsetNanos;
         probe = new EngineProbe(venueSide, epochOffsetNanos, arrivals);
-        final EventHandler<InboundEvent> stage;
-        final FaultHandler faults;
-        if (journaled) {
-            journalDir = temporaryFolder();
-            final byte[] described = ("latency harness, " + RebalancingLoad.class.getSimpleName() + ", "
-                + waitStrategy).getBytes(StandardCharsets.UTF_8);
-            try {
-                JournalDirectory.check(journalDir, false, JournalDirectory.MIN_FREE_BYTES);
-                journal = JournalSession.open(journalDir, List.of(new ConfigArchive.Entry("harness.txt", described)),
-                    config, NoOpEngineListener.INSTANCE, probe, SNAPSHOT_EVERY_INPUTS, 0, "latency harness",
-                    SystemTimeProvider.INSTANCE);
-            } catch (final RuntimeException ex) {
-                deleteTree(journalDir);
-                throw ex;
-            }
-            stage = journal.handler();
-            faults = journal.handler();
-        } else {
-            journalDir = null;
-            journal = null;
-            final Engine engine = new Engine(config, probe, NoOpEngineListener.INSTANCE);
-            stage = engine;
-            faults = engine;
-        }
-        topology = new EngineTopology(config.settings().ringSize(), waitStrategy, probe.around(stage), faults);
+        stage = journaled ? EngineStage.journaled(config, probe, Path.of(System.getProperty("java.io.tmpdir")),
+            "latency harness, " + RebalancingLoad.class.getSimpleName() + ", " + waitStrategy, SNAPSHOT_EVERY_INPUTS)
+            : EngineStage.bare(config, probe);
+        topology = new EngineTopology(config.settings().ringSize(), waitStrategy, probe.around(stage.handler()),
+            stage.faults());
         load = new RebalancingLoad(topology.publisher(), topology.ring(), probe::isSettled);
     }
 
@@ -114,10 +73,6 @@ final class EngineRig implements AutoCloseable {
         return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - System.nanoTime();
     }
 
-    EngineConfig config() {
-        return config;
-    }
-
     /** The last {@link #run}'s record, or null. */
     Run lastRun() {
         return lastRun;
@@ -125,7 +80,7 @@ final class EngineRig implements AutoCloseable {
 
     /** The temporary journal's folder, null with the journal off; deleted by {@link #close}. */
     Path journalFolder() {
-        return journalDir;
+        return stage.folder();
     }
 
     /** The way into the engine, for the venue side's executions. */
@@ -210,28 +165,7 @@ final class EngineRig implements AutoCloseable {
         try {
             topology.stop(MIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
         } finally {
-            if (journal != null) {
-                journal.close();
-                deleteTree(journalDir);
-            }
-        }
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("rebalancer-harness-journal-");
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot create a temporary journal folder", ex);
-        }
-    }
-
-    private static void deleteTree(final Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot delete the harness's journal " + root, ex);
+            stage.close();
         }
     }
 

@@ -89,11 +89,6 @@ final class InstantFills implements Agent, MessageHandler, AutoCloseable {
         }
     }
 
-    /** Orders and requests handed to this venue so far; any thread. */
-    long handedOver() {
-        return handOff.handedOver();
-    }
-
     @Override
     public void close() {
         if (runner != null) {

@@ -35,8 +35,8 @@ final class PacedLoop {
         return sent;
     }
 
-    /** A histogram that records any latency up to an hour at three significant digits without resizing. */
+    /** A histogram of the probe's range and precision: any latency up to an hour, three significant digits. */
     static Histogram latencyHistogram() {
-        return new Histogram(3_600_000_000_000L, 3);
+        return new Histogram(ProbeWindow.HIGHEST_NANOS, ProbeWindow.DIGITS);
     }
 }

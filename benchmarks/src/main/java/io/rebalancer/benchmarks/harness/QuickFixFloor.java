@@ -51,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
  * room, which the late orders' latency then includes, as queueing in any gateway would.
  * <p>
  * Indicative figures: {@code java -cp benchmarks/target/benchmarks.jar
- * io.rebalancer.benchmarks.harness.QuickFixFloor [rate ...]} (see {@link FloorCommandLine}); 1k and 10k/s matter.
+ * io.rebalancer.benchmarks.harness.QuickFixFloor [rate ...]} (see {@link ScenarioMain}); 1k and 10k/s matter.
  */
 public final class QuickFixFloor implements AutoCloseable {
     public static final String ONE_WAY = "floor-quickfix-one-way";
@@ -345,7 +345,7 @@ public final class QuickFixFloor implements AutoCloseable {
     /** Indicative figures: arguments are offered rates per second (1k and 10k matter most here). */
     public static void main(final String[] args) {
         try (QuickFixFloor floor = new QuickFixFloor()) {
-            FloorCommandLine.run(args, floor::measureBoth);
+            ScenarioMain.run(args, floor::measureBoth);
         }
     }
 }

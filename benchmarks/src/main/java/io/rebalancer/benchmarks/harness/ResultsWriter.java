@@ -80,11 +80,13 @@ public final class ResultsWriter {
         return percentile == Math.rint(percentile) ? "p" + (long) percentile : "p" + percentile;
     }
 
-    private static String number(final double value) {
+    /** A JSON number to three decimals; null for NaN and the infinities. */
+    static String number(final double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null";
     }
 
-    private static String escape(final String text) {
+    /** {@code text} as the inside of a JSON string. */
+    static String escape(final String text) {
         final StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);

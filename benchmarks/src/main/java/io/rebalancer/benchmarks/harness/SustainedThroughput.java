@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.rebalancer.benchmarks.harness.ResultsWriter.number;
+
 /**
  * The highest tick rate the daemon's pipeline holds, and what limits it: ticks published from one thread into the
  * real inbound ring ({@code EngineTopology}), consumed by the real engine, every input journaled to a real Chronicle
@@ -129,11 +131,7 @@ public final class SustainedThroughput implements AutoCloseable {
                 maxBacklog, number(ringFill), number(producerStalled), number(engineCpu), number(engineKernel),
                 number(engineWaitingForCpu), number(engineNanosPerTick), number(producerWaitingForCpu),
                 number(producerNanosPerTick), number(journalBytesPerTick), number(journalMegabytesPerSecond),
-                number(allocatedBytesPerTick), gcCount, limit, note.replace("\\", "\\\\").replace("\"", "\\\""));
-        }
-
-        private static String number(final double value) {
-            return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null";
+                number(allocatedBytesPerTick), gcCount, limit, ResultsWriter.escape(note));
         }
 
         /** One line for a table or a log. */
@@ -356,7 +354,7 @@ public final class SustainedThroughput implements AutoCloseable {
     @Override
     public void close() {
         if (journalRoot != null) {
-            ThroughputPipeline.delete(journalRoot);
+            EngineStage.delete(journalRoot);
         }
     }
 

@@ -40,23 +40,14 @@ final class ThreadSchedule {
         return new ThreadSchedule(Files.isReadable(self) ? self : null);
     }
 
-    /** Nanoseconds on a CPU so far; -1 when unknown. */
-    long runNanos() {
-        return field(0);
-    }
-
-    /** Nanoseconds runnable but waiting for a CPU so far; -1 when unknown. */
+    /** Nanoseconds runnable but waiting for a CPU so far (schedstat's second field); -1 when unknown. */
     long waitNanos() {
-        return field(1);
-    }
-
-    private long field(final int index) {
         final String line = schedstat == null ? null : read(schedstat);
         if (line == null) {
             return -1;
         }
         final String[] fields = line.split(" ");
-        return fields.length > index ? Long.parseLong(fields[index]) : -1;
+        return fields.length > 1 ? Long.parseLong(fields[1]) : -1;
     }
 
     private static String read(final Path file) {

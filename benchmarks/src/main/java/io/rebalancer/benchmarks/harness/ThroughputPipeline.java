@@ -1,20 +1,12 @@
 package io.rebalancer.benchmarks.harness;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import io.rebalancer.engine.core.Engine;
 import io.rebalancer.engine.core.EngineCounters;
-import io.rebalancer.engine.core.NoOpEngineListener;
 import io.rebalancer.engine.core.OrderSink;
 import io.rebalancer.engine.domain.EngineConfig;
-import io.rebalancer.engine.journaling.ConfigArchive;
-import io.rebalancer.engine.journaling.JournalDirectory;
-import io.rebalancer.engine.journaling.JournalSession;
 import io.rebalancer.engine.pipeline.EngineTopology;
-import io.rebalancer.engine.pipeline.FaultHandler;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
-import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
@@ -22,21 +14,14 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * One trial's pipeline, wired as {@code DemoRun} wires the daemon's: with a journal, {@link JournalSession#open}
- * on a fresh folder (recovery finds nothing, records the session and the configuration, and hands back the engine
- * and its {@code JournalingHandler} stage); without, the bare {@link Engine} as the stage. Either way the stage is
- * the only consumer of the real {@link EngineTopology} ring. Orders go to a sink that does nothing: none can
- * happen ({@link ClientBook}), and {@link #close} checks that none did.
+ * One trial's pipeline: {@link EngineStage}'s engine (the daemon's wiring, behind a fresh journal or bare, no
+ * snapshots) as the only consumer of the real {@link EngineTopology} ring. Orders go to a sink that does nothing:
+ * none can happen ({@link ClientBook}), and {@link #verify} checks that none did.
  * <p>
  * A fresh pipeline per trial, because a journal cannot be deleted while Chronicle maps it: a minute at millions of
  * ticks a second is gigabytes, so each trial's journal goes as soon as the trial ends.
@@ -46,23 +31,18 @@ final class ThroughputPipeline implements AutoCloseable {
     /** Positions in different daily files differ by at least this much (no daily file is a terabyte). */
     private static final long CYCLE_WEIGHT = 1L << 40;
 
-    private final Path directory;
-    private final JournalSession session;
-    private final Engine engine;
+    private final EngineStage stage;
     private final EngineTopology topology;
     private final long journalStart;
     private long journalEnd;
     private boolean closed;
 
-    private ThroughputPipeline(final Path directory, final JournalSession session, final Engine engine,
-        final EventHandler<InboundEvent> stage, final FaultHandler faults, final EngineConfig config,
-        final long journalStart) {
-        this.directory = directory;
-        this.session = session;
-        this.engine = engine;
+    private ThroughputPipeline(final EngineStage stage, final EngineConfig config, final long journalStart) {
+        this.stage = stage;
         this.journalStart = journalStart;
         journalEnd = journalStart;
-        topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(), stage, faults);
+        topology = new EngineTopology(config.settings().ringSize(), config.settings().waitStrategy(),
+            stage.handler(), stage.faults());
     }
 
     /**
@@ -74,28 +54,14 @@ final class ThroughputPipeline implements AutoCloseable {
     static ThroughputPipeline start(final EngineConfig config, final Path journalParent, final String description) {
         final ThroughputPipeline pipeline;
         if (journalParent == null) {
-            final Engine engine = new Engine(config, NO_ORDERS, NoOpEngineListener.INSTANCE);
-            pipeline = new ThroughputPipeline(null, null, engine, engine, engine, config, 0);
+            pipeline = new ThroughputPipeline(EngineStage.bare(config, NO_ORDERS), config, 0);
         } else {
-            final Path directory;
+            final EngineStage stage = EngineStage.journaled(config, NO_ORDERS, journalParent,
+                "sustained throughput: " + description, 0);
             try {
-                directory = Files.createTempDirectory(journalParent, "journal-");
-            } catch (final IOException ex) {
-                throw new UncheckedIOException("cannot make a journal folder in " + journalParent, ex);
-            }
-            JournalSession session = null;
-            try {
-                session = JournalSession.open(JournalDirectory.check(directory, false, JournalDirectory.MIN_FREE_BYTES),
-                    List.of(new ConfigArchive.Entry("sustained-throughput.txt",
-                        description.getBytes(StandardCharsets.UTF_8))), config, NoOpEngineListener.INSTANCE, NO_ORDERS,
-                    0, 0, "sustained throughput: " + description, SystemTimeProvider.INSTANCE);
-                pipeline = new ThroughputPipeline(directory, session, session.engine(), session.handler(),
-                    session.handler(), config, journalEnd(directory));
+                pipeline = new ThroughputPipeline(stage, config, journalEnd(stage.folder()));
             } catch (final RuntimeException ex) {
-                if (session != null) {
-                    session.close();
-                }
-                delete(directory);
+                stage.close();
                 throw ex;
             }
         }
@@ -122,7 +88,7 @@ final class ThroughputPipeline implements AutoCloseable {
     }
 
     boolean journaling() {
-        return directory != null;
+        return stage.folder() != null;
     }
 
     /**
@@ -152,11 +118,11 @@ final class ThroughputPipeline implements AutoCloseable {
 
     /** Space left where the journal is written; Long.MAX_VALUE without a journal. */
     long usableSpace() {
-        if (directory == null) {
+        if (stage.folder() == null) {
             return Long.MAX_VALUE;
         }
         try {
-            return Files.getFileStore(directory).getUsableSpace();
+            return Files.getFileStore(stage.folder()).getUsableSpace();
         } catch (final IOException ex) {
             return 0;
         }
@@ -173,16 +139,18 @@ final class ThroughputPipeline implements AutoCloseable {
             return;
         }
         closed = true;
-        final boolean stopped;
+        boolean stopped = false;
         try {
             stopped = topology.stop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (session != null && stopped) {
-                journalEnd = journalEnd(directory);
-                session.close();
+            if (stopped && journaling()) {
+                journalEnd = journalEnd(stage.folder());
             }
         } finally {
-            if (directory != null) {
-                delete(directory);
+            if (stopped) {
+                stage.close();
+            } else if (journaling()) {
+                // The engine thread may still be writing: leave the journal open (its mapping with it), delete it.
+                EngineStage.delete(stage.folder());
             }
         }
         if (!stopped) {
@@ -198,12 +166,11 @@ final class ThroughputPipeline implements AutoCloseable {
      * @throws IllegalStateException when the counts do not add up
      */
     void verify(final long published) {
-        final EngineCounters counters = engine.counters();
+        final EngineCounters counters = stage.engine().counters();
         final long booked = counters.get(EngineCounters.TICKS);
         final long decisions = counters.get(EngineCounters.REBALANCES) + counters.get(EngineCounters.ORDERS_SENT)
             + counters.get(EngineCounters.FAULTS);
-        // A fresh journal numbers inputs from 0, so the last one journaled is one less than the count.
-        final long journaled = session == null ? published : session.handler().lastSequence() + 1;
+        final long journaled = journaling() ? stage.inputsJournaled() : published;
         if (booked != published || journaled != published || counters.totalRejects() != 0 || decisions != 0) {
             throw new IllegalStateException("counts do not add up: published " + published + ", engine booked "
                 + booked + ", journaled " + journaled + ", refused " + counters.totalRejects()
@@ -211,22 +178,9 @@ final class ThroughputPipeline implements AutoCloseable {
         }
     }
 
-    static void delete(final Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot delete " + directory, ex);
-        }
-    }
-
     private static final OrderSink NO_ORDERS = new NoOrders();
 
-    /** None can happen ({@link ClientBook}); {@link #close} checks the engine's counters to be sure. */
+    /** None can happen ({@link ClientBook}); {@link #verify} checks the engine's counters to be sure. */
     private static final class NoOrders implements OrderSink {
         @Override
         public void onNewOrder(final long timeNanos, final long clientOrderId, final int portfolioId,

@@ -165,17 +165,11 @@ public final class VenueOrderLatency implements AutoCloseable {
         }
     }
 
-    /** Measures at the given rates (default 10k, 100k, 1M a second), journal off then on, and prints a line each. */
+    /** Measures at the given rates (see {@link ScenarioMain}), journal off then on, and prints a line each. */
     public static void main(final String[] args) {
-        final double[] rates = LatencyLine.rates(args);
         for (final boolean journal : new boolean[] {false, true}) {
             try (VenueOrderLatency scenario = new VenueOrderLatency(WaitStrategyKind.YIELDING, journal)) {
-                for (final double rate : rates) {
-                    for (final ScenarioResult result : scenario.measureAll(rate, TimeUnit.SECONDS.toNanos(3),
-                        TimeUnit.SECONDS.toNanos(5))) {
-                        System.out.println(LatencyLine.format(result));
-                    }
-                }
+                ScenarioMain.run(args, scenario::measureAll);
             }
         }
     }

@@ -139,10 +139,6 @@ final class Window {
         return consumed;
     }
 
-    double consumedPerSecond() {
-        return consumed * 1e9 / nanos;
-    }
-
     /** Time the producer spent parked on a full ring. */
     long stalledNanos() {
         return stalledNanos;

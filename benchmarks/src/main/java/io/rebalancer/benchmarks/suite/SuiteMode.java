@@ -11,7 +11,7 @@ public enum SuiteMode {
     /** A few minutes: one fork, one warm-up and two measured seconds per benchmark, three seconds per rate. */
     QUICK(1, 1, 2, 1_000, new double[] {10_000, 100_000, 1_000_000}, new double[] {500}, 2_000, 3_000,
         1_500, 5_000),
-    /** Half an hour: the published figures, with minute-long holds. */
+    /** About 22 minutes: the published figures, with minute-long holds. */
     FULL(1, 3, 5, 1_000, new double[] {10_000, 100_000, 1_000_000}, new double[] {500, 5_000}, 5_000, 20_000,
         3_000, 60_000);
 

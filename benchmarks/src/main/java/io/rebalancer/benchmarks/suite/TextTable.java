@@ -27,10 +27,6 @@ final class TextTable {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     @Override
     public String toString() {
         final int[] widths = new int[header.length];
