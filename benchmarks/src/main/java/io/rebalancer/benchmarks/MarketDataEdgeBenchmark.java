@@ -7,17 +7,10 @@ import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.edge.EdgeSettings;
 import io.rebalancer.marketdata.edge.MarketDataEdge;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * One good tick through the market-data edge (every check of the gate, then the conflator's publish into the
@@ -26,12 +19,7 @@ import java.util.concurrent.TimeUnit;
  * conflator never holds: the measured path is the steady state of an engine that keeps up. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class MarketDataEdgeBenchmark {
+public class MarketDataEdgeBenchmark extends JmhDefaults {
     private static final int INSTRUMENTS = 16;
     private static final int RING = 1 << 16;
     private static final long CENT = 10_000;
