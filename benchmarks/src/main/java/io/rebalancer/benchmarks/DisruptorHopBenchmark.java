@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-
 /**
  * The raw Disruptor one-hop floor, with no work on either side: the JMH thread publishes into a ring of small
  * pre-allocated events and one consumer thread takes them. Every other figure of the engine is compared with this.
