@@ -8,24 +8,18 @@ import io.rebalancer.engine.domain.PortfolioSpec;
 import io.rebalancer.engine.domain.TradingState;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Breach detection for one instrument's tick across {@code portfolios} portfolios that all hold it, the tick its own
@@ -44,12 +38,9 @@ import java.util.concurrent.TimeUnit;
  * Only the side a benchmark measures is built. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+// JMH takes the nearest @Fork whole: only the larger heap, as this fork opens no Chronicle queue or Agrona buffer.
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-public class BreachFanOutBenchmark {
+public class BreachFanOutBenchmark extends JmhDefaults {
     static final int INSTRUMENTS = 64;
     static final int ASSETS = 10;
     static final int BAND_PPM = 50_000;

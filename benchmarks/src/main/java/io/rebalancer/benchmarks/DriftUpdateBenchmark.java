@@ -12,22 +12,15 @@ import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Drift update per tick for one portfolio of {@code assets} instruments, each tick its own batch (the worst case),
@@ -47,12 +40,7 @@ import java.util.concurrent.TimeUnit;
  * engine's {@code DriftCalculator} does. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class DriftUpdateBenchmark {
+public class DriftUpdateBenchmark extends JmhDefaults {
     static final long START_MID = 100 * Fixed.SCALE;
 
     @Param({"10", "100", "1000"})

@@ -7,17 +7,9 @@ import io.rebalancer.engine.pipeline.InboundPublisher;
 import io.rebalancer.marketdata.edge.EdgeSettings;
 import io.rebalancer.marketdata.edge.MarketDataEdge;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * One good tick through the market-data edge (every check of the gate, then the conflator's publish into the
@@ -26,37 +18,27 @@ import java.util.concurrent.TimeUnit;
  * conflator never holds: the measured path is the steady state of an engine that keeps up. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class MarketDataEdgeBenchmark {
+public class MarketDataEdgeBenchmark extends JmhDefaults {
     private static final int INSTRUMENTS = 16;
     private static final int RING = 1 << 16;
-    private static final long CENT = 10_000;
+    private static final long CENT = EngineFixtures.CENT;
 
-    private final long[] mids = new long[INSTRUMENTS];
+    /** 16 instruments in turn, each a cent up on one visit and back down on the next. */
+    private final PriceWalk walk = new PriceWalk(INSTRUMENTS, 100 * Fixed.SCALE);
     private final long[] sequences = new long[INSTRUMENTS];
     private InboundPublisher publisher;
     private MarketDataEdge edge;
-    private long time = 1_767_623_400_000_000_000L;
-    private int next;
+    private long time = EngineFixtures.T0;
 
     @Setup
     public void setUp() {
         publisher = new InboundPublisher(RingBuffer.createMultiProducer(InboundEvent::new, RING));
         edge = new MarketDataEdge(INSTRUMENTS, EdgeSettings.defaults(RING), publisher, null);
-        for (int id = 0; id < INSTRUMENTS; id++) {
-            mids[id] = (100 + id) * Fixed.SCALE;
-        }
     }
 
-    /** The next instrument's mid, a cent up or down: always a good tick, never a jump. */
+    /** The next instrument's tick, a millisecond on, its mid a cent from its last: always good, never a jump. */
     private int step() {
-        final int id = next;
-        next = (next + 1) % INSTRUMENTS;
-        mids[id] += (time & 2) == 0 ? CENT : -CENT;
+        final int id = walk.step();
         time += 1_000_000;
         sequences[id]++;
         return id;
@@ -65,13 +47,15 @@ public class MarketDataEdgeBenchmark {
     @Benchmark
     public long edgeTick() {
         final int id = step();
-        edge.onTick(time, id, mids[id] - CENT, mids[id] + CENT, 0, 0, sequences[id]);
+        final long mid = walk.mid(id);
+        edge.onTick(time, id, mid - CENT, mid + CENT, 0, 0, sequences[id]);
         return edge.published();
     }
 
     @Benchmark
     public boolean rawTryTick() {
         final int id = step();
-        return publisher.tryTick(time, id, mids[id] - CENT, mids[id] + CENT, 0, RING / 4);
+        final long mid = walk.mid(id);
+        return publisher.tryTick(time, id, mid - CENT, mid + CENT, 0, RING / 4);
     }
 }

@@ -3,12 +3,7 @@ package io.rebalancer.benchmarks;
 import io.rebalancer.fix.LoopbackGateway;
 import io.rebalancer.fix.OrderBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -60,19 +55,8 @@ import java.util.concurrent.TimeUnit;
  * encoded as FIX text ({@code toString}, which computes BodyLength and CheckSum as sending does, without the header's
  * session fields), so the part that is our code is measured without the session's noise. Run with {@code -prof gc}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-// Agrona 2 (the hand-off ring's buffers) needs jdk.internal.misc exported, as Chronicle does: the same flags.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
-public class NewOrderSingleBenchmark {
+public class NewOrderSingleBenchmark extends JmhDefaults {
     static final String[] SYMBOLS = {"SPY", "TLT", "GLD", "QQQ", "IWM", "EFA", "EEM", "VNQ"};
     /** Limit prices per instrument, micros and the same as a double: 100.29, 101.58, ... */
     static final long[] PRICE_MICROS = new long[SYMBOLS.length];

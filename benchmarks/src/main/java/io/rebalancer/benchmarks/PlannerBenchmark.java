@@ -13,23 +13,16 @@ import io.rebalancer.engine.plan.TradePlan;
 import io.rebalancer.engine.state.Portfolio;
 import io.rebalancer.engine.state.PriceBoard;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One full rebalance plan of a drifted portfolio of {@code assets} assets, beside a naive planner:
@@ -47,12 +40,7 @@ import java.util.concurrent.TimeUnit;
  * the same direction as the engine. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class PlannerBenchmark {
+public class PlannerBenchmark extends JmhDefaults {
     static final long[] LOTS = {1, 10, 100};
     static final int COLLAR_PPM = 1_000;
     static final int CASH_BUFFER_PPM = 10_000;

@@ -8,20 +8,13 @@ import io.rebalancer.engine.risk.RiskGate;
 import io.rebalancer.engine.risk.RiskVerdict;
 import io.rebalancer.engine.time.ZoneOffsetTable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.ZoneId;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pre-trade risk gate, per order:
@@ -39,12 +32,7 @@ import java.util.concurrent.TimeUnit;
  * limit and daily notional included. Run with {@code -prof gc}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class RiskGateBenchmark {
+public class RiskGateBenchmark extends JmhDefaults {
     static final int ORDERS = 1024;
     static final int INSTRUMENTS = 100;
     static final ZoneId ZONE = ZoneId.of("America/New_York");

@@ -1,6 +1,7 @@
 package io.rebalancer.fix;
 
 import com.lmax.disruptor.RingBuffer;
+import io.rebalancer.benchmarks.harness.LoopbackFix;
 import io.rebalancer.engine.core.OrderHandOff;
 import io.rebalancer.engine.pipeline.InboundEvent;
 import io.rebalancer.engine.pipeline.InboundPublisher;
@@ -25,7 +26,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,8 @@ import java.util.concurrent.locks.LockSupport;
  * Ours ({@link #sendOrder}): the engine's primitive order written into the real {@link OrderHandOff}, then one duty
  * cycle of the real {@link GatewayAgent} on the caller's thread, which reads the record, builds the NewOrderSingle
  * ({@link OrderMessages}) and sends it through the real {@link SessionWire}: the gateway agent thread's work, per
- * order. The initiator is built as {@link FixGateway#start} builds it: {@link FixSessionAdapter} as the
+ * order. The session pair is the latency harness's ({@link LoopbackFix}: the shipped {@code .cfg} keys, on a free
+ * loopback port). The initiator is built as {@link FixGateway#start} builds it: {@link FixSessionAdapter} as the
  * application (its {@code toApp} runs inside every send), the gateway's log factory, and the store
  * {@link FixGateway#stores} picks (a file store when the settings name a folder, as {@code config/fix/initiator.cfg}
  * does; in memory otherwise, as for the in-process venue), {@code PersistMessages=N} either way, so no store keeps
@@ -51,8 +52,6 @@ import java.util.concurrent.locks.LockSupport;
  * its own messages.
  */
 public final class LoopbackGateway implements AutoCloseable {
-    public static final SessionID GATEWAY = new SessionID("FIX.4.4", "REBALANCER", "VENUE");
-    public static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
     private static final long LOGON_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final GatewayCounters counters = new GatewayCounters();
@@ -65,20 +64,12 @@ public final class LoopbackGateway implements AutoCloseable {
 
     private LoopbackGateway(final String[] symbols, final Path fileStore, final boolean venueInProcess)
         throws ConfigError {
-        final int port = freePort();
+        final int port = LoopbackFix.freePort();
         venue = venueInProcess ? new InProcessVenue(port) : new ChildVenue(port);
 
-        final SessionSettings settings = new SessionSettings();
-        common(settings, GATEWAY);
-        settings.setString(GATEWAY, "ConnectionType", "initiator");
-        settings.setString(GATEWAY, "SocketConnectHost", "127.0.0.1");
-        settings.setLong(GATEWAY, "SocketConnectPort", port);
-        settings.setLong(GATEWAY, "ReconnectInterval", 1);
-        settings.setString(GATEWAY, "UseDataDictionary", "Y");
-        settings.setString(GATEWAY, "DataDictionary", "FIX44.xml");
-        settings.setString(GATEWAY, "ValidateIncomingMessage", "Y");
+        final SessionSettings settings = LoopbackFix.initiator(port);
         if (fileStore != null) {
-            settings.setString(GATEWAY, FileStoreFactory.SETTING_FILE_STORE_PATH, fileStore.toString());
+            settings.setString(LoopbackFix.GATEWAY, FileStoreFactory.SETTING_FILE_STORE_PATH, fileStore.toString());
         }
         final EpochNanoClock clock = new SystemEpochNanoClock();
         final InboundPublisher publisher =
@@ -98,7 +89,7 @@ public final class LoopbackGateway implements AutoCloseable {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
-        session = Session.lookupSession(GATEWAY);
+        session = Session.lookupSession(LoopbackFix.GATEWAY);
     }
 
     /**
@@ -118,33 +109,14 @@ public final class LoopbackGateway implements AutoCloseable {
         }
     }
 
-    /** The venue's acceptor settings: one FIX 4.4 session on the port, no data dictionary. */
+    /**
+     * The venue's acceptor settings: the harness's venue session on the port, but without the data dictionary, so
+     * that it decodes as little as it can and leaves the box's cores to the sender.
+     */
     static SessionSettings venueSettings(final int port) {
-        final SessionSettings settings = new SessionSettings();
-        common(settings, VENUE);
-        settings.setString(VENUE, "ConnectionType", "acceptor");
-        settings.setString(VENUE, "SocketAcceptAddress", "127.0.0.1");
-        settings.setLong(VENUE, "SocketAcceptPort", port);
-        settings.setString(VENUE, "UseDataDictionary", "N");
+        final SessionSettings settings = LoopbackFix.acceptor(port);
+        settings.setString(LoopbackFix.VENUE, "UseDataDictionary", "N");
         return settings;
-    }
-
-    private static void common(final SessionSettings settings, final SessionID id) {
-        settings.setString(id, "BeginString", id.getBeginString());
-        settings.setString(id, "SenderCompID", id.getSenderCompID());
-        settings.setString(id, "TargetCompID", id.getTargetCompID());
-        settings.setString(id, "StartTime", "00:00:00");
-        settings.setString(id, "EndTime", "00:00:00");
-        settings.setLong(id, "HeartBtInt", 30);
-        settings.setString(id, "PersistMessages", "N");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /**
@@ -233,7 +205,7 @@ public final class LoopbackGateway implements AutoCloseable {
 
         @Override
         public int expectedSequence() {
-            final Session session = Session.lookupSession(VENUE);
+            final Session session = Session.lookupSession(LoopbackFix.VENUE);
             return session == null ? 1 : session.getExpectedTargetNum();
         }
 

@@ -1,5 +1,6 @@
 package io.rebalancer.fix;
 
+import io.rebalancer.benchmarks.harness.LoopbackFix;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.MemoryStoreFactory;
@@ -37,7 +38,7 @@ public final class LoopbackVenue {
         final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (ASK.equals(line)) {
-                final Session session = Session.lookupSession(LoopbackGateway.VENUE);
+                final Session session = Session.lookupSession(LoopbackFix.VENUE);
                 out.println(session == null ? 1 : session.getExpectedTargetNum());
             }
         }

@@ -140,6 +140,15 @@ class EngineBenchmarksCheckTest {
     }
 
     @Test
+    void edgeBenchmarkTicksAreAllGoodAndPublished() {
+        final MarketDataEdgeBenchmark benchmark = new MarketDataEdgeBenchmark();
+        benchmark.setUp();
+        for (long published = 1; published <= 1_000; published++) {
+            assertEquals(published, benchmark.edgeTick(), "the gate passed and the conflator published every tick");
+        }
+    }
+
+    @Test
     void naiveFanOutFindsExactlyThePortfoliosTheEngineTriggersOn() {
         for (final int percent : new int[] {-30, -25, 8, 15}) {
             final int portfolios = 300;

@@ -13,6 +13,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.annotations.Fork;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
@@ -26,6 +27,7 @@ import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -44,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * deliver exactly the ticks (prices in micros, times, ids, sizes, sequences) our sources deliver; the raw tailer reads
  * as many tick documents, with the same fields, as {@code RecordedFeed} delivers ticks; the raw journal append writes
  * documents of the same length as our journal; and the raw NewOrderSingle reaches the venue with the same fields as
- * ours.
+ * ours. Also that the benchmarks' forks open what Chronicle and Agrona need, as every test JVM does.
  */
 class IoBenchmarksCheckTest {
     private static final int FIELDS = 7;
@@ -76,6 +79,17 @@ class IoBenchmarksCheckTest {
                 fail("tick " + i + ": ours " + Arrays.toString(mine) + ", the baseline's " + Arrays.toString(theirs));
             }
         }
+    }
+
+    /** {@link JmhDefaults} copies the root pom's {@code jvm.open.flags}, which surefire gives this JVM: none lost. */
+    @Test
+    void forksOpenWhatEveryTestJvmOpens() {
+        final List<String> fork = List.of(JmhDefaults.class.getAnnotation(Fork.class).jvmArgsAppend());
+        final List<String> opened = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(arg -> arg.startsWith("--add-") || arg.startsWith("-Dchronicle.")).toList();
+        assertFalse(opened.isEmpty(), "run by surefire, with the root pom's jvm.open.flags");
+        assertTrue(fork.containsAll(opened), () -> "the forks lack " + opened.stream()
+            .filter(arg -> !fork.contains(arg)).toList());
     }
 
     @Test

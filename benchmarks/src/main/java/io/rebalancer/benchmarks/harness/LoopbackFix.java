@@ -12,17 +12,18 @@ import java.net.ServerSocket;
  * {@code config/fix/initiator.cfg} and {@code venue.cfg}: validation with the data dictionary on both sides,
  * {@code PersistMessages=N} on the gateway's, no message rate limit, and, as the daemon's in-process venue does,
  * 127.0.0.1 on a port free at the time and sequence numbers in memory, so nothing is left behind. QuickFIX/J logs
- * through SLF4J (warn and above, on stderr), never the screen log.
+ * through SLF4J (warn and above, on stderr), never the screen log. Public for the JMH benchmarks' session
+ * ({@code io.rebalancer.fix.LoopbackGateway}), which is the same pair.
  */
-final class LoopbackFix {
-    static final SessionID GATEWAY = new SessionID("FIX.4.4", "REBALANCER", "VENUE");
-    static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
+public final class LoopbackFix {
+    public static final SessionID GATEWAY = new SessionID("FIX.4.4", "REBALANCER", "VENUE");
+    public static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "REBALANCER");
 
     private LoopbackFix() {
     }
 
     /** A port nobody listens on right now; the venue binds it a moment later. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (final IOException ex) {
@@ -31,7 +32,7 @@ final class LoopbackFix {
     }
 
     /** The gateway's initiator session to the venue on {@code port}. */
-    static SessionSettings initiator(final int port) {
+    public static SessionSettings initiator(final int port) {
         final SessionSettings settings = new SessionSettings();
         common(settings, GATEWAY);
         settings.setString(GATEWAY, "ConnectionType", "initiator");
@@ -44,7 +45,7 @@ final class LoopbackFix {
     }
 
     /** The venue simulator's acceptor session on {@code port}. */
-    static SessionSettings acceptor(final int port) {
+    public static SessionSettings acceptor(final int port) {
         final SessionSettings settings = new SessionSettings();
         common(settings, VENUE);
         settings.setString(VENUE, "ConnectionType", "acceptor");
